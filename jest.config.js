@@ -1,0 +1,18 @@
+/** Unit tests sit beside the code; tests/ holds http, contract and e2e suites. */
+const ts = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+const base = { transform: { '^.+\\.tsx?$': ts }, testPathIgnorePatterns: ['/node_modules/', '/build/'] };
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/serverless/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'ui',
+      testEnvironment: 'jsdom',
+      testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
+      testMatch: ['<rootDir>/plugin-video-escalation/**/*.test.tsx', '<rootDir>/src/**/*.test.tsx', '<rootDir>/public/**/*.test.ts?(x)'],
+    },
+    { ...base, displayName: 'http', testEnvironment: 'node', testMatch: ['<rootDir>/tests/http/**/*.test.ts', '<rootDir>/tests/contract/**/*.test.ts'] },
+    { ...base, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+  ],
+};

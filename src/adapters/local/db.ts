@@ -1,0 +1,25 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type Db = Database.Database;
+
+/**
+ * Opens the local SQLite database. WAL lets the Functions process and the local stack's worker
+ * read and write the same file at once; busy_timeout waits out the other writer instead of failing.
+ */
+export function openDb(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+/** Each adapter owns its tables and creates them idempotently on first use. */
+export function ensureSchema(db: Db, sql: string): void {
+  db.exec(sql);
+}
+
+export const dbPath = (dataDir: string): string => `${dataDir}/video-escalation.sqlite`;

@@ -1,0 +1,19 @@
+import type { Config } from '../config';
+import type { Clock } from '../ports/clock';
+import type { ConversationsPort } from '../ports/conversations';
+import type { EscalationStore } from '../ports/escalation-store';
+import type { RecordingJobs } from '../ports/recording-jobs';
+import type { RoomsPort } from '../ports/rooms';
+import type { CustomerLinks } from './customer-link';
+
+/** Everything a use case may touch. Adapters fill it; use cases never know which back end did. */
+export interface CoreDeps {
+  config: Config;
+  rooms: RoomsPort;
+  conversations: ConversationsPort;
+  escalations: EscalationStore;
+  recordingJobs: RecordingJobs;
+  links: CustomerLinks;
+  clock: Clock;
+  newId: () => string;
+}

@@ -1,0 +1,18 @@
+/** Attributes are free-form JSON on both back ends (Twilio Conversations stores them as a JSON string). */
+export type Attributes = Record<string, unknown>;
+
+export interface ConversationMessage {
+  id: string;
+  conversationId: string;
+  author: string;
+  body: string;
+  attributes: Attributes;
+  createdAt: string;
+}
+
+export interface Conversation {
+  id: string;
+  friendlyName: string;
+  attributes: Attributes;
+  createdAt: string;
+}

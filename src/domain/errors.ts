@@ -1,0 +1,38 @@
+/**
+ * Errors the product can explain to a user. Every failure a caller can cause maps to one of these
+ * kinds, and each kind maps to one 4xx status at the HTTP edge, so bad input never becomes a 5xx.
+ */
+export type ErrorKind =
+  | 'invalid_request' // 400: malformed body or parameters
+  | 'unauthorized' // 401: missing, forged or expired credential
+  | 'forbidden' // 403: valid credential, wrong role or wrong conversation
+  | 'not_found' // 404
+  | 'conflict' // 409: e.g. the link is already in use in another tab
+  | 'gone'; // 410: the escalation ended, the link was revoked
+
+export const statusOfKind: Record<ErrorKind, number> = {
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+};
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    /** Stable machine-readable code, e.g. `link_expired`; pages choose their wording by it. */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return statusOfKind[this.kind];
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -1,0 +1,54 @@
+/** A chat conversation moved to video: one room, one customer link, one agent who owns it. */
+export type EscalationStatus = 'active' | 'ended';
+
+export interface Escalation {
+  id: string;
+  conversationId: string;
+  /** Provider-neutral room name; unique per escalation (`esc-<id>`). */
+  roomName: string;
+  /** The provider's id for the room (Twilio `RM…`, Janus numeric room id as text). */
+  roomSid: string;
+  agentIdentity: string;
+  agentName: string;
+  /** Unique per link, so two escalations of one conversation never share a customer identity. */
+  customerIdentity: string;
+  /** The id (`jti`) of the only customer link that currently opens this escalation. */
+  linkId: string;
+  linkExpiresAt: string;
+  recording: boolean;
+  status: EscalationStatus;
+  createdAt: string;
+  endedAt?: string;
+  endedBy?: string;
+}
+
+export type ParticipantRole = 'agent' | 'customer' | 'supervisor';
+
+/** What a browser needs to connect to a room. Shaped to carry a Twilio access token or Janus details. */
+export interface MediaAccess {
+  provider: 'janus' | 'twilio';
+  roomName: string;
+  roomSid: string;
+  identity: string;
+  displayName: string;
+  role: ParticipantRole;
+  /** Twilio: a signed AccessToken JWT. Janus: a room join token from the room's allowed list. */
+  token: string;
+  /** Janus only: the WebSocket URL of the media server. */
+  serverUrl?: string;
+  /**
+   * Janus only: the publisher ids the server assigned to this grant, so recordings (named by
+   * publisher id) can be mapped back to the participant without trusting the browser.
+   */
+  publisherIds?: { camera: number; screen: number };
+  expiresAt: string;
+}
+
+/** Participant identities encode their role so both back ends can label speakers the same way. */
+export const agentParticipantIdentity = (agentIdentity: string): string => `agent:${agentIdentity}`;
+export const customerParticipantIdentity = (id: string): string => `customer:${id}`;
+
+export const roleOfParticipantIdentity = (identity: string): ParticipantRole | 'unknown' => {
+  const prefix = identity.split(':', 1)[0];
+  return prefix === 'agent' || prefix === 'customer' || prefix === 'supervisor' ? prefix : 'unknown';
+};

@@ -1,0 +1,36 @@
+import type { MediaAccess, ParticipantRole } from '../domain/escalation';
+
+/** A room as the provider knows it. */
+export interface RoomRef {
+  name: string;
+  sid: string;
+}
+
+export interface CreateRoomOptions {
+  name: string;
+  /** Record every participant's tracks (Twilio recording rules / Janus `record`). */
+  recording: boolean;
+  maxParticipants: number;
+}
+
+export interface AccessGrant {
+  identity: string;
+  displayName: string;
+  role: ParticipantRole;
+  ttlSeconds: number;
+}
+
+/**
+ * Rooms and access to them. Twilio: Video group rooms + AccessToken/VideoGrant.
+ * Local: Janus VideoRoom rooms whose allowed-token list plays the part of access tokens.
+ */
+export interface RoomsPort {
+  createRoom(options: CreateRoomOptions): Promise<RoomRef>;
+  grantAccess(room: RoomRef, grant: AccessGrant): Promise<MediaAccess>;
+  /** Identities of participants connected now. */
+  connectedIdentities(room: RoomRef): Promise<string[]>;
+  /** Disconnect one participant (a second tab taking over the same link). No-op if absent. */
+  removeParticipant(room: RoomRef, identity: string): Promise<void>;
+  /** Ends the room for everyone and stops recording. Idempotent: ending an ended room is a no-op. */
+  endRoom(room: RoomRef): Promise<void>;
+}
