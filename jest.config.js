@@ -1,5 +1,5 @@
 /** Unit tests sit beside the code; tests/ holds http, contract and e2e suites. */
-const ts = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+const ts = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 const base = { transform: { '^.+\\.tsx?$': ts }, testPathIgnorePatterns: ['/node_modules/', '/build/'] };
 
 module.exports = {

@@ -18,6 +18,9 @@ const schema = z.object({
   /** Lifetime of a media access grant (Twilio AccessToken ttl). */
   ACCESS_TTL_SECONDS: z.coerce.number().int().positive().default(4 * 60 * 60),
   RECORDING_ENABLED: bool.default(true),
+  /** Origins allowed to call the Functions from a browser (the Flex UI); comma-separated. */
+  CORS_ALLOWED_ORIGINS: z.string().default('https://flex.twilio.com'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   MAX_PARTICIPANTS: z.coerce.number().int().min(2).max(50).default(4),
   /** Local back end: data folder for SQLite, recordings and compositions. */
   DATA_DIR: z.string().default('.data'),

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `npm test`: install what is missing, then typecheck, lint, and run every test suite:
+# unit + ui + http/contract in parallel, then the browser end-to-end suites one at a time
+# (each starts real Janus and Chromium processes; two cores cannot take them side by side).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || exit 1
+
+results=$(mktemp -d)
+status=0
+step() { printf '\ntest: %s\n' "$*"; }
+
+step "typecheck (tsc --noEmit)"
+node_modules/.bin/tsc -p tsconfig.json --noEmit || status=1
+step "lint (eslint)"
+node_modules/.bin/eslint . || status=1
+
+step "unit, ui, http and contract tests"
+node_modules/.bin/jest --ci --selectProjects unit ui http --json --outputFile="$results/fast.json" "$@" || status=1
+step "browser end-to-end tests (real Janus and Chromium)"
+node_modules/.bin/jest --ci --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json" "$@" || status=1
+
+# One plain closing line over both runs.
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0, skipped = 0;
+  for (const f of process.argv.slice(1)) {
+    if (!fs.existsSync(f)) { failed += 1; continue; }
+    const r = JSON.parse(fs.readFileSync(f, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+    skipped += r.numPendingTests + r.numTodoTests;
+  }
+  console.log(`\ntests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' "$results/fast.json" "$results/e2e.json"
+rm -rf "$results"
+exit $status

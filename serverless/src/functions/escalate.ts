@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { escalate } from '../../../src/core/escalate';
+import { jsonFunction } from '../lib/json-function';
+import { idSchema } from '../lib/schemas';
+
+/** Agent: move a chat conversation to video. */
+export const handler = jsonFunction(
+  { name: 'escalate', auth: 'staff', schema: z.object({ conversationId: idSchema }) },
+  async ({ body, backend, staff }) => {
+    const result = await escalate(backend.deps, staff, body.conversationId);
+    return {
+      escalationId: result.escalation.id,
+      roomName: result.escalation.roomName,
+      customerLink: result.customerLink,
+      linkExpiresAt: result.escalation.linkExpiresAt,
+      recording: result.escalation.recording,
+      reused: result.reused,
+      access: result.agentAccess,
+    };
+  },
+);

@@ -1,0 +1,100 @@
+import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
+import { z } from 'zod';
+import { readConfig, type Config } from '../../../src/config';
+import { DomainError } from '../../../src/domain/errors';
+import type { StaffIdentity } from '../../../src/domain/identity';
+import { createBackend, type Backend } from '../../../src/adapters/backend';
+import { logger } from '../../../src/logger';
+
+/** Twilio's runtime (and twilio-run) provide `Twilio.Response` as a global. */
+declare const Twilio: { Response: new () => TwilioResponse };
+interface TwilioResponse {
+  setStatusCode(code: number): void;
+  setBody(body: unknown): void;
+  appendHeader(name: string, value: string): void;
+}
+
+type RawEvent = Record<string, unknown> & { request?: { headers?: Record<string, string | undefined> } };
+
+let backend: Backend | undefined;
+let config: Config | undefined;
+/** One back end per warm container (or per twilio-run process), like a connection pool. */
+function runtime(): { backend: Backend; config: Config } {
+  config ??= readConfig();
+  backend ??= createBackend(config);
+  return { backend, config };
+}
+
+export interface FunctionRequest<T> {
+  body: T;
+  backend: Backend;
+  config: Config;
+  /** The verified caller, for functions declared `auth: 'staff'`. */
+  staff: StaffIdentity;
+}
+
+/** A credential sent the Flex way (`Token` in the body) or as `Authorization: Bearer`. */
+function staffTokenOf(event: RawEvent): string | undefined {
+  if (typeof event.Token === 'string' && event.Token) return event.Token;
+  const header = event.request?.headers?.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+}
+
+function respond(callback: ServerlessCallback, origin: string | undefined, cfg: Config | undefined, status: number, body?: unknown) {
+  const response = new Twilio.Response();
+  response.setStatusCode(status);
+  response.appendHeader('Content-Type', 'application/json');
+  response.appendHeader('Cache-Control', 'no-store');
+  const allowed = (cfg?.CORS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim());
+  if (origin && allowed.includes(origin)) {
+    response.appendHeader('Access-Control-Allow-Origin', origin);
+    response.appendHeader('Vary', 'Origin');
+    response.appendHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
+    response.appendHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+  }
+  if (body !== undefined) response.setBody(body);
+  callback(null, response);
+}
+
+const errorBody = (code: string, message: string, details?: unknown) => ({ error: { code, message, ...(details ? { details } : {}) } });
+
+/**
+ * Wraps a use case as a Twilio Function: validates the body against `schema`, authenticates staff
+ * when asked, maps every caller mistake to a 4xx JSON error, and never logs credentials.
+ */
+export function jsonFunction<S extends z.ZodType>(
+  options: { name: string; schema: S; auth: 'staff' | 'none' },
+  run: (request: FunctionRequest<z.infer<S>>) => Promise<unknown>,
+) {
+  return async (_context: Context, event: RawEvent, callback: ServerlessCallback): Promise<void> => {
+    const origin = event.request?.headers?.origin;
+    let cfg: Config | undefined;
+    try {
+      const rt = runtime();
+      cfg = rt.config;
+      if (event.request?.headers?.['access-control-request-method']) return respond(callback, origin, cfg, 204);
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { request: _request, Token: _token, ...fields } = event;
+      const parsed = options.schema.safeParse(fields);
+      let staff: StaffIdentity = { identity: '', name: '', roles: [] };
+      if (options.auth === 'staff') {
+        const token = staffTokenOf(event);
+        if (!token) throw new DomainError('unauthorized', 'token_missing', 'Sign in first: this call needs an agent token.');
+        staff = await rt.backend.identity.verify(token);
+      }
+      if (!parsed.success) {
+        const details = parsed.error.issues.map((i) => ({ field: i.path.join('.'), problem: i.message }));
+        return respond(callback, origin, cfg, 400, errorBody('invalid_request', 'The request is malformed.', details));
+      }
+      const result = await run({ body: parsed.data, backend: rt.backend, config: rt.config, staff });
+      respond(callback, origin, cfg, 200, result);
+    } catch (e) {
+      if (e instanceof DomainError) {
+        logger.info({ fn: options.name, code: e.code, status: e.status }, 'request refused');
+        return respond(callback, origin, cfg, e.status, errorBody(e.code, e.message));
+      }
+      logger.error({ fn: options.name, err: e }, 'request failed');
+      respond(callback, origin, cfg, 503, errorBody('unavailable', 'The video service is unavailable right now. Please try again.'));
+    }
+  };
+}

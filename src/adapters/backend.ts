@@ -1,0 +1,24 @@
+import type { Config } from '../config';
+import type { CoreDeps } from '../core/deps';
+import type { IdentityPort } from '../ports/identity';
+
+/** A complete adapter set: what the core needs plus how staff are authenticated. */
+export interface Backend {
+  deps: CoreDeps;
+  identity: IdentityPort;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: the only place that knows which back end runs. Adapters are loaded
+ * lazily so a deployment never loads the other back end's native modules.
+ */
+export function createBackend(config: Config): Backend {
+  switch (config.BACKEND) {
+    case 'local':
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return (require('./local/local-backend') as typeof import('./local/local-backend')).createLocalBackend(config);
+    case 'twilio':
+      throw new Error('BACKEND=twilio is not built yet (see the README); use BACKEND=local.');
+  }
+}

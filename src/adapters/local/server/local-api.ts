@@ -1,0 +1,104 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { Config } from '../../../config';
+import { DomainError } from '../../../domain/errors';
+import { hasRole, type StaffIdentity } from '../../../domain/identity';
+import type { LocalChatTokens } from '../local-chat-tokens';
+import type { LocalIdentity } from '../local-identity';
+import type { SqliteConversations } from '../sqlite-conversations';
+import type { ConversationFeed } from './conversation-feed';
+import { bearerToken, readJson, sendJson } from './http-helpers';
+
+export interface LocalApiDeps {
+  config: Config;
+  identity: LocalIdentity;
+  chatTokens: LocalChatTokens;
+  conversations: SqliteConversations;
+  feed: ConversationFeed;
+}
+
+const signInSchema = z.object({ role: z.enum(['agent', 'supervisor']).default('agent') });
+const messageSchema = z.object({ body: z.string().trim().min(1, 'write a message first').max(4000) });
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new DomainError('invalid_request', 'invalid_request', parsed.error.issues.map((i) => i.message).join('; '));
+  }
+  return parsed.data;
+}
+
+/**
+ * The local stand-ins for what Flex and the customer's chat channel provide in production: agent
+ * sign-in, the agent's conversation list and chat, and the customer's chat. Returns false when
+ * the path is not one of these routes.
+ */
+export async function handleLocalApi(deps: LocalApiDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+  const method = req.method ?? 'GET';
+
+  if (path === '/api/local/sign-in' && method === 'POST') {
+    // Loopback-only demo sign-in for the configured agent: the local stack has one user.
+    const { role } = parse(signInSchema, await readJson(req));
+    const who: StaffIdentity =
+      role === 'supervisor'
+        ? { identity: `${deps.config.LOCAL_AGENT_ID}-supervisor`, name: 'Supervisor', roles: ['supervisor'] }
+        : { identity: deps.config.LOCAL_AGENT_ID, name: deps.config.LOCAL_AGENT_NAME, roles: ['agent'] };
+    sendJson(res, 200, { token: await deps.identity.issue(who), ...who });
+    return true;
+  }
+
+  if (path.startsWith('/api/local/conversations')) {
+    const staff = await staffOf(deps, req);
+    if (!hasRole(staff, 'agent', 'supervisor', 'admin')) throw new DomainError('forbidden', 'role_required', 'Agents only.');
+    if (path === '/api/local/conversations' && method === 'GET') {
+      sendJson(res, 200, { conversations: deps.conversations.list() });
+      return true;
+    }
+    const match = /^\/api\/local\/conversations\/([A-Za-z0-9_-]{1,64})\/(messages|events)$/.exec(path);
+    if (!match) return false;
+    await conversationRoutes(deps, req, res, match[1], match[2], staff.name);
+    return true;
+  }
+
+  if (path.startsWith('/api/local/chat')) {
+    const conversationId = await deps.chatTokens.verify(bearerToken(req) ?? '');
+    if (!conversationId) throw new DomainError('unauthorized', 'chat_token_invalid', 'This chat link is not valid.');
+    if (path === '/api/local/chat' && method === 'GET') {
+      sendJson(res, 200, { conversation: await deps.conversations.get(conversationId) });
+      return true;
+    }
+    const match = /^\/api\/local\/chat\/(messages|events)$/.exec(path);
+    if (!match) return false;
+    await conversationRoutes(deps, req, res, conversationId, match[1], 'Customer');
+    return true;
+  }
+  return false;
+}
+
+async function conversationRoutes(
+  deps: LocalApiDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  conversationId: string,
+  resource: string,
+  author: string,
+): Promise<void> {
+  if (!(await deps.conversations.get(conversationId))) {
+    throw new DomainError('not_found', 'conversation_not_found', 'No such conversation.');
+  }
+  if (resource === 'events' && req.method === 'GET') return deps.feed.stream(req, res, conversationId);
+  if (resource === 'messages' && req.method === 'GET') {
+    return sendJson(res, 200, { messages: await deps.conversations.listMessages(conversationId) });
+  }
+  if (resource === 'messages' && req.method === 'POST') {
+    const { body } = parse(messageSchema, await readJson(req));
+    return sendJson(res, 201, { message: await deps.conversations.postMessage(conversationId, { author, body }) });
+  }
+  throw new DomainError('invalid_request', 'method_not_allowed', `${req.method} is not supported here.`);
+}
+
+async function staffOf(deps: LocalApiDeps, req: IncomingMessage): Promise<StaffIdentity> {
+  const token = bearerToken(req);
+  if (!token) throw new DomainError('unauthorized', 'token_missing', 'Sign in first.');
+  return deps.identity.verify(token);
+}

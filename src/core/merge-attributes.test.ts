@@ -1,0 +1,21 @@
+import { mergeAttributes } from './merge-attributes';
+
+describe('mergeAttributes', () => {
+  it('keeps keys the patch does not name, at every depth', () => {
+    const merged = mergeAttributes(
+      { crm: { id: 7 }, videoEscalation: { status: 'active', startedAt: 't0' } },
+      { videoEscalation: { status: 'ended', endedAt: 't1' } },
+    );
+    expect(merged).toEqual({ crm: { id: 7 }, videoEscalation: { status: 'ended', startedAt: 't0', endedAt: 't1' } });
+  });
+
+  it('replaces arrays and scalars rather than merging them', () => {
+    expect(mergeAttributes({ tags: ['a'], n: 1 }, { tags: ['b'], n: { x: 1 } })).toEqual({ tags: ['b'], n: { x: 1 } });
+  });
+
+  it('does not mutate its inputs', () => {
+    const current = { a: { b: 1 } };
+    mergeAttributes(current, { a: { c: 2 } });
+    expect(current).toEqual({ a: { b: 1 } });
+  });
+});

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { readConfig, type Config } from '../../config';
+import { openDb } from '../../adapters/local/db';
+import { SqliteConversations } from '../../adapters/local/sqlite-conversations';
+import { SqliteEscalations } from '../../adapters/local/sqlite-escalations';
+import type { RoomEndedEvent } from '../../ports/recording-jobs';
+import { CustomerLinks } from '../customer-link';
+import type { CoreDeps } from '../deps';
+import { FakeRooms } from './fake-rooms';
+
+export const TEST_SECRET = 'test-link-secret-that-is-long-enough-123';
+
+/** Core deps over a real in-memory SQLite store, fake rooms and a settable clock. */
+export function makeTestDeps(env: Record<string, string> = {}) {
+  const config: Config = readConfig({ LINK_SIGNING_SECRET: TEST_SECRET, ...env });
+  const db = openDb(':memory:');
+  let now = new Date('2026-11-21T10:00:00Z');
+  const conversations = new SqliteConversations(db, () => now);
+  const rooms = new FakeRooms();
+  const roomEnded: RoomEndedEvent[] = [];
+  const deps: CoreDeps = {
+    config,
+    rooms,
+    conversations,
+    escalations: new SqliteEscalations(db),
+    recordingJobs: { roomEnded: async (e) => void roomEnded.push(e) },
+    links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
+    clock: { now: () => now },
+    newId: randomUUID,
+  };
+  return {
+    deps,
+    db,
+    rooms,
+    conversations,
+    roomEnded,
+    advance: (seconds: number) => (now = new Date(now.getTime() + seconds * 1000)),
+  };
+}
+
+export const agent = { identity: 'alex', name: 'Alex', roles: ['agent' as const] };
+export const otherAgent = { identity: 'sam', name: 'Sam', roles: ['agent' as const] };
+export const supervisor = { identity: 'sue', name: 'Sue', roles: ['supervisor' as const] };
+
+/** The link token inside a customer link URL (it rides in the fragment). */
+export const tokenOf = (link: string): string => new URL(link).hash.replace(/^#t=/, '');
