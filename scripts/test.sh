@@ -20,6 +20,12 @@ node_modules/.bin/jest --ci --selectProjects unit ui http --json --outputFile="$
 step "browser end-to-end tests (real Janus and Chromium)"
 node_modules/.bin/jest --ci --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json" "$@" || status=1
 
+step "no Janus or Chromium left running, nothing listening beyond 127.0.0.1"
+left=$(pgrep -a -x 'janus|chromium|chrome' || true)
+if [ -n "$left" ]; then echo "test: FAIL: still running after the tests: $left"; status=1; fi
+wide=$(ss -Hltnup 2>/dev/null | awk '{print $5, $7}' | grep -vE '^(127\.|\[::1\]|\[::ffff:127\.)' | grep -E 'node|janus|chrom' || true)
+if [ -n "$wide" ]; then echo "test: FAIL: listening beyond 127.0.0.1: $wide"; status=1; fi
+
 # One plain closing line over both runs.
 node -e '
   const fs = require("fs");

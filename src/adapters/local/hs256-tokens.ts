@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 
 /** Short helper over `jose` for the local back end's own HS256 tokens, one audience per use. */
@@ -18,6 +19,7 @@ export class Hs256Tokens {
       .setIssuer('video-escalation-local')
       .setAudience(this.audience)
       .setSubject(subject)
+      .setJti(randomUUID())
       .setIssuedAt()
       .setExpirationTime(`${ttlSeconds}s`)
       .sign(this.key);

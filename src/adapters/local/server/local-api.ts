@@ -7,7 +7,9 @@ import type { LocalChatTokens } from '../local-chat-tokens';
 import type { LocalIdentity } from '../local-identity';
 import type { SqliteConversations } from '../sqlite-conversations';
 import type { ConversationFeed } from './conversation-feed';
+import { mediaCookie } from './cookies';
 import { bearerToken, readJson, sendJson } from './http-helpers';
+import { STAFF_MEDIA_COOKIE } from './recording-media-routes';
 
 export interface LocalApiDeps {
   config: Config;
@@ -17,6 +19,7 @@ export interface LocalApiDeps {
   feed: ConversationFeed;
 }
 
+const SIGN_IN_TTL_SECONDS = 12 * 60 * 60;
 const signInSchema = z.object({ role: z.enum(['agent', 'supervisor']).default('agent') });
 const messageSchema = z.object({ body: z.string().trim().min(1, 'write a message first').max(4000) });
 
@@ -43,7 +46,17 @@ export async function handleLocalApi(deps: LocalApiDeps, req: IncomingMessage, r
       role === 'supervisor'
         ? { identity: `${deps.config.LOCAL_AGENT_ID}-supervisor`, name: 'Supervisor', roles: ['supervisor'] }
         : { identity: deps.config.LOCAL_AGENT_ID, name: deps.config.LOCAL_AGENT_NAME, roles: ['agent'] };
-    sendJson(res, 200, { token: await deps.identity.issue(who), ...who });
+    const token = await deps.identity.issue(who, SIGN_IN_TTL_SECONDS);
+    // Recording players (<video>, <track>) cannot send headers: they use an HttpOnly media cookie.
+    res.setHeader('Set-Cookie', mediaCookie(STAFF_MEDIA_COOKIE, token, SIGN_IN_TTL_SECONDS));
+    sendJson(res, 200, { token, ...who });
+    return true;
+  }
+
+  if (path === '/api/local/sign-out' && method === 'POST') {
+    await deps.identity.revoke(bearerToken(req) ?? '');
+    res.setHeader('Set-Cookie', mediaCookie(STAFF_MEDIA_COOKIE, '', 0));
+    sendJson(res, 200, { signedOut: true });
     return true;
   }
 

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { logger } from '../../../logger';
@@ -22,14 +22,14 @@ export interface LocalServerOptions extends LocalApiDeps {
  * The local stack's single origin on 127.0.0.1: local pages and APIs here, everything else
  * (Functions, customer assets) forwarded to twilio-run, like one Twilio domain.
  */
-export function createLocalServer(options: LocalServerOptions): Server {
+export function localRequestHandler(options: LocalServerOptions): RequestListener {
   const localDir = join(options.buildDir, 'local');
-  return createServer((req, res) => {
+  return (req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     void route(options, localDir, req, res, path).catch((e) =>
       sendFailure(res, e, (err) => logger.error({ err, path }, 'local server request failed')),
     );
-  });
+  };
 }
 
 async function route(options: LocalServerOptions, localDir: string, req: IncomingMessage, res: ServerResponse, path: string) {

@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../../config';
+import type { Backend } from '../backend';
+import { CustomerLinks } from '../../core/customer-link';
+import { systemClock } from '../../ports/clock';
+import { dbPath, openDb, type Db } from './db';
+import { JanusRooms } from './janus/janus-rooms';
+import { LocalIdentity } from './local-identity';
+import { TokenRevocations } from './token-revocations';
+import { SqliteConversations } from './sqlite-conversations';
+import { SqliteEscalations } from './sqlite-escalations';
+import { createLocalRecordingJobs } from './pipeline/local-recording-jobs';
+
+export interface LocalBackend extends Backend {
+  db: Db;
+  conversations: SqliteConversations;
+  identity: LocalIdentity;
+  rooms: JanusRooms;
+}
+
+/** The embedded back end: Janus rooms, SQLite conversations and store, local agent tokens. */
+export function createLocalBackend(config: Config): LocalBackend {
+  if (!config.LOCAL_AGENT_SECRET) throw new Error('LOCAL_AGENT_SECRET is required with BACKEND=local');
+  const dataDir = resolve(config.DATA_DIR);
+  const db = openDb(dbPath(dataDir));
+  const conversations = new SqliteConversations(db);
+  const rooms = new JanusRooms({ wsUrl: config.JANUS_WS_URL, db, recordingsDir: resolve(dataDir, 'recordings') });
+  const identity = new LocalIdentity(config.LOCAL_AGENT_SECRET, new TokenRevocations(db));
+  return {
+    db,
+    conversations,
+    identity,
+    rooms,
+    deps: {
+      config,
+      rooms,
+      conversations,
+      escalations: new SqliteEscalations(db),
+      recordingJobs: createLocalRecordingJobs(db),
+      links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
+      clock: systemClock,
+      newId: randomUUID,
+    },
+    async close() {
+      await rooms.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CoreDeps } from '../../../core/deps';
+import { canViewRecording, viewableRecording, type RecordingViewer } from '../../../core/pipeline/authorize';
+import { DomainError } from '../../../domain/errors';
+import type { IdentityPort } from '../../../ports/identity';
+import type { PipelineStore } from '../../../ports/pipeline-store';
+import { serveFile } from '../pipeline/media-files';
+import { RECORDING_FILE_TYPES, recordingFilePath, type RecordingFileName } from '../pipeline/local-artifacts';
+import { mediaCookie, readCookie } from './cookies';
+import { bearerToken, readJson, sendJson } from './http-helpers';
+import type { RouteHandler } from './local-server';
+
+export const STAFF_MEDIA_COOKIE = 've_staff_media';
+export const LINK_MEDIA_COOKIE = 've_link_media';
+const ROUTE = /^\/media\/recordings\/([A-Za-z0-9_-]{1,64})\/(video\.mp4|captions\.vtt|transcript\.json)$/;
+
+/**
+ * Recording playback, for authorized viewers only: staff by token (header or media cookie), the
+ * customer by their link (exchanged for a media cookie). Range requests make seeking work.
+ */
+export function recordingMediaRoutes(o: {
+  deps: CoreDeps;
+  identity: IdentityPort;
+  pipeline: PipelineStore;
+  dataDir: string;
+}): RouteHandler {
+  async function viewerOf(req: IncomingMessage): Promise<RecordingViewer> {
+    const staffToken = bearerToken(req) ?? readCookie(req, STAFF_MEDIA_COOKIE);
+    if (staffToken) return { kind: 'staff', staff: await o.identity.verify(staffToken) };
+    const linkToken = readCookie(req, LINK_MEDIA_COOKIE);
+    if (linkToken) return { kind: 'customer', link: await o.deps.links.verify(linkToken, o.deps.clock.now()) };
+    throw new DomainError('unauthorized', 'token_missing', 'Sign in to watch this recording.');
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    if (path === '/api/media/session' && req.method === 'POST') {
+      await startMediaSession(req, res);
+      return true;
+    }
+    const match = ROUTE.exec(path);
+    if (!match || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    const [, recordingId, file] = match;
+    const viewer = await viewerOf(req);
+    const job = await o.pipeline.getByRecordingId(recordingId);
+    const escalation = job ? await o.deps.escalations.get(job.escalationId) : null;
+    if (!job || !escalation) throw new DomainError('not_found', 'recording_not_found', 'No such recording.');
+    if (!canViewRecording(viewer, viewableRecording(job, escalation), o.deps.clock.now())) {
+      throw new DomainError('forbidden', 'not_allowed', 'You are not allowed to watch this recording.');
+    }
+    const name = file as RecordingFileName;
+    await serveFile(req, res, recordingFilePath(o.dataDir, recordingId, name), RECORDING_FILE_TYPES[name]);
+    return true;
+  };
+
+  /** Exchanges a credential for an HttpOnly media cookie, so <video> and <track> can load. */
+  async function startMediaSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = (await readJson(req)) as { linkToken?: unknown };
+    const staffToken = bearerToken(req);
+    if (staffToken) {
+      await o.identity.verify(staffToken);
+      res.setHeader('Set-Cookie', mediaCookie(STAFF_MEDIA_COOKIE, staffToken, 12 * 3600));
+    } else if (typeof body.linkToken === 'string') {
+      const claims = await o.deps.links.verify(body.linkToken, o.deps.clock.now());
+      const ttl = (claims.expiresAt.getTime() - o.deps.clock.now().getTime()) / 1000;
+      res.setHeader('Set-Cookie', mediaCookie(LINK_MEDIA_COOKIE, body.linkToken, ttl));
+    } else {
+      throw new DomainError('unauthorized', 'token_missing', 'Send a staff token or a customer link.');
+    }
+    sendJson(res, 200, { ok: true });
+  }
+}

@@ -1,0 +1,122 @@
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join, resolve } from 'node:path';
+import { readConfig, type Config } from '../../../config';
+import { freePort } from '../janus/free-port';
+import { startJanus, type RunningJanus } from '../janus/janus-process';
+import { createLocalBackend, type LocalBackend } from '../local-backend';
+import { LocalChatTokens } from '../local-chat-tokens';
+import { ConversationFeed } from '../server/conversation-feed';
+import { listenOnLoopback, localRequestHandler } from '../server/local-server';
+import { startRecordingServices, type RecordingServices } from './recording-services';
+import { seedDemoConversation } from './demo-seed';
+import { startFunctionsServer, type FunctionsServer } from './functions-server';
+import { loadOrCreateSecrets } from './secrets';
+
+export interface LocalStackOptions {
+  /** Repository root (build/, node_modules/). */
+  root: string;
+  dataDir: string;
+  /** Port of the single origin; 0 picks a free one. */
+  port?: number;
+  /** Extra configuration (RECORDING_ENABLED, LINK_TTL_SECONDS, …), as environment values. */
+  env?: Record<string, string>;
+}
+
+export interface LocalStack {
+  url: string;
+  config: Config;
+  backend: LocalBackend;
+  chatTokens: LocalChatTokens;
+  demo: { conversationId: string; agentUrl: string; customerChatUrl: string };
+  /** Child processes (Janus, twilio-run), for leak checks. */
+  pids: { janus: number; functions: number };
+  /** A customer chat URL for any conversation (the token rides in the fragment). */
+  customerChatUrl(conversationId: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings the whole local back end up on 127.0.0.1: Janus, the Functions under twilio-run, the
+ * recording pipeline worker, and the one origin that serves pages and forwards to the Functions.
+ * Everything started here is stopped by stop(), also when start-up fails halfway.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(join(dataDir, 'logs'), { recursive: true });
+  const secrets = loadOrCreateSecrets(dataDir);
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    stops.length = 0;
+  };
+
+  try {
+    const janus: RunningJanus = await startJanus({ dataDir });
+    stops.push(() => janus.stop());
+
+    const port = options.port ?? 3000;
+    // Bound before twilio-run starts, because customer links carry this origin; routes attach below.
+    const server = createServer();
+    const boundPort = await listenOnLoopback(server, port);
+    stops.push(() => new Promise<void>((r) => server.close(() => r())));
+    const url = `http://127.0.0.1:${boundPort}`;
+
+    const env: Record<string, string> = {
+      BACKEND: 'local',
+      PUBLIC_BASE_URL: url,
+      DATA_DIR: dataDir,
+      JANUS_WS_URL: janus.wsUrl,
+      LINK_SIGNING_SECRET: secrets.linkSigningSecret,
+      LOCAL_AGENT_SECRET: secrets.localAgentSecret,
+      ...options.env,
+    };
+    const config = readConfig({ ...process.env, ...env });
+    const functions: FunctionsServer = await startFunctionsServer({
+      root: options.root,
+      port: await freePort(),
+      env,
+      logFile: join(dataDir, 'logs', 'functions.log'),
+    });
+    stops.push(() => functions.stop());
+
+    const backend = createLocalBackend(config);
+    stops.push(() => backend.close());
+    const recording: RecordingServices = startRecordingServices(backend, config, dataDir);
+    stops.push(() => recording.stop());
+
+    const chatTokens = new LocalChatTokens(secrets.localAgentSecret);
+    const feed = new ConversationFeed(backend.conversations);
+    stops.push(async () => feed.close());
+    server.on(
+      'request',
+      localRequestHandler({
+        config,
+        identity: backend.identity,
+        chatTokens,
+        conversations: backend.conversations,
+        feed,
+        buildDir: join(options.root, 'build'),
+        functionsUrl: functions.url,
+        routes: recording.routes,
+      }),
+    );
+
+    const demo = await seedDemoConversation(backend.conversations);
+    const customerChatUrl = async (conversationId: string) =>
+      `${url}/chat.html#t=${await chatTokens.issue(conversationId)}`;
+    return {
+      url,
+      config,
+      backend,
+      chatTokens,
+      demo: { conversationId: demo.id, agentUrl: `${url}/console.html`, customerChatUrl: await customerChatUrl(demo.id) },
+      customerChatUrl,
+      pids: { janus: janus.pid, functions: functions.pid },
+      stop: stopAll,
+    };
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+}
