@@ -1,0 +1,79 @@
+import React, { useRef, useState } from 'react';
+
+export interface TranscriptSegment {
+  speaker: string;
+  role: string;
+  /** Seconds from the start of the recording. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface RecordingPlayerProps {
+  mediaUrl: string;
+  captionsUrl: string;
+  segments: ReadonlyArray<TranscriptSegment>;
+  title?: string;
+}
+
+export const clock = (seconds: number): string => {
+  const s = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+/** The line being spoken at `time`, or -1 between lines. */
+export const currentSegment = (segments: ReadonlyArray<TranscriptSegment>, time: number): number =>
+  segments.findIndex((s) => time >= s.start && time < s.end);
+
+/** A recorded call with captions and its speaker-labelled transcript; a line click seeks there. */
+export function RecordingPlayer({ mediaUrl, captionsUrl, segments, title = 'Call recording' }: RecordingPlayerProps) {
+  const video = useRef<HTMLVideoElement>(null);
+  const [time, setTime] = useState(0);
+  const current = currentSegment(segments, time);
+
+  const seek = (start: number) => {
+    const el = video.current;
+    if (!el) return;
+    el.currentTime = start;
+    setTime(start);
+  };
+
+  return (
+    <figure className="vx-recording" data-testid="recording-player">
+      <video
+        ref={video}
+        controls
+        preload="metadata"
+        src={mediaUrl}
+        data-testid="recording-video"
+        aria-label={title}
+        onTimeUpdate={(e) => setTime(e.currentTarget.currentTime)}
+        style={{ width: '100%', background: '#000', borderRadius: 8 }}
+      >
+        <track kind="captions" srcLang="en" label="English" src={captionsUrl} default />
+      </video>
+      <figcaption className="vx-recording__caption">{title}</figcaption>
+      {segments.length > 0 ? (
+        <ol className="vx-transcript" aria-label="Transcript" data-testid="transcript">
+          {segments.map((s, i) => (
+            <li key={`${s.start}-${i}`}>
+              <button
+                type="button"
+                className={`vx-transcript__line${i === current ? ' vx-transcript__line--current' : ''}`}
+                aria-current={i === current ? 'true' : undefined}
+                data-testid="transcript-line"
+                onClick={() => seek(s.start)}
+              >
+                <span className="vx-transcript__time">{clock(s.start)}</span>{' '}
+                <strong className={`vx-transcript__speaker vx-transcript__speaker--${s.role}`}>{s.speaker}</strong>{' '}
+                <span>{s.text}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="vx-transcript__empty">No transcript for this recording.</p>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,12 @@
+/** Pure React components: Flex mounts them through its glue, the local console mounts them directly. */
+export { EscalateButton, type EscalateButtonProps } from './components/EscalateButton';
+export { VideoPanel, type VideoPanelProps } from './components/VideoPanel';
+export { CallControls, type CallControlsProps } from './components/CallControls';
+export { CallStage, type CallStageProps } from './components/CallStage';
+export { ParticipantVideo, ParticipantAudio, type ParticipantVideoProps } from './components/ParticipantVideo';
+export { NetworkQuality } from './components/NetworkQuality';
+export { RecordingPlayer, type RecordingPlayerProps, type TranscriptSegment } from './components/RecordingPlayer';
+export { disconnectMessage, type DisconnectMessage, type Perspective } from './components/disconnect-messages';
+export { canShareScreen } from './components/can-share-screen';
+export { pickStage, type Stage } from './components/stage';
+export { useRoomState, type RoomView } from './hooks/useRoomState';

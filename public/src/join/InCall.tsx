@@ -1,0 +1,35 @@
+import React, { useEffect } from 'react';
+import type { VideoRoom } from '../../../src/client/video-client';
+import { CallControls } from '../../../plugin-video-escalation/src/components/CallControls';
+import { CallStage } from '../../../plugin-video-escalation/src/components/CallStage';
+import { canShareScreen } from '../../../plugin-video-escalation/src/components/can-share-screen';
+import { useRoomState } from '../../../plugin-video-escalation/src/hooks/useRoomState';
+
+/** The customer's call: the agent large, self small, the same controls the agent has. */
+export function InCall({ room, agentName, sinkId }: { room: VideoRoom; agentName: string; sinkId?: string }) {
+  const view = useRoomState(room);
+  // Leaving the page leaves the call at once, so the agent is not left looking at a frozen picture.
+  useEffect(() => {
+    const leave = () => room.disconnect();
+    window.addEventListener('pagehide', leave);
+    return () => window.removeEventListener('pagehide', leave);
+  }, [room]);
+  if (!view) return null;
+  const local = room.localParticipant;
+  return (
+    <main className="page page--call">
+      <h1 className="visually-hidden">Video call with {agentName}</h1>
+      <CallStage view={view} waitingText={`Waiting for ${agentName} to join…`} sinkId={sinkId} />
+      <CallControls
+        audioEnabled={view.audioEnabled}
+        videoEnabled={view.videoEnabled}
+        screenSharing={view.screenSharing}
+        canShareScreen={canShareScreen()}
+        onToggleMicrophone={() => local.setMicrophoneEnabled(!local.audioEnabled)}
+        onToggleCamera={() => local.setCameraEnabled(!local.videoEnabled)}
+        onToggleScreenShare={() => (local.screenSharing ? local.stopScreenShare() : local.startScreenShare())}
+        onLeave={() => room.disconnect()}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,102 @@
+import React, { useState } from 'react';
+import { ParticipantVideo } from '../../../plugin-video-escalation/src/components/ParticipantVideo';
+import type { LocalMediaState } from '../media/useLocalMedia';
+import { useMicLevel } from '../media/useMicLevel';
+import type { LinkCheck } from './api';
+
+export interface PreJoinProps {
+  check: LinkCheck;
+  media: LocalMediaState;
+  /** The link is open in another tab or device: offer to move the call here. */
+  inUse: boolean;
+  joining: boolean;
+  error: string | null;
+  consented: boolean;
+  onConsent(consented: boolean): void;
+  onJoin(takeOver: boolean): void;
+}
+
+function DeviceSelect(props: { id: string; label: string; devices: MediaDeviceInfo[]; value: string; onChange(id: string): void }) {
+  if (props.devices.length === 0) return null;
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} data-testid={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.devices.map((d, i) => (
+          <option key={d.deviceId || i} value={d.deviceId}>
+            {d.label || `${props.label} ${i + 1}`}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Check yourself, pick devices, agree to recording, join. */
+export function PreJoin({ check, media, inUse, joining, error, consented, onConsent, onJoin }: PreJoinProps) {
+  const level = useMicLevel(media.tracks?.audio);
+  const [meterId] = useState('mic-level');
+  const mayJoin = (!check.recording || consented) && !joining && !media.loading && !!media.tracks;
+  const missing = media.tracks?.missing;
+
+  return (
+    <main className="page page--prejoin">
+      <h1>Video call with {check.agentName}</h1>
+      <p className="lead">Check your camera and microphone, then join.</p>
+      <div className="prejoin">
+        <div className="preview">
+          <ParticipantVideo track={media.tracks?.video ?? null} mirrored label="Preview of your camera" testId="preview-video" />
+          {!media.tracks?.video && <p className="preview__off">{media.loading ? 'Starting your camera…' : 'No camera'}</p>}
+        </div>
+        <div className="prejoin__side">
+          {missing === 'camera' && <p className="notice">No camera found. You will join with your microphone only.</p>}
+          {missing === 'microphone' && <p className="notice">No microphone found. You will join with your camera only; the agent will not hear you.</p>}
+          <DeviceSelect id="camera-select" label="Camera" devices={media.devices.cameras} value={media.cameraId} onChange={media.chooseCamera} />
+          <DeviceSelect id="microphone-select" label="Microphone" devices={media.devices.microphones} value={media.microphoneId} onChange={media.chooseMicrophone} />
+          {media.tracks?.audio && (
+            <div className="field">
+              <span id={meterId}>Microphone level</span>
+              <meter aria-labelledby={meterId} data-testid="mic-level" min={0} max={1} low={0.15} value={level} />
+            </div>
+          )}
+          <DeviceSelect id="speaker-select" label="Speaker" devices={media.devices.speakers} value={media.speakerId} onChange={media.chooseSpeaker} />
+
+          {check.recording && (
+            <div className="consent">
+              <input
+                id="consent"
+                type="checkbox"
+                data-testid="consent-checkbox"
+                checked={consented}
+                onChange={(e) => onConsent(e.target.checked)}
+              />
+              <label htmlFor="consent">
+                I understand this call is <strong>recorded and transcribed</strong>, and the recording is added to my
+                support conversation.
+              </label>
+            </div>
+          )}
+
+          {inUse ? (
+            <div className="notice notice--warn" role="status">
+              <p>This call is already open in another tab or on another device.</p>
+              <button type="button" className="btn btn--primary" data-testid="move-here-button" disabled={!mayJoin} onClick={() => onJoin(true)}>
+                {joining ? 'Moving…' : 'Move the call here'}
+              </button>
+            </div>
+          ) : (
+            <button type="button" className="btn btn--primary btn--wide" data-testid="join-button" disabled={!mayJoin} onClick={() => onJoin(false)}>
+              {joining ? 'Joining…' : 'Join call'}
+            </button>
+          )}
+          {check.recording && !consented && <p className="hint">Tick the box above to join.</p>}
+          {error && (
+            <p className="error" role="alert" data-testid="join-error">
+              {error}
+            </p>
+          )}
+        </div>
+      </div>
+    </main>
+  );
+}

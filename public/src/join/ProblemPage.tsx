@@ -1,0 +1,22 @@
+import React, { useEffect, useRef } from 'react';
+import { problemFor } from './problems';
+
+/** A whole page for a problem: what happened, what to do next, and Try again where it can help. */
+export function ProblemPage({ code, onRetry }: { code: string; onRetry?: () => void }) {
+  const p = problemFor(code);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [code]);
+  return (
+    <main className="page page--problem" data-problem={code}>
+      <h1 ref={heading} tabIndex={-1} data-testid="error-title">
+        {p.title}
+      </h1>
+      <p className="lead">{p.detail}</p>
+      {p.retry && onRetry && (
+        <button type="button" className="btn btn--primary" data-testid="retry-button" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </main>
+  );
+}

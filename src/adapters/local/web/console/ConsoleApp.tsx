@@ -1,0 +1,120 @@
+import React, { useEffect, useMemo, useState } from 'react';
+import type { VideoClient } from '../../../../client/video-client';
+import type { Conversation } from '../../../../domain/conversation';
+import type { MediaAccess } from '../../../../domain/escalation';
+import { EscalateButton, VideoPanel } from '../../../../../plugin-video-escalation/src';
+import { http, type Http } from '../lib/api';
+import { Composer } from '../lib/Composer';
+import { MessageList } from '../lib/MessageList';
+import { useConversationFeed } from '../lib/useConversationFeed';
+import { useAgentCall } from './useAgentCall';
+
+interface SignIn {
+  token: string;
+  identity: string;
+  name: string;
+  roles: string[];
+}
+
+export interface ConsoleAppProps {
+  videoClientFor(access: MediaAccess): VideoClient;
+  fetchImpl?: typeof fetch;
+}
+
+/** The local stand-in for Flex: conversations, the chat, and the plugin's own video components. */
+export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
+  const [agent, setAgent] = useState<SignIn | null>(null);
+  const [api, setApi] = useState<Http | null>(null);
+  const [conversations, setConversations] = useState<Conversation[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const anonymous = http(null, fetchImpl);
+    anonymous
+      .post<SignIn>('/api/local/sign-in', {})
+      .then(async (me) => {
+        const authed = http(me.token, fetchImpl);
+        setAgent(me);
+        setApi(authed);
+        const { conversations: list } = await authed.get<{ conversations: Conversation[] }>('/api/local/conversations');
+        setConversations(list);
+        setSelected((s) => s ?? list[0]?.id ?? null);
+      })
+      .catch((e) => setError(e instanceof Error ? e.message : String(e)));
+  }, [fetchImpl]);
+
+  const paths = useMemo(
+    () => (selected ? [`/api/local/conversations/${encodeURIComponent(selected)}/messages`, `/api/local/conversations/${encodeURIComponent(selected)}/events`] : [null, null]),
+    [selected],
+  );
+  const feed = useConversationFeed(api, paths[0], paths[1]);
+  const call = useAgentCall(api, agent?.token ?? null, videoClientFor);
+  const current = conversations.find((c) => c.id === selected) ?? null;
+  const onVideo = !!call.room && call.room.state !== 'disconnected';
+
+  return (
+    <div className="console">
+      <header className="topbar">
+        <h1>Agent console</h1>
+        <p>{agent ? `Signed in as ${agent.name}` : error ? '' : 'Signing in…'}</p>
+      </header>
+      {error && (
+        <p className="vx-error page-error" role="alert">
+          {error}
+        </p>
+      )}
+      <nav className="sidebar" aria-label="Conversations">
+        <h2>Conversations</h2>
+        <ul>
+          {conversations.map((c) => (
+            <li key={c.id}>
+              <button
+                type="button"
+                className="conversation"
+                data-testid="conversation-item"
+                aria-current={c.id === selected ? 'true' : undefined}
+                onClick={() => setSelected(c.id)}
+              >
+                {c.friendlyName || c.id}
+              </button>
+            </li>
+          ))}
+          {agent && conversations.length === 0 && <li className="muted">No conversations yet.</li>}
+        </ul>
+      </nav>
+      <main className="main">
+        {current ? (
+          <>
+            <div className="main__head">
+              <h2>{current.friendlyName || current.id}</h2>
+              <EscalateButton
+                conversationId={current.id}
+                onEscalate={call.escalate}
+                disabled={onVideo && call.conversationId === current.id}
+                label={onVideo && call.conversationId === current.id ? 'On video' : 'Escalate to video'}
+              />
+            </div>
+            {(call.room || call.status) && (
+              <VideoPanel
+                room={call.room}
+                status={call.status}
+                onEnd={call.end}
+                endedForEveryone={call.endedForEveryone}
+                onRejoin={call.conversationId ? () => void call.escalate(call.conversationId!).catch(() => undefined) : undefined}
+                onClose={call.close}
+              />
+            )}
+            <section className="chat" aria-label="Chat">
+              {feed.error && <p className="vx-error">{feed.error}</p>}
+              <MessageList messages={feed.messages} self={agent?.name} />
+              <Composer onSend={async (body) => void (await api?.post(`/api/local/conversations/${encodeURIComponent(current.id)}/messages`, { body }))} />
+            </section>
+          </>
+        ) : (
+          <p className="muted">Choose a conversation.</p>
+        )}
+      </main>
+    </div>
+  );
+}

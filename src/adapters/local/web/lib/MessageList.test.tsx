@@ -1,0 +1,49 @@
+import '../../../../../plugin-video-escalation/src/test-support/media-env';
+import { render, screen } from '@testing-library/react';
+import React from 'react';
+import type { ConversationMessage } from '../../../../domain/conversation';
+import { MessageList } from './MessageList';
+import { mergeMessages } from './useConversationFeed';
+
+const msg = (id: string, attributes: Record<string, unknown> = {}, body = `text ${id}`, createdAt = `2024-01-01T10:00:0${id}Z`): ConversationMessage => ({
+  id,
+  conversationId: 'c1',
+  author: 'Alex',
+  body,
+  attributes,
+  createdAt,
+});
+
+describe('MessageList', () => {
+  it('renders text, link cards and recordings', () => {
+    render(
+      <MessageList
+        messages={[
+          msg('1'),
+          msg('2', { type: 'video-escalation-link', url: 'http://127.0.0.1:3000/join.html#t=abc', recording: true }),
+          msg('3', {
+            type: 'video-recording',
+            mediaUrl: '/media/r.mp4',
+            captionsUrl: '/media/r.vtt',
+            durationSeconds: 75,
+            transcript: { segments: [{ speaker: 'Alex', role: 'agent', start: 0, end: 2, text: 'Hi there' }] },
+          }),
+        ]}
+      />,
+    );
+    expect(screen.getByText('text 1')).toBeTruthy();
+    expect(screen.getByTestId('join-link').getAttribute('href')).toBe('http://127.0.0.1:3000/join.html#t=abc');
+    expect(screen.getByText(/recorded and transcribed/)).toBeTruthy();
+    expect(screen.getByTestId('recording-video').getAttribute('src')).toBe('/media/r.mp4');
+    expect(screen.getByText('Video call recording (1:15)')).toBeTruthy();
+    expect(screen.getByTestId('transcript-line').textContent).toContain('Hi there');
+  });
+});
+
+describe('mergeMessages', () => {
+  it('keeps one copy per id, in time order', () => {
+    const merged = mergeMessages([msg('2'), msg('1')], [msg('3'), msg('2', {}, 'edited')]);
+    expect(merged.map((m) => m.id)).toEqual(['1', '2', '3']);
+    expect(merged[1].body).toBe('edited');
+  });
+});

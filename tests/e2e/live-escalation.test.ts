@@ -1,0 +1,174 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { wordErrorRate } from '../../src/core/pipeline/wer';
+import type { ConversationMessage } from '../../src/domain/conversation';
+import { startTestStack, type TestStack } from '../support/test-stack';
+import { parseWebVtt } from '../support/webvtt';
+import { launchParticipantBrowser, type ParticipantBrowser } from './support/browser-participant';
+import { makeFakeMedia } from './support/janus-fake-media';
+import { mediaRises, recordPeerConnections, waitForFrames } from './support/media-probes';
+import { twoSpeakerClips, writeFakeMicWav, type SpeechClip } from './support/speech-clips';
+
+/**
+ * The product's spine on the real local stack: two Chromium processes with their own fake camera
+ * and human-speech microphone, real Janus, real Functions, real recording pipeline.
+ */
+jest.setTimeout(240_000);
+
+const SILENCE_BEFORE_SPEECH_S = 6;
+const [customerClip, agentClip] = twoSpeakerClips();
+
+let stack: TestStack;
+let work: string;
+let agent: ParticipantBrowser;
+let customer: ParticipantBrowser;
+let customerLink = '';
+let agentConnectedAt = 0;
+let endedAt = 0;
+
+async function padWav(clip: SpeechClip, out: string): Promise<void> {
+  // Silence first, so the speech plays once the participant is in the call, then silence to the end.
+  const tmp = `${out}.speech.wav`;
+  await writeFakeMicWav([clip], tmp, SILENCE_BEFORE_SPEECH_S);
+  execFileSync('sox', ['-D', tmp, out, 'pad', '0', '120']);
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 've-e2e-'));
+  const agentVideo = makeFakeMedia(work, { name: 'agent', pattern: 'testsrc', seconds: 10 }).videoFile;
+  const customerVideo = makeFakeMedia(work, { name: 'customer', pattern: 'smptebars', seconds: 10 }).videoFile;
+  await padWav(agentClip, join(work, 'agent-mic.wav'));
+  await padWav(customerClip, join(work, 'customer-mic.wav'));
+  stack = await startTestStack();
+  agent = await launchParticipantBrowser({ videoFile: agentVideo, audioFile: join(work, 'agent-mic.wav'), audioOnce: true });
+  customer = await launchParticipantBrowser({ videoFile: customerVideo, audioFile: join(work, 'customer-mic.wav'), audioOnce: true });
+  await recordPeerConnections(agent.page);
+  await recordPeerConnections(customer.page);
+});
+
+afterAll(async () => {
+  await agent?.close();
+  await customer?.close();
+  await stack?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+
+describe('live chat → video escalation', () => {
+  let speechDoneBy = 0;
+
+  it('agent escalates, the link reaches the customer chat, the customer joins, media flows both ways', async () => {
+    await agent.page.goto(stack.demo.agentUrl);
+    await byTestId(agent.page, 'conversation-item').first().click();
+    await byTestId(agent.page, 'escalate-button').click();
+    await byTestId(agent.page, 'agent-call-status').and(agent.page.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
+    agentConnectedAt = Date.now();
+
+    await customer.page.goto(stack.demo.customerChatUrl);
+    const joinLink = byTestId(customer.page, 'join-link').last();
+    await joinLink.waitFor({ timeout: 10_000 });
+    customerLink = (await joinLink.getAttribute('href')) ?? '';
+    expect(customerLink).toMatch(/\/join\.html#t=/);
+    await joinLink.click();
+
+    const openedAt = Date.now();
+    await byTestId(customer.page, 'consent-checkbox').check();
+    await byTestId(customer.page, 'join-button').click();
+    await waitForFrames(customer.page, 'remote-video');
+    await waitForFrames(agent.page, 'agent-remote-video');
+    // The customer's speech starts after the padding, counted from whichever mic open came last.
+    speechDoneBy = Date.now() + (SILENCE_BEFORE_SPEECH_S + customerClip.durationSeconds + 1.5) * 1000;
+    expect(Date.now() - openedAt).toBeLessThan(30_000);
+
+    for (const [page, video] of [
+      [customer.page, 'remote-video'],
+      [agent.page, 'agent-remote-video'],
+    ] as const) {
+      const { before, after } = await mediaRises(page, video);
+      expect(after.video.width).toBeGreaterThan(0);
+      expect(after.video.frames).toBeGreaterThan(before.video.frames);
+      expect(after.audio).toBeGreaterThan(before.audio);
+    }
+  });
+
+  it('agent ends the call: the customer is told, and the link no longer joins', async () => {
+    const wait = speechDoneBy - Date.now();
+    if (wait > 0) await customer.page.waitForTimeout(wait); // let both speakers finish
+    await byTestId(agent.page, 'end-call-button').click();
+    endedAt = Date.now();
+    await customer.page.waitForFunction(
+      () => /ended/i.test(document.querySelector('[data-testid="call-status"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 15_000 },
+    );
+    const reopened = await customer.browser.newPage();
+    await reopened.goto(customerLink);
+    await expect(byTestId(reopened, 'error-title').textContent({ timeout: 10_000 })).resolves.toMatch(/ended/i);
+    expect(await byTestId(reopened, 'join-button').count()).toBe(0);
+    await reopened.close();
+  });
+
+  it('the conversation gets exactly one speaker-labelled transcript, with a playable mp4 and valid captions', async () => {
+    const conversationId = stack.demo.conversationId;
+    const recordings = async () =>
+      (await stack.backend.conversations.listMessages(conversationId)).filter((m) => m.attributes.type === 'video-recording');
+    let found: ConversationMessage[] = [];
+    const deadline = Date.now() + 150_000;
+    while (found.length === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      found = await recordings();
+    }
+    await new Promise((r) => setTimeout(r, 2000)); // a duplicate would show up by now
+    found = await recordings();
+    expect(found).toHaveLength(1);
+    const message = found[0];
+    const attributes = message.attributes as {
+      recordingId: string;
+      durationSeconds: number;
+      mediaUrl: string;
+      captionsUrl: string;
+      transcript: { segments: { speaker: string; role: string; text: string }[] };
+    };
+    expect(message.body).toMatch(/^Video call recording · \d+:\d{2} · transcript/);
+    const speakers = new Set(attributes.transcript.segments.map((s) => s.speaker));
+    expect(speakers).toEqual(new Set(['Agent', 'Customer']));
+
+    const said = (role: string) => attributes.transcript.segments.filter((s) => s.role === role).map((s) => s.text).join(' ');
+    const werCustomer = wordErrorRate(customerClip.reference, said('customer'));
+    const werAgent = wordErrorRate(agentClip.reference, said('agent'));
+    console.log(`figure: wer_customer ${werCustomer.toFixed(3)} ratio\nfigure: wer_agent ${werAgent.toFixed(3)} ratio`);
+    expect(werCustomer).toBeLessThanOrEqual(0.5);
+    expect(werAgent).toBeLessThanOrEqual(0.5);
+
+    // Media is served to the agent (token), with ranges; not to anyone without credentials.
+    const token = await stack.signIn();
+    const auth = { Authorization: `Bearer ${token}` };
+    expect((await fetch(stack.url + attributes.mediaUrl)).status).toBe(401);
+    const partial = await fetch(stack.url + attributes.mediaUrl, { headers: { ...auth, Range: 'bytes=0-99' } });
+    expect(partial.status).toBe(206);
+    expect((await partial.arrayBuffer()).byteLength).toBe(100);
+    const mp4 = join(work, 'call.mp4');
+    writeFileSync(mp4, Buffer.from(await (await fetch(stack.url + attributes.mediaUrl, { headers: auth })).arrayBuffer()));
+    const probe = JSON.parse(
+      execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', mp4], { encoding: 'utf8' }),
+    ) as { streams: { codec_type: string; codec_name: string }[]; format: { duration: string } };
+    expect(probe.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
+    expect(probe.streams.map((s) => s.codec_name).sort()).toEqual(['aac', 'h264']);
+    const callSeconds = (endedAt - agentConnectedAt) / 1000;
+    expect(Math.abs(Number(probe.format.duration) - callSeconds)).toBeLessThanOrEqual(1);
+
+    const captions = await (await fetch(stack.url + attributes.captionsUrl, { headers: auth })).text();
+    const cues = parseWebVtt(captions);
+    expect(cues.length).toBeGreaterThan(1);
+    expect(cues.every((c) => /^<v (Agent|Customer)>/.test(c.text))).toBe(true);
+
+    // The agent console plays it with the captions track and the transcript beside it.
+    await byTestId(agent.page, 'recording-player').first().waitFor({ timeout: 10_000 });
+    expect(await agent.page.locator('[data-testid="recording-player"] track[kind="captions"]').count()).toBe(1);
+    expect(await byTestId(agent.page, 'transcript-line').count()).toBeGreaterThan(1);
+  });
+});
