@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startTestStack, type TestStack } from '../support/test-stack';
+import { launchParticipantBrowser, type ParticipantBrowser } from './support/browser-participant';
+import { makeFakeMedia } from './support/janus-fake-media';
+
+/** WCAG 2.1 AA (axe-core) on every screen a person meets, and the join flow by keyboard alone. */
+jest.setTimeout(120_000);
+
+let stack: TestStack;
+let work: string;
+let agent: ParticipantBrowser;
+let customer: ParticipantBrowser;
+let agentPage: Page;
+let customerPage: Page;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 've-e2e-a11y-'));
+  stack = await startTestStack();
+  agent = await launchParticipantBrowser(makeFakeMedia(work, { name: 'agent', pattern: 'testsrc' }));
+  customer = await launchParticipantBrowser(makeFakeMedia(work, { name: 'customer', pattern: 'smptebars' }));
+  // axe-core/playwright needs pages from an explicit context.
+  agentPage = await (await agent.browser.newContext()).newPage();
+  customerPage = await (await customer.browser.newContext()).newPage();
+});
+
+afterAll(async () => {
+  await agent?.close();
+  await customer?.close();
+  await stack?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+
+async function expectNoViolations(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = violations.map((v) => `${screen}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
+}
+
+describe('accessibility', () => {
+  it('agent console, customer chat, join page and both sides of a call pass WCAG 2.1 AA checks', async () => {
+    await agentPage.goto(stack.demo.agentUrl);
+    await byTestId(agentPage, 'conversation-item').first().click();
+    await byTestId(agentPage, 'message-list').waitFor();
+    await expectNoViolations(agentPage, 'agent console');
+
+    await customerPage.goto(stack.demo.customerChatUrl);
+    await byTestId(customerPage, 'message-list').waitFor();
+    await expectNoViolations(customerPage, 'customer chat');
+
+    await byTestId(agentPage, 'escalate-button').click();
+    await byTestId(agentPage, 'agent-call-status').and(agentPage.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
+    await expectNoViolations(agentPage, 'agent in call');
+
+    const link = byTestId(customerPage, 'join-link').last();
+    await link.waitFor();
+    await customerPage.goto((await link.getAttribute('href')) as string);
+    await byTestId(customerPage, 'consent-checkbox').waitFor();
+    await customerPage.waitForTimeout(500); // device lists fill in
+    await expectNoViolations(customerPage, 'join page (pre-join)');
+
+    // Keyboard only: reach the consent box, tick it, reach Join, press it.
+    const focusOn = async (testId: string) => {
+      for (let i = 0; i < 20; i++) {
+        await customerPage.keyboard.press('Tab');
+        if (await customerPage.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, testId)) return;
+      }
+      throw new Error(`Tab never reached ${testId}`);
+    };
+    await focusOn('consent-checkbox');
+    await customerPage.keyboard.press('Space');
+    await focusOn('join-button');
+    await customerPage.keyboard.press('Enter');
+    await byTestId(customerPage, 'call-status').and(customerPage.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
+    await expectNoViolations(customerPage, 'customer in call');
+
+    // Mute by keyboard; the control says so to assistive technology.
+    await byTestId(customerPage, 'mute-button').focus();
+    await customerPage.keyboard.press('Enter');
+    expect(await byTestId(customerPage, 'mute-button').getAttribute('aria-pressed')).toBe('true');
+
+    await byTestId(agentPage, 'end-call-button').click();
+    await customerPage.waitForFunction(() => /ended/i.test(document.querySelector('[data-testid="call-status"]')?.textContent ?? ''));
+    await expectNoViolations(customerPage, 'call ended page');
+  });
+});
