@@ -1,0 +1,178 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { MediaAccess } from '../../../domain/escalation';
+import type { AccessGrant, CreateRoomOptions, RoomRef, RoomsPort } from '../../../ports/rooms';
+import type { Db } from '../db';
+import { JanusControl, isPluginError } from './janus-control';
+import { JanusGrants, type RoomRow } from './janus-grants';
+
+export interface JanusRoomsOptions {
+  wsUrl: string;
+  db: Db;
+  /** Each recorded room gets `<recordingsDir>/<roomName>/` as its Janus rec_dir. */
+  recordingsDir: string;
+  /** videoroom admin_key, when Janus was started with one. */
+  roomAdminKey?: string;
+  now?: () => Date;
+}
+
+// Janus VideoRoom error codes we expect in normal operation.
+const NO_SUCH_ROOM = 426;
+const ROOM_EXISTS = 427;
+const NO_SUCH_FEED = 428;
+
+/** Ids stay well inside JavaScript's safe integers (Janus ids are 64-bit). */
+const randomId = (): number => randomInt(1, 2 ** 47);
+const secretValue = (): string => randomBytes(24).toString('base64url');
+
+/** Room names become folder names: keep them to a safe alphabet. */
+export function recordingFolderName(roomName: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/.test(roomName)) throw new Error(`Room name not usable as a folder: ${JSON.stringify(roomName)}`);
+  return roomName;
+}
+
+/**
+ * RoomsPort on Janus VideoRoom. Each room is private, managed with a server-only secret, and
+ * joinable only with a token from its `allowed` list; each grant adds one token and pre-assigns
+ * the publisher ids (camera, screen) the browser must use, so feeds and recordings map back to
+ * identities through our own table rather than anything the browser says.
+ */
+export class JanusRooms implements RoomsPort {
+  private readonly control: JanusControl;
+  private readonly grants: JanusGrants;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: JanusRoomsOptions) {
+    this.control = JanusControl.shared(options.wsUrl);
+    this.grants = new JanusGrants(options.db);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async createRoom(options: CreateRoomOptions): Promise<RoomRef> {
+    const known = this.grants.roomByName(options.name);
+    const recDir = options.recording ? resolve(this.options.recordingsDir, recordingFolderName(options.name)) : null;
+    const room: RoomRow = known ?? { roomName: options.name, roomId: randomId(), secret: secretValue(), recDir };
+    if (room.recDir) mkdirSync(room.recDir, { recursive: true });
+    try {
+      await this.control.request({
+        request: 'create',
+        room: room.roomId,
+        description: options.name,
+        secret: room.secret,
+        is_private: true,
+        publishers: options.maxParticipants * 2, // camera + screen share per participant
+        allowed: [],
+        notify_joining: true,
+        audiocodec: 'opus',
+        videocodec: 'vp8',
+        record: room.recDir !== null,
+        ...(room.recDir ? { rec_dir: room.recDir } : {}),
+        lock_record: true, // only secret holders may start/stop recording or pick file names
+        ...(this.options.roomAdminKey ? { admin_key: this.options.roomAdminKey } : {}),
+      });
+    } catch (e) {
+      // Creating twice (a retried request) finds the room already there: same room, same secret.
+      if (!(isPluginError(e) && e._code === ROOM_EXISTS && known)) throw e;
+    }
+    if (!known) this.grants.saveRoom(room, this.now());
+    return { name: room.roomName, sid: String(room.roomId) };
+  }
+
+  async grantAccess(ref: RoomRef, grant: AccessGrant): Promise<MediaAccess> {
+    const room = this.roomOf(ref);
+    if (!room) throw new Error(`Unknown Janus room ${ref.name}`);
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + grant.ttlSeconds * 1000).toISOString();
+    const token = secretValue();
+    let ids: { camera: number; screen: number };
+    for (let tries = 0; ; tries++) {
+      ids = { camera: randomId(), screen: randomId() };
+      const row = { roomId: room.roomId, identity: grant.identity, role: grant.role, displayName: grant.displayName, cameraId: ids.camera, screenId: ids.screen, token, expiresAt };
+      if (ids.camera !== ids.screen && this.grants.tryAddGrant(row, now)) break;
+      if (tries > 5) throw new Error('Could not assign publisher ids');
+    }
+    await this.control.request({ request: 'allowed', room: room.roomId, secret: room.secret, action: 'add', allowed: [token] });
+    await this.revokeExpired(room, now);
+    return {
+      provider: 'janus',
+      roomName: room.roomName,
+      roomSid: String(room.roomId),
+      identity: grant.identity,
+      displayName: grant.displayName,
+      role: grant.role,
+      token,
+      serverUrl: this.options.wsUrl,
+      publisherIds: ids,
+      expiresAt,
+    };
+  }
+
+  async connectedIdentities(ref: RoomRef): Promise<string[]> {
+    const room = this.roomOf(ref);
+    if (!room) return [];
+    let data: Record<string, unknown>;
+    try {
+      data = await this.control.request({ request: 'listparticipants', room: room.roomId });
+    } catch (e) {
+      if (isPluginError(e) && e._code === NO_SUCH_ROOM) return [];
+      throw e;
+    }
+    const participants = (data.participants ?? []) as Array<{ id: number }>;
+    const identities = participants
+      .map((p) => this.grants.publisher(room.roomId, p.id)?.grant.identity)
+      .filter((id): id is string => typeof id === 'string');
+    return [...new Set(identities)];
+  }
+
+  async removeParticipant(ref: RoomRef, identity: string): Promise<void> {
+    const room = this.roomOf(ref);
+    if (!room) return;
+    const grants = this.grants.grantsOf(room.roomId, identity);
+    try {
+      // Revoke first, so the removed tab cannot rejoin with its old token.
+      if (grants.length) {
+        const tokens = grants.map((g) => g.token);
+        await this.control.request({ request: 'allowed', room: room.roomId, secret: room.secret, action: 'remove', allowed: tokens });
+        this.grants.markRevoked(room.roomId, tokens);
+      }
+      for (const id of grants.flatMap((g) => [g.cameraId, g.screenId])) {
+        await this.control.request({ request: 'kick', room: room.roomId, secret: room.secret, id }).catch((e: unknown) => {
+          if (!(isPluginError(e) && e._code === NO_SUCH_FEED)) throw e;
+        });
+      }
+    } catch (e) {
+      if (!(isPluginError(e) && e._code === NO_SUCH_ROOM)) throw e;
+    }
+  }
+
+  async endRoom(ref: RoomRef): Promise<void> {
+    const room = this.roomOf(ref);
+    if (!room) return;
+    try {
+      await this.control.request({ request: 'destroy', room: room.roomId, secret: room.secret });
+    } catch (e) {
+      if (!(isPluginError(e) && e._code === NO_SUCH_ROOM)) throw e;
+    }
+  }
+
+  /** Closes the (process-wide) Janus control session; the next call on any adapter reconnects. */
+  close(): Promise<void> {
+    return this.control.close();
+  }
+
+  /** Janus tokens never expire by themselves: take expired grants off the allowed list. */
+  private async revokeExpired(room: RoomRow, now: Date): Promise<void> {
+    const expired = this.grants.expiredTokens(room.roomId, now);
+    if (!expired.length) return;
+    await this.control.request({ request: 'allowed', room: room.roomId, secret: room.secret, action: 'remove', allowed: expired });
+    this.grants.markRevoked(room.roomId, expired);
+  }
+
+  private roomOf(ref: RoomRef): RoomRow | null {
+    const byId = /^\d+$/.test(ref.sid) ? this.grants.roomById(Number(ref.sid)) : null;
+    return byId ?? this.grants.roomByName(ref.name);
+  }
+}
+
+export const recordingDirOf = (recordingsDir: string, roomName: string): string => join(recordingsDir, recordingFolderName(roomName));

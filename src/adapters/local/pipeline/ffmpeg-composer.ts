@@ -1,0 +1,74 @@
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Composer, Composition } from '../../../ports/composer';
+import type { ParticipantMedia } from '../../../ports/recording-media';
+import { execTool } from './exec';
+import { composeFilterGraph } from './grid-layout';
+import { recordingDir } from './local-artifacts';
+import { mediaDuration } from './probe';
+
+export interface FfmpegComposerOptions {
+  dataDir: string;
+  ffmpeg?: string;
+  ffprobe?: string;
+  width?: number;
+  height?: number;
+  fps?: number;
+  /** x264 preset: speed against size. veryfast keeps a 3-minute call well under real time on 2 cores. */
+  preset?: string;
+  crf?: number;
+}
+
+/** Local composition: ffmpeg grid → `video.mp4` (H.264/AAC, +faststart for seeking while loading). */
+export class FfmpegComposer implements Composer {
+  private readonly ffmpeg: string;
+  private readonly ffprobe: string;
+
+  constructor(private readonly o: FfmpegComposerOptions) {
+    this.ffmpeg = o.ffmpeg ?? 'ffmpeg';
+    this.ffprobe = o.ffprobe ?? 'ffprobe';
+  }
+
+  videoPath(recordingId: string): string {
+    return join(recordingDir(this.o.dataDir, recordingId), 'video.mp4');
+  }
+
+  async compose(recordingId: string, media: ParticipantMedia[]): Promise<Composition> {
+    if (media.length === 0) throw new Error('nothing to compose');
+    const ends = await Promise.all(media.map(async (m) => m.startOffsetSeconds + (await mediaDuration(m.path, this.ffprobe, this.ffmpeg))));
+    const durationSeconds = Math.max(...ends);
+    const { graph, hasAudio } = composeFilterGraph(media, {
+      width: this.o.width ?? 1280,
+      height: this.o.height ?? 720,
+      fps: this.o.fps ?? 25,
+      durationSeconds,
+    });
+    const out = this.videoPath(recordingId);
+    await mkdir(join(out, '..'), { recursive: true });
+    // ffmpeg writes a temporary file that is renamed on success: a crash leaves no half video.
+    const tmp = `${out}.partial.mp4`;
+    const args = ['-nostdin', '-y', '-loglevel', 'error'];
+    for (const m of media) args.push('-i', m.path);
+    if (!hasAudio) args.push('-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=mono');
+    args.push('-filter_complex', graph, '-map', '[vout]', '-map', hasAudio ? '[aout]' : `${media.length}:a`);
+    args.push('-c:v', 'libx264', '-preset', this.o.preset ?? 'veryfast', '-crf', String(this.o.crf ?? 23), '-pix_fmt', 'yuv420p');
+    args.push('-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-movflags', '+faststart', '-t', durationSeconds.toFixed(3), tmp);
+    try {
+      await execTool(this.ffmpeg, args);
+      await rename(tmp, out);
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw e;
+    }
+    return { location: out, durationSeconds: Math.round(durationSeconds * 1000) / 1000 };
+  }
+
+  async speechAudio(recordingId: string, track: ParticipantMedia, index: number): Promise<string> {
+    const dir = join(recordingDir(this.o.dataDir, recordingId), 'work');
+    await mkdir(dir, { recursive: true });
+    const out = join(dir, `speech-${index}.wav`);
+    // ffmpeg's resampler, not sox's default dither, which ruins pocketsphinx's accuracy.
+    await execTool(this.ffmpeg, ['-nostdin', '-y', '-loglevel', 'error', '-i', track.path, '-vn', '-ac', '1', '-ar', '16000', '-c:a', 'pcm_s16le', out]);
+    return out;
+  }
+}

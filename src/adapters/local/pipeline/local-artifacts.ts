@@ -1,0 +1,41 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ArtifactName, RecordingArtifacts } from '../../../ports/recording-artifacts';
+
+/**
+ * Every output of one recording lives in `<dataDir>/compositions/<recordingId>/` (Janus keeps its
+ * raw `.mjr` files apart, under `<dataDir>/recordings/`).
+ */
+export const recordingDir = (dataDir: string, recordingId: string): string => {
+  if (!/^[A-Za-z0-9_-]+$/.test(recordingId)) throw new Error(`unsafe recording id: ${recordingId}`);
+  return join(dataDir, 'compositions', recordingId);
+};
+
+export type RecordingFileName = 'video.mp4' | 'captions.vtt' | 'transcript.json';
+
+/** Absolute-or-relative path of a served file, for the media route (`/media/recordings/:id/:name`). */
+export const recordingFilePath = (dataDir: string, recordingId: string, name: RecordingFileName): string =>
+  join(recordingDir(dataDir, recordingId), name);
+
+export const RECORDING_FILE_TYPES: Record<RecordingFileName, string> = {
+  'video.mp4': 'video/mp4',
+  'captions.vtt': 'text/vtt; charset=utf-8',
+  'transcript.json': 'application/json; charset=utf-8',
+};
+
+/** Writes to a temporary name then renames: readers and restarts only ever see whole files. */
+export async function writeFileAtomic(path: string, content: string | Buffer): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  await writeFile(tmp, content);
+  await rename(tmp, path);
+}
+
+export class LocalRecordingArtifacts implements RecordingArtifacts {
+  constructor(private readonly dataDir: string) {}
+
+  async write(recordingId: string, name: ArtifactName, content: string): Promise<void> {
+    const dir = recordingDir(this.dataDir, recordingId);
+    await mkdir(dir, { recursive: true });
+    await writeFileAtomic(join(dir, name), content);
+  }
+}

@@ -1,0 +1,103 @@
+import type { JanusMessage } from './janus-socket';
+import type { JanusSession, PluginReply } from './janus-session';
+
+export interface PublisherOptions {
+  room: number;
+  feedId: number;
+  token: string;
+  display: string;
+  /** Tracks to send; a kind listed with no track gets a send slot for a later replaceTrack. */
+  audio?: MediaStreamTrack | null;
+  video?: MediaStreamTrack | null;
+  sendAudio: boolean;
+  /** Plugin events on this handle (publishers, unpublished, leaving, kicked, destroyed...). */
+  onEvent(data: Record<string, unknown>): void;
+  /** ICE state changes of this publisher's PeerConnection. */
+  onIceState(state: RTCIceConnectionState): void;
+}
+
+/**
+ * One VideoRoom publisher: a handle that joins with the granted token and the server-assigned
+ * feed id, then publishes its tracks over a send-only PeerConnection (half-trickle ICE).
+ */
+export class JanusPublisher {
+  readonly pc: RTCPeerConnection;
+  private handleId = 0;
+  private audioSender: RTCRtpSender | null = null;
+  private videoSender: RTCRtpSender | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly session: JanusSession,
+    private readonly options: PublisherOptions,
+  ) {
+    this.pc = new RTCPeerConnection({ iceServers: [] });
+    this.pc.onicecandidate = (e) => this.session.trickle(this.handleId, e.candidate ? e.candidate.toJSON() : null);
+    this.pc.oniceconnectionstatechange = () => this.options.onIceState(this.pc.iceConnectionState);
+  }
+
+  /** Joins the room; resolves with the `joined` data (including publishers already there). */
+  async join(): Promise<Record<string, unknown>> {
+    this.handleId = await this.session.attach((m) => this.onMessage(m));
+    const { data } = await this.session.message(this.handleId, {
+      request: 'join',
+      ptype: 'publisher',
+      room: this.options.room,
+      id: this.options.feedId,
+      token: this.options.token,
+      display: this.options.display,
+    });
+    return data;
+  }
+
+  async publish(): Promise<void> {
+    const { audio, video, sendAudio } = this.options;
+    if (sendAudio) this.audioSender = this.pc.addTransceiver(audio ?? 'audio', { direction: 'sendonly' }).sender;
+    this.videoSender = this.pc.addTransceiver(video ?? 'video', { direction: 'sendonly' }).sender;
+    await this.negotiate({ request: 'publish' });
+  }
+
+  /** A synchronous videoroom request on this handle (e.g. listparticipants). */
+  async request(body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    return (await this.session.message(this.handleId, body)).data;
+  }
+
+  /** Swaps the camera/mic without renegotiating (camera off/on, device change). */
+  async replaceTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void> {
+    const sender = kind === 'audio' ? this.audioSender : this.videoSender;
+    await sender?.replaceTrack(track);
+  }
+
+  /** ICE restart after a network change: a fresh offer with new credentials. */
+  async restartIce(): Promise<void> {
+    await this.negotiate({ request: 'configure' }, true);
+  }
+
+  async leave(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.session.message(this.handleId, { request: 'leave' }).catch(() => undefined);
+    await this.session.detach(this.handleId);
+    this.pc.close();
+  }
+
+  /** Closes locally only (the server already dropped us: kicked, room destroyed). */
+  close(): void {
+    this.closed = true;
+    this.pc.close();
+  }
+
+  private async negotiate(body: Record<string, unknown>, iceRestart = false): Promise<void> {
+    const offer = await this.pc.createOffer({ iceRestart });
+    await this.pc.setLocalDescription(offer);
+    const reply: PluginReply = await this.session.message(this.handleId, body, { type: offer.type, sdp: offer.sdp });
+    if (!reply.jsep) throw new Error('The media server did not answer the publish offer');
+    await this.pc.setRemoteDescription(reply.jsep);
+  }
+
+  private onMessage(message: JanusMessage): void {
+    const data = message.plugindata?.data;
+    if (data) this.options.onEvent(data);
+    if (message.janus === 'hangup' || message.janus === 'detached') this.options.onEvent({ videoroom: 'hangup' });
+  }
+}

@@ -1,0 +1,81 @@
+import type { Attributes } from '../../domain/conversation';
+import type { PipelineJob, RecordingTranscript } from '../../ports/pipeline-store';
+import { formatDuration } from './format';
+import { transcriptPlainText } from './transcript';
+
+export const RECORDING_MESSAGE_TYPE = 'video-recording';
+export const NOT_RECORDED_MESSAGE_TYPE = 'video-recording-skipped';
+
+export const recordingUrls = (recordingId: string) => {
+  const base = `/media/recordings/${encodeURIComponent(recordingId)}`;
+  return {
+    mediaUrl: `${base}/video.mp4`,
+    captionsUrl: `${base}/captions.vtt`,
+    transcriptUrl: `${base}/transcript.json`,
+  };
+};
+
+/** transcript.json as served to viewers: the merged transcript with word timings. */
+export function transcriptDocument(job: PipelineJob, transcript: RecordingTranscript, durationSeconds: number): string {
+  return JSON.stringify(
+    { recordingId: job.recordingId, roomName: job.roomName, durationSeconds, ...transcript },
+    null,
+    2,
+  );
+}
+
+/** The one chat message that carries a recording. The UI renders exactly these attributes. */
+export function recordingMessage(
+  job: PipelineJob,
+  transcript: RecordingTranscript,
+  durationSeconds: number,
+): { body: string; attributes: Attributes } {
+  const text = transcriptPlainText(transcript);
+  const body = `Video call recording · ${formatDuration(durationSeconds)} · transcript\n\n${text || '(no speech detected)'}`;
+  return {
+    body,
+    attributes: {
+      type: RECORDING_MESSAGE_TYPE,
+      recordingId: job.recordingId,
+      roomName: job.roomName,
+      escalationId: job.escalationId,
+      durationSeconds,
+      ...recordingUrls(job.recordingId),
+      transcript: {
+        segments: transcript.segments.map(({ speaker, role, start, end, text: t }) => ({ speaker, role, start, end, text: t })),
+      },
+      idempotencyKey: job.roomName,
+    },
+  };
+}
+
+/** Conversation attributes patch: one entry per recording, deep-merged so other keys survive. */
+export function recordingAttributesPatch(job: PipelineJob, durationSeconds: number, messageId: string): Attributes {
+  return {
+    videoRecordings: {
+      [job.recordingId]: {
+        recordingId: job.recordingId,
+        roomName: job.roomName,
+        escalationId: job.escalationId,
+        messageId,
+        durationSeconds,
+        ...recordingUrls(job.recordingId),
+        endedAt: job.endedAt,
+      },
+    },
+  };
+}
+
+/** Posted instead when the call ran with recording off, so the chat shows why there is no video. */
+export function notRecordedMessage(job: PipelineJob): { body: string; attributes: Attributes } {
+  return {
+    body: 'This video call was not recorded.',
+    attributes: {
+      type: NOT_RECORDED_MESSAGE_TYPE,
+      roomName: job.roomName,
+      escalationId: job.escalationId,
+      reason: 'recording_off',
+      idempotencyKey: job.roomName,
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import type { Attributes, Conversation, ConversationMessage } from '../../../domain/conversation';
+import type { ConversationsPort, NewMessage } from '../../../ports/conversations';
+import { TERMINAL_STATES, type PipelineJob, type PipelineStore } from '../../../ports/pipeline-store';
+import type { ArtifactName, RecordingArtifacts } from '../../../ports/recording-artifacts';
+import { mergeAttributes } from '../../merge-attributes';
+
+/** In-memory stand-ins for unit tests of the pipeline core (the integration tests use SQLite). */
+export class MemoryPipelineStore implements PipelineStore {
+  readonly jobs = new Map<string, PipelineJob>();
+  async insertIfAbsent(job: PipelineJob) {
+    if (this.jobs.has(job.roomName)) return false;
+    this.jobs.set(job.roomName, structuredClone(job));
+    return true;
+  }
+  async get(roomName: string) {
+    const j = this.jobs.get(roomName);
+    return j ? structuredClone(j) : null;
+  }
+  async getByRecordingId(id: string) {
+    return [...this.jobs.values()].find((j) => j.recordingId === id) ?? null;
+  }
+  async save(job: PipelineJob) {
+    this.jobs.set(job.roomName, structuredClone(job));
+  }
+  async listUnfinished() {
+    return [...this.jobs.values()].filter((j) => !TERMINAL_STATES.includes(j.state));
+  }
+  async listByConversation(id: string) {
+    return [...this.jobs.values()].filter((j) => j.conversationId === id);
+  }
+}
+
+export class MemoryConversations implements ConversationsPort {
+  readonly conversations = new Map<string, Conversation>();
+  readonly messages: ConversationMessage[] = [];
+  private seq = 0;
+
+  add(id: string, attributes: Attributes = {}) {
+    this.conversations.set(id, { id, friendlyName: id, attributes, createdAt: new Date(0).toISOString() });
+  }
+  async get(id: string) {
+    return this.conversations.get(id) ?? null;
+  }
+  async postMessage(conversationId: string, m: NewMessage) {
+    if (!this.conversations.has(conversationId)) throw new Error('no such conversation');
+    const msg: ConversationMessage = {
+      id: `IM${++this.seq}`,
+      conversationId,
+      author: m.author,
+      body: m.body,
+      attributes: m.attributes ?? {},
+      createdAt: new Date(0).toISOString(),
+    };
+    this.messages.push(msg);
+    return msg;
+  }
+  async listMessages(conversationId: string) {
+    return this.messages.filter((m) => m.conversationId === conversationId);
+  }
+  async findMessageByAttribute(conversationId: string, key: string, value: string) {
+    return this.messages.find((m) => m.conversationId === conversationId && m.attributes[key] === value) ?? null;
+  }
+  async mergeAttributes(conversationId: string, patch: Attributes) {
+    const c = this.conversations.get(conversationId);
+    if (!c) throw new Error('no such conversation');
+    c.attributes = mergeAttributes(c.attributes, patch);
+    return c.attributes;
+  }
+}
+
+export class MemoryArtifacts implements RecordingArtifacts {
+  readonly files = new Map<string, string>();
+  writes = 0;
+  async write(recordingId: string, name: ArtifactName, content: string) {
+    this.writes++;
+    this.files.set(`${recordingId}/${name}`, content);
+  }
+}

@@ -1,0 +1,46 @@
+import type { RecordingTranscript, SpeakerSegment } from '../../ports/pipeline-store';
+import type { ParticipantMedia } from '../../ports/recording-media';
+import type { TranscribedSegment } from '../../ports/transcriber';
+import { formatDuration, roundMs } from './format';
+import { speakerLabels } from './speakers';
+
+/** What one audio track said, on that track's own clock. */
+export interface TrackTranscript {
+  track: ParticipantMedia;
+  segments: TranscribedSegment[];
+}
+
+const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Merges per-track transcripts into one speaker-labelled transcript on the call's timeline
+ * (each track shifted by its start offset), ordered by time.
+ */
+export function mergeTranscripts(engine: string, tracks: readonly TrackTranscript[]): RecordingTranscript {
+  const ordered = [...tracks].sort((a, b) => a.track.startOffsetSeconds - b.track.startOffsetSeconds);
+  const labels = speakerLabels(ordered.map((t) => t.track));
+  const segments: SpeakerSegment[] = [];
+  for (const { track, segments: segs } of ordered) {
+    const off = track.startOffsetSeconds;
+    for (const seg of segs) {
+      const text = clean(seg.text);
+      if (!text) continue;
+      segments.push({
+        speaker: labels.get(track.participantIdentity) ?? 'Participant',
+        role: track.role,
+        participantIdentity: track.participantIdentity,
+        start: roundMs(seg.start + off),
+        end: roundMs(seg.end + off),
+        text,
+        words: seg.words.map((w) => ({ word: w.word, start: roundMs(w.start + off), end: roundMs(w.end + off) })),
+      });
+    }
+  }
+  segments.sort((a, b) => a.start - b.start || a.speaker.localeCompare(b.speaker));
+  return { engine, segments };
+}
+
+/** One line per utterance: "[0:03] Agent: how can I help". */
+export function transcriptPlainText(transcript: RecordingTranscript): string {
+  return transcript.segments.map((s) => `[${formatDuration(Math.floor(s.start))}] ${s.speaker}: ${s.text}`).join('\n');
+}
