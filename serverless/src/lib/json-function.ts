@@ -73,7 +73,6 @@ export function jsonFunction<S extends z.ZodType>(
       const rt = runtime();
       cfg = rt.config;
       if (event.request?.headers?.['access-control-request-method']) return respond(callback, origin, cfg, 204);
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
       const { request: _request, Token: _token, ...fields } = event;
       const parsed = options.schema.safeParse(fields);
       let staff: StaffIdentity = { identity: '', name: '', roles: [] };

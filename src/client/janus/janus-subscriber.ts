@@ -88,10 +88,8 @@ export class JanusSubscriber {
   async leave(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.joined) {
-      await this.session.message(this.handleId, { request: 'leave' }).catch(() => undefined);
-      await this.session.detach(this.handleId);
-    }
+    if (this.joined) await this.session.message(this.handleId, { request: 'leave' }).catch(() => undefined);
+    if (this.handleId) await this.session.detach(this.handleId);
     this.pc.close();
   }
 

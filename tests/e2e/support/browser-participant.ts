@@ -30,6 +30,8 @@ export function participantChromiumArgs(o: ParticipantBrowserOptions): string[] 
     '--use-fake-ui-for-media-stream',
     '--use-fake-device-for-media-stream',
     '--autoplay-policy=no-user-gesture-required',
+    // WebRTC would otherwise answer mDNS (.local host candidates) on 224.0.0.251:5353: beyond loopback.
+    '--disable-features=WebRtcHideLocalIpsWithMdns',
     `--use-file-for-fake-video-capture=${o.videoFile}`,
     `--use-file-for-fake-audio-capture=${o.audioFile}${o.audioOnce ? '%noloop' : ''}`,
     ...(o.extraArgs ?? []),
