@@ -13,6 +13,8 @@ module.exports = {
       testMatch: ['<rootDir>/plugin-video-escalation/**/*.test.tsx', '<rootDir>/src/**/*.test.tsx', '<rootDir>/public/**/*.test.ts?(x)'],
     },
     { ...base, displayName: 'http', testEnvironment: 'node', setupFiles: ['<rootDir>/tests/support/quiet-logs.ts'], testMatch: ['<rootDir>/tests/http/**/*.test.ts', '<rootDir>/tests/contract/**/*.test.ts'] },
+    // Real ffmpeg, pocketsphinx and SQLite: integration and fault tests of the recording pipeline.
+    { ...base, displayName: 'pipeline', testEnvironment: 'node', setupFiles: ['<rootDir>/tests/support/quiet-logs.ts'], testMatch: ['<rootDir>/tests/pipeline/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testEnvironment: 'node', setupFiles: ['<rootDir>/tests/support/quiet-logs.ts'], testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
 };

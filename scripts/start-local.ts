@@ -13,7 +13,7 @@ Video Escalation is running (local back end, offline).
   Agent console:   ${stack.demo.agentUrl}
   Customer chat:   ${stack.demo.customerChatUrl}
 
-Open the agent console, pick "${'Jordan Lee'}"'s chat and press "Escalate to video"; the link appears in
+Open the agent console, pick Jordan Lee's chat and press "Escalate to video"; the link appears in
 the customer chat. Open it in another window (Chromium or Chrome), allow camera and microphone, join.
 Recordings, transcripts and logs live in ${stack.config.DATA_DIR}. Press Ctrl-C to stop.
 `);

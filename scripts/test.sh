@@ -15,8 +15,8 @@ node_modules/.bin/tsc -p tsconfig.json --noEmit || status=1
 step "lint (eslint)"
 node_modules/.bin/eslint . || status=1
 
-step "unit, ui, http and contract tests"
-node_modules/.bin/jest --ci --selectProjects unit ui http --json --outputFile="$results/fast.json" "$@" || status=1
+step "unit, ui, http, contract and pipeline tests"
+node_modules/.bin/jest --ci --selectProjects unit ui http pipeline --json --outputFile="$results/fast.json" "$@" || status=1
 step "browser end-to-end tests (real Janus and Chromium)"
 node_modules/.bin/jest --ci --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json" "$@" || status=1
 

@@ -41,7 +41,7 @@ async function route(options: LocalServerOptions, localDir: string, req: Incomin
   if (req.method === 'GET' || req.method === 'HEAD') {
     if (path === '/' || path === '/console') return redirect(res, '/console.html');
     if (path.startsWith('/local/js/') && serveStatic(res, localDir, path.slice('/local'.length))) return;
-    if (/^\/(console|chat)\.(html|css)$/.test(path) && serveStatic(res, localDir, path)) return;
+    if (/^\/(console\.html|chat\.html|console\.css|chat\.css|local\.css)$/.test(path) && serveStatic(res, localDir, path)) return;
   }
   const body = await readBody(req);
   // twilio-run answers unparsable JSON with an HTML page; callers of our Functions get JSON.
