@@ -32,6 +32,14 @@ const schema = z.object({
   /** Recording pipeline: transcription retries. */
   TRANSCRIBE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   TRANSCRIBE_BACKOFF_MS: z.coerce.number().int().min(0).default(500),
+  /** Speech-to-text engine for the local pipeline (docs/transcription-engines.md). */
+  TRANSCRIBER: z.enum(['pocketsphinx', 'command']).default('pocketsphinx'),
+  /** TRANSCRIBER=command: a JSON array of argv, `{input}` standing for the 16 kHz WAV path. */
+  TRANSCRIBER_COMMAND: z.string().optional(),
+  /** TRANSCRIBER=pocketsphinx: another model (language, adapted acoustics); Debian's en-us by default. */
+  POCKETSPHINX_HMM: z.string().optional(),
+  POCKETSPHINX_LM: z.string().optional(),
+  POCKETSPHINX_DICT: z.string().optional(),
   CLIP_MAX_SECONDS: z.coerce.number().int().positive().default(180),
 });
 

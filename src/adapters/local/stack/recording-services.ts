@@ -4,6 +4,7 @@ import { logger } from '../../../logger';
 import { JanusTrackRecordings } from '../janus/janus-track-recordings';
 import type { LocalBackend } from '../local-backend';
 import { SqlitePipelineStore } from '../pipeline/sqlite-pipeline-store';
+import { transcriberFromConfig } from '../pipeline/transcriber-from-config';
 import { startPipelineWorker, type PipelineWorker } from '../pipeline/worker';
 import { recordingMediaRoutes } from '../server/recording-media-routes';
 import type { RouteHandler } from '../server/local-server';
@@ -21,6 +22,7 @@ export function startRecordingServices(backend: LocalBackend, config: Config, da
     conversations: backend.conversations,
     trackRecordings: new JanusTrackRecordings({ db: backend.db, recordingsDir: resolve(dataDir, 'recordings') }),
     config,
+    transcriber: transcriberFromConfig(config),
     pollMs: 250,
     onError: (roomName, err) => logger.error({ roomName, err }, 'recording pipeline step failed; it will be retried'),
     onFinished: (job) => logger.info({ roomName: job.roomName, state: job.state, reason: job.reason }, 'recording pipeline finished'),

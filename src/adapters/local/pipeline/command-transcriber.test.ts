@@ -1,0 +1,53 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CommandTranscriber } from './command-transcriber';
+import { PocketsphinxTranscriber } from './pocketsphinx-transcriber';
+import { transcriberFromConfig } from './transcriber-from-config';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 've-cmd-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A real engine stand-in: a script that reads its argument and prints what it was given. */
+function engine(name: string, body: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, `#!/usr/bin/env node\n${body}\n`);
+  chmodSync(path, 0o755);
+  return path;
+}
+
+describe('CommandTranscriber', () => {
+  it('runs the command on the file and reads its segments', async () => {
+    const bin = engine('ok.js', `console.log(JSON.stringify({ segments: [{ start: 0.5, end: 1.5, text: 'hello ' + process.argv[3].endsWith('a.wav') }] }))`);
+    const segments = await new CommandTranscriber([bin, '--in', '{input}']).transcribe('/tmp/a.wav');
+    expect(segments).toEqual([{ start: 0.5, end: 1.5, text: 'hello true', words: [] }]);
+  });
+
+  it('fails with a reason when the engine prints no JSON, bad segments, or exits non-zero', async () => {
+    const noJson = engine('nojson.js', "console.log('hello')");
+    await expect(new CommandTranscriber([noJson, '{input}']).transcribe('x.wav')).rejects.toThrow(/did not print JSON/);
+    const bad = engine('bad.js', "console.log(JSON.stringify([{ start: 'soon' }]))");
+    await expect(new CommandTranscriber([bad, '{input}']).transcribe('x.wav')).rejects.toThrow(/not a list of segments/);
+    const crash = engine('crash.js', "console.error('model missing'); process.exit(3)");
+    await expect(new CommandTranscriber([crash, '{input}']).transcribe('x.wav')).rejects.toThrow(/exit 3.*model missing/);
+  });
+});
+
+describe('transcriberFromConfig', () => {
+  const base = { TRANSCRIBER: 'pocketsphinx' as const, TRANSCRIBER_COMMAND: undefined, POCKETSPHINX_HMM: undefined, POCKETSPHINX_LM: undefined, POCKETSPHINX_DICT: undefined };
+
+  it('defaults to pocketsphinx and builds a command engine when configured', () => {
+    expect(transcriberFromConfig(base)).toBeInstanceOf(PocketsphinxTranscriber);
+    const t = transcriberFromConfig({ ...base, TRANSCRIBER: 'command', TRANSCRIBER_COMMAND: '["whisper-cli","-oj","{input}"]' });
+    expect(t.name).toBe('command:whisper-cli');
+  });
+
+  it('explains a missing or malformed command', () => {
+    expect(() => transcriberFromConfig({ ...base, TRANSCRIBER: 'command' })).toThrow(/TRANSCRIBER_COMMAND/);
+    expect(() => transcriberFromConfig({ ...base, TRANSCRIBER: 'command', TRANSCRIBER_COMMAND: '["a", 1]' })).toThrow(/array of strings/);
+    expect(() => transcriberFromConfig({ ...base, TRANSCRIBER: 'command', TRANSCRIBER_COMMAND: '["engine"]' })).toThrow(/\{input\}/);
+  });
+});
