@@ -5,6 +5,7 @@ import { transcriptPlainText } from './transcript';
 
 export const RECORDING_MESSAGE_TYPE = 'video-recording';
 export const NOT_RECORDED_MESSAGE_TYPE = 'video-recording-skipped';
+export const FAILED_MESSAGE_TYPE = 'video-recording-failed';
 
 export const recordingUrls = (recordingId: string) => {
   const base = `/media/recordings/${encodeURIComponent(recordingId)}`;
@@ -76,6 +77,23 @@ export function notRecordedMessage(job: PipelineJob): { body: string; attributes
       escalationId: job.escalationId,
       reason: 'recording_off',
       idempotencyKey: job.roomName,
+    },
+  };
+}
+
+/**
+ * Posted once when a recording cannot be processed, so the agent is not left waiting. The
+ * technical reason stays in the pipeline's state and logs: the chat is shared with the customer.
+ */
+export function failedMessage(job: PipelineJob): { body: string; attributes: Attributes } {
+  return {
+    body: 'The recording of this video call could not be processed. The support team has been notified.',
+    attributes: {
+      type: FAILED_MESSAGE_TYPE,
+      recordingId: job.recordingId,
+      roomName: job.roomName,
+      escalationId: job.escalationId,
+      idempotencyKey: `failed:${job.roomName}`,
     },
   };
 }

@@ -197,7 +197,11 @@ describe('runJob', () => {
     expect(job.transcribeAttempts).toBe(3);
     expect(job.reason).toBe('transcribe: gave up after 3 attempts: model missing');
     expect(calls.sleeps).toEqual([10, 20]);
-    expect(conversations.messages).toHaveLength(0);
+    // The chat is told once, without the technical reason (the customer reads the chat too).
+    await runJob(deps, 'esc-1');
+    expect(conversations.messages).toHaveLength(1);
+    expect(conversations.messages[0].attributes).toMatchObject({ type: 'video-recording-failed', recordingId: job.recordingId });
+    expect(conversations.messages[0].body).not.toMatch(/model missing/);
   });
 
   it('records a compose failure as `failed` with its reason', async () => {

@@ -6,7 +6,7 @@ import type { RecordingArtifacts } from '../../ports/recording-artifacts';
 import type { ParticipantMedia, RecordingMediaSource } from '../../ports/recording-media';
 import type { Transcriber } from '../../ports/transcriber';
 import { buildWebVtt } from './captions';
-import { notRecordedMessage, recordingAttributesPatch, recordingMessage, transcriptDocument } from './recording-message';
+import { failedMessage, notRecordedMessage, recordingAttributesPatch, recordingMessage, transcriptDocument } from './recording-message';
 import { mergeTranscripts, type TrackTranscript } from './transcript';
 
 export interface PipelineDeps {
@@ -58,7 +58,25 @@ async function persist(deps: PipelineDeps, job: PipelineJob, patch: Partial<Pipe
 }
 
 const fail = (deps: PipelineDeps, job: PipelineJob, step: string, e: unknown) =>
-  persist(deps, job, { state: 'failed', reason: `${step}: ${errorText(e)}` });
+  failWith(deps, job, { reason: `${step}: ${errorText(e)}` });
+
+/** Persists `failed`, then tells the conversation once (best effort: the state already records it). */
+async function failWith(deps: PipelineDeps, job: PipelineJob, patch: Partial<PipelineJob>): Promise<PipelineJob> {
+  const failed = await persist(deps, job, { ...patch, state: 'failed' });
+  try {
+    const { body, attributes } = failedMessage(failed);
+    const key = String(attributes.idempotencyKey);
+    if (!(await deps.conversations.findMessageByAttribute(failed.conversationId, 'idempotencyKey', key))) {
+      await deps.conversations.postMessage(failed.conversationId, { author: author(deps), body, attributes });
+    }
+    await deps.conversations.mergeAttributes(failed.conversationId, {
+      videoRecordings: { [failed.recordingId]: { roomName: failed.roomName, state: 'failed' } },
+    });
+  } catch {
+    // The conversation may be what failed; the job's state and reason still say what happened.
+  }
+  return failed;
+}
 
 async function compose(deps: PipelineDeps, job: PipelineJob): Promise<PipelineJob> {
   if (!job.recording) return skipNotRecorded(deps, job);
@@ -99,8 +117,7 @@ async function transcribe(deps: PipelineDeps, job: PipelineJob): Promise<Pipelin
     } catch (e) {
       const attempts = job.transcribeAttempts + 1;
       if (attempts >= maxAttempts) {
-        return persist(deps, job, {
-          state: 'failed',
+        return failWith(deps, job, {
           transcribeAttempts: attempts,
           reason: `transcribe: gave up after ${attempts} attempts: ${errorText(e)}`,
         });
