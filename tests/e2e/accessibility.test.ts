@@ -1,37 +1,26 @@
 import AxeBuilder from '@axe-core/playwright';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startTestStack, type TestStack } from '../support/test-stack';
-import { launchParticipantBrowser, type ParticipantBrowser } from './support/browser-participant';
-import { makeFakeMedia } from './support/janus-fake-media';
+import type { TestStack } from '../support/test-stack';
+import { startCallFixture, type CallFixture } from './support/call-fixture';
 
 /** WCAG 2.1 AA (axe-core) on every screen a person meets, and the join flow by keyboard alone. */
 jest.setTimeout(120_000);
 
+let call: CallFixture;
 let stack: TestStack;
-let work: string;
-let agent: ParticipantBrowser;
-let customer: ParticipantBrowser;
 let agentPage: Page;
 let customerPage: Page;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 've-e2e-a11y-'));
-  stack = await startTestStack();
-  agent = await launchParticipantBrowser(makeFakeMedia(work, { name: 'agent', pattern: 'testsrc' }));
-  customer = await launchParticipantBrowser(makeFakeMedia(work, { name: 'customer', pattern: 'smptebars' }));
+  call = await startCallFixture();
+  stack = call.stack;
   // axe-core/playwright needs pages from an explicit context.
-  agentPage = await (await agent.browser.newContext()).newPage();
-  customerPage = await (await customer.browser.newContext()).newPage();
+  agentPage = await (await call.agent.browser.newContext()).newPage();
+  customerPage = await (await call.customer.browser.newContext()).newPage();
 });
 
 afterAll(async () => {
-  await agent?.close();
-  await customer?.close();
-  await stack?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
+  await call?.close();
 });
 
 const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);

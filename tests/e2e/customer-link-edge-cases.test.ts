@@ -1,11 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CustomerLinks } from '../../src/core/customer-link';
-import { linkTokenOf, startTestStack, type TestStack } from '../support/test-stack';
-import { launchParticipantBrowser, type ParticipantBrowser } from './support/browser-participant';
-import { makeFakeMedia } from './support/janus-fake-media';
+import { linkTokenOf, type TestStack } from '../support/test-stack';
+import type { ParticipantBrowser } from './support/browser-participant';
+import { startCallFixture, type CallFixture } from './support/call-fixture';
 import { waitForFrames } from './support/media-probes';
 
 /**
@@ -14,22 +13,19 @@ import { waitForFrames } from './support/media-probes';
  */
 jest.setTimeout(120_000);
 
+let call: CallFixture;
 let stack: TestStack;
-let work: string;
 let customer: ParticipantBrowser;
 let agentToken: string;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 've-e2e-edge-'));
-  stack = await startTestStack({ RECORDING_ENABLED: 'false' });
+  call = await startCallFixture({ env: { RECORDING_ENABLED: 'false' } });
+  ({ stack, customer } = call);
   agentToken = await stack.signIn();
-  customer = await launchParticipantBrowser(makeFakeMedia(work, { name: 'customer', pattern: 'smptebars' }));
 });
 
 afterAll(async () => {
-  await customer?.close();
-  await stack?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
+  await call?.close();
 });
 
 const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);

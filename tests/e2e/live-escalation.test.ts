@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { wordErrorRate } from '../../src/core/pipeline/wer';
 import type { ConversationMessage } from '../../src/domain/conversation';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import type { TestStack } from '../support/test-stack';
 import { parseWebVtt } from '../support/webvtt';
-import { launchParticipantBrowser, type ParticipantBrowser } from './support/browser-participant';
+import type { ParticipantBrowser } from './support/browser-participant';
+import { startCallFixture, type CallFixture } from './support/call-fixture';
 import { makeFakeMedia } from './support/janus-fake-media';
 import { mediaRises, recordPeerConnections, waitForFrames } from './support/media-probes';
 import { twoSpeakerClips, writeFakeMicWav, type SpeechClip } from './support/speech-clips';
@@ -21,8 +21,8 @@ jest.setTimeout(240_000);
 const SILENCE_BEFORE_SPEECH_S = 6;
 const [customerClip, agentClip] = twoSpeakerClips();
 
+let call: CallFixture;
 let stack: TestStack;
-let work: string;
 let agent: ParticipantBrowser;
 let customer: ParticipantBrowser;
 let customerLink = '';
@@ -37,23 +37,23 @@ async function padWav(clip: SpeechClip, out: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 've-e2e-'));
-  const agentVideo = makeFakeMedia(work, { name: 'agent', pattern: 'testsrc', seconds: 10 }).videoFile;
-  const customerVideo = makeFakeMedia(work, { name: 'customer', pattern: 'smptebars', seconds: 10 }).videoFile;
-  await padWav(agentClip, join(work, 'agent-mic.wav'));
-  await padWav(customerClip, join(work, 'customer-mic.wav'));
-  stack = await startTestStack();
-  agent = await launchParticipantBrowser({ videoFile: agentVideo, audioFile: join(work, 'agent-mic.wav'), audioOnce: true });
-  customer = await launchParticipantBrowser({ videoFile: customerVideo, audioFile: join(work, 'customer-mic.wav'), audioOnce: true });
+  call = await startCallFixture({
+    media: async (work) => {
+      await padWav(agentClip, join(work, 'agent-mic.wav'));
+      await padWav(customerClip, join(work, 'customer-mic.wav'));
+      return {
+        agent: { videoFile: makeFakeMedia(work, { name: 'agent', pattern: 'testsrc' }).videoFile, audioFile: join(work, 'agent-mic.wav'), audioOnce: true },
+        customer: { videoFile: makeFakeMedia(work, { name: 'customer', pattern: 'smptebars' }).videoFile, audioFile: join(work, 'customer-mic.wav'), audioOnce: true },
+      };
+    },
+  });
+  ({ stack, agent, customer } = call);
   await recordPeerConnections(agent.page);
   await recordPeerConnections(customer.page);
 });
 
 afterAll(async () => {
-  await agent?.close();
-  await customer?.close();
-  await stack?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
+  await call?.close();
 });
 
 const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
@@ -151,7 +151,7 @@ describe('live chat → video escalation', () => {
     const partial = await fetch(stack.url + attributes.mediaUrl, { headers: { ...auth, Range: 'bytes=0-99' } });
     expect(partial.status).toBe(206);
     expect((await partial.arrayBuffer()).byteLength).toBe(100);
-    const mp4 = join(work, 'call.mp4');
+    const mp4 = join(call.work, 'call.mp4');
     writeFileSync(mp4, Buffer.from(await (await fetch(stack.url + attributes.mediaUrl, { headers: auth })).arrayBuffer()));
     const probe = JSON.parse(
       execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', mp4], { encoding: 'utf8' }),
