@@ -4,7 +4,7 @@ const base = { transform: { '^.+\\.tsx?$': ts }, testPathIgnorePatterns: ['/node
 
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/serverless/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts', '<rootDir>/tests/support/**/*.test.ts'] },
+    { ...base, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/serverless/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts', '<rootDir>/tests/support/**/*.test.ts', '<rootDir>/bench/**/*.test.ts'] },
     {
       ...base,
       displayName: 'ui',

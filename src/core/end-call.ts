@@ -7,7 +7,9 @@ export const ENDED_MESSAGE_TYPE = 'video-escalation-ended';
 
 /**
  * Ends the call for everyone, revokes the customer link (an ended escalation opens no link) and
- * hands the room to the recording pipeline. Ending twice is harmless and returns the ended call.
+ * hands the room to the recording pipeline. Resumable: every step after the room ends is
+ * idempotent, so calling it again after a failure halfway completes what is missing, and calling
+ * it on a finished call changes nothing.
  */
 export async function endCall(deps: CoreDeps, staff: StaffIdentity, escalationId: string): Promise<Escalation> {
   const escalation = await deps.escalations.get(escalationId);
@@ -16,37 +18,33 @@ export async function endCall(deps: CoreDeps, staff: StaffIdentity, escalationId
   if (!owner && !hasRole(staff, 'supervisor', 'admin')) {
     throw new DomainError('forbidden', 'not_your_call', 'Only the agent on this call or a supervisor can end it.');
   }
-  if (escalation.status === 'ended') return escalation;
 
-  await deps.rooms.endRoom({ name: escalation.roomName, sid: escalation.roomSid });
-  const ended: Escalation = {
-    ...escalation,
-    status: 'ended',
-    endedAt: deps.clock.now().toISOString(),
-    endedBy: staff.identity,
-  };
-  await deps.escalations.update(ended);
-  await deps.conversations.postMessage(escalation.conversationId, {
-    author: staff.name,
-    body: 'The video call has ended.',
-    attributes: { type: ENDED_MESSAGE_TYPE, escalationId: escalation.id, roomName: escalation.roomName },
-  });
-  await deps.conversations.mergeAttributes(escalation.conversationId, {
-    videoEscalation: {
-      escalationId: escalation.id,
-      roomName: escalation.roomName,
-      status: 'ended',
-      startedAt: escalation.createdAt,
-      endedAt: ended.endedAt,
-    },
+  let ended = escalation;
+  if (escalation.status !== 'ended') {
+    await deps.rooms.endRoom({ name: escalation.roomName, sid: escalation.roomSid });
+    ended = { ...escalation, status: 'ended', endedAt: deps.clock.now().toISOString(), endedBy: staff.identity };
+    await deps.escalations.update(ended);
+  }
+  const endedAt = ended.endedAt as string;
+
+  const key = `ended:${ended.id}`;
+  if (!(await deps.conversations.findMessageByAttribute(ended.conversationId, 'idempotencyKey', key))) {
+    await deps.conversations.postMessage(ended.conversationId, {
+      author: staff.name,
+      body: 'The video call has ended.',
+      attributes: { type: ENDED_MESSAGE_TYPE, escalationId: ended.id, roomName: ended.roomName, idempotencyKey: key },
+    });
+  }
+  await deps.conversations.mergeAttributes(ended.conversationId, {
+    videoEscalation: { escalationId: ended.id, roomName: ended.roomName, status: 'ended', startedAt: ended.createdAt, endedAt },
   });
   await deps.recordingJobs.roomEnded({
-    roomName: escalation.roomName,
-    roomSid: escalation.roomSid,
-    conversationId: escalation.conversationId,
-    escalationId: escalation.id,
-    recording: escalation.recording,
-    endedAt: ended.endedAt as string,
+    roomName: ended.roomName,
+    roomSid: ended.roomSid,
+    conversationId: ended.conversationId,
+    escalationId: ended.id,
+    recording: ended.recording,
+    endedAt,
   });
   return ended;
 }

@@ -128,11 +128,31 @@ describe('endCall', () => {
     expect(types).toEqual([LINK_MESSAGE_TYPE, ENDED_MESSAGE_TYPE]);
     expect(t.roomEnded).toHaveLength(1);
 
-    await endCall(t.deps, agent, escalation.id); // twice is harmless
+    await endCall(t.deps, agent, escalation.id); // twice is harmless: the room is not ended again
     expect(t.rooms.ended).toHaveLength(1);
-    expect(t.roomEnded).toHaveLength(1);
+    expect(t.roomEnded.map((e) => e.roomName)).toEqual([escalation.roomName, escalation.roomName]); // idempotent port
+    expect(await t.conversations.listMessages(t.conversationId)).toHaveLength(2);
     const conversation = await t.conversations.get(t.conversationId);
     expect(conversation?.attributes).toMatchObject({ crm: 42, videoEscalation: { status: 'ended' } });
+  });
+
+  it('completes what a failure halfway left undone when called again', async () => {
+    const t = setup();
+    const { escalation } = await escalate(t.deps, agent, t.conversationId);
+    const post = t.conversations.postMessage.bind(t.conversations);
+    t.conversations.postMessage = async () => {
+      throw new Error('conversations unavailable');
+    };
+    await expect(endCall(t.deps, agent, escalation.id)).rejects.toThrow('conversations unavailable');
+    expect((await t.deps.escalations.get(escalation.id))?.status).toBe('ended');
+    expect(t.roomEnded).toHaveLength(0);
+
+    t.conversations.postMessage = post;
+    await endCall(t.deps, agent, escalation.id);
+    expect(t.rooms.ended).toHaveLength(1);
+    expect(t.roomEnded).toHaveLength(1);
+    const types = (await t.conversations.listMessages(t.conversationId)).map((m) => m.attributes.type);
+    expect(types).toEqual([LINK_MESSAGE_TYPE, ENDED_MESSAGE_TYPE]);
   });
 
   it('lets the owner or a supervisor end the call, nobody else', async () => {

@@ -53,7 +53,8 @@ export function PreJoin({ check, media, inUse, joining, error, consented, onCons
           {missing === 'microphone' && <p className="notice">No microphone found. You will join with your camera only; the agent will not hear you.</p>}
           <DeviceSelect id="camera-select" label="Camera" devices={media.devices.cameras} value={media.cameraId} onChange={media.chooseCamera} />
           <DeviceSelect id="microphone-select" label="Microphone" devices={media.devices.microphones} value={media.microphoneId} onChange={media.chooseMicrophone} />
-          {media.tracks?.audio && (
+          {/* Rendered from the start (level 0 while the mic opens) so the consent box below never moves under the pointer. */}
+          {missing !== 'microphone' && (
             <div className="field">
               <span id={meterId}>Microphone level</span>
               <meter aria-labelledby={meterId} data-testid="mic-level" min={0} max={1} low={0.15} value={level} />
