@@ -21,7 +21,10 @@ step "browser end-to-end tests (real Janus and Chromium)"
 node_modules/.bin/jest --ci --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json" "$@" || status=1
 
 step "no Janus or Chromium left running, nothing listening beyond 127.0.0.1"
-left=$(pgrep -a -x 'janus|chromium|chrome' || true)
+# Live processes only (exited ones may show as zombies for a moment until reaped); allow 5 s to exit.
+running() { ps -eo pid=,stat=,comm= | awk '$2 !~ /^Z/ && $3 ~ /^(janus|chromium|chrome)$/'; }
+for _ in 1 2 3 4 5; do [ -z "$(running)" ] && break; sleep 1; done
+left=$(running)
 if [ -n "$left" ]; then echo "test: FAIL: still running after the tests: $left"; status=1; fi
 wide=$(ss -Hltnup 2>/dev/null | awk '{print $5, $7}' | grep -vE '^(127\.|\[::1\]|\[::ffff:127\.)' | grep -E 'node|janus|chrom' || true)
 if [ -n "$wide" ]; then echo "test: FAIL: listening beyond 127.0.0.1: $wide"; status=1; fi

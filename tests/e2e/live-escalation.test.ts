@@ -140,7 +140,11 @@ describe('live chat → video escalation', () => {
     const said = (role: string) => attributes.transcript.segments.filter((s) => s.role === role).map((s) => s.text).join(' ');
     const werCustomer = wordErrorRate(customerClip.reference, said('customer'));
     const werAgent = wordErrorRate(agentClip.reference, said('agent'));
-    console.log(`figure: wer_customer ${werCustomer.toFixed(3)} ratio\nfigure: wer_agent ${werAgent.toFixed(3)} ratio`);
+    console.log(
+      `figure: wer_customer ${werCustomer.toFixed(3)} ratio\nfigure: wer_agent ${werAgent.toFixed(3)} ratio\n` +
+        `customer said: ${customerClip.reference}\n  transcribed: ${said('customer')}\n` +
+        `agent said:    ${agentClip.reference}\n  transcribed: ${said('agent')}`,
+    );
     expect(werCustomer).toBeLessThanOrEqual(0.5);
     expect(werAgent).toBeLessThanOrEqual(0.5);
 

@@ -34,8 +34,14 @@ describe('openLocalTracks', () => {
   it('asks for the chosen devices exactly', async () => {
     const m = fakeMedia();
     await openLocalTracks(m, { camera: 'cam2', microphone: 'mic1' });
-    expect(m.requests[0].audio).toEqual({ deviceId: { exact: 'mic1' } });
+    expect(m.requests[0].audio).toEqual({ deviceId: { exact: 'mic1' }, echoCancellation: true, noiseSuppression: true, autoGainControl: false });
     expect((m.requests[0].video as MediaTrackConstraints).deviceId).toEqual({ exact: 'cam2' });
+  });
+
+  it('keeps echo cancellation but turns off automatic gain control (it distorts speech for transcripts)', async () => {
+    const m = fakeMedia();
+    await openLocalTracks(m, {});
+    expect(m.requests[0].audio).toEqual({ echoCancellation: true, noiseSuppression: true, autoGainControl: false });
   });
 });
 

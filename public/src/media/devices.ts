@@ -49,7 +49,17 @@ function problemOf(e: unknown): MediaProblem {
   return new MediaProblem('no_devices');
 }
 
-const audioConstraint = (id?: string): MediaTrackConstraints | boolean => (id ? { deviceId: { exact: id } } : true);
+/**
+ * Echo cancellation and noise suppression stay on (speakers and rooms need them); automatic gain
+ * control is off: it ramps up in silences and then distorts the next words, which costs the
+ * transcript more than it helps the listener.
+ */
+const audioConstraint = (id?: string): MediaTrackConstraints => ({
+  ...(id ? { deviceId: { exact: id } } : {}),
+  echoCancellation: true,
+  noiseSuppression: true,
+  autoGainControl: false,
+});
 const videoConstraint = (id?: string): MediaTrackConstraints => ({
   ...(id ? { deviceId: { exact: id } } : {}),
   width: { ideal: 1280 },

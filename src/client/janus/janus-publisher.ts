@@ -1,5 +1,6 @@
 import type { JanusMessage } from './janus-socket';
 import type { JanusSession, PluginReply } from './janus-session';
+import { withOpusBitrate } from './opus-bitrate';
 
 export interface PublisherOptions {
   room: number;
@@ -92,7 +93,8 @@ export class JanusPublisher {
     await this.pc.setLocalDescription(offer);
     const reply: PluginReply = await this.session.message(this.handleId, body, { type: offer.type, sdp: offer.sdp });
     if (!reply.jsep) throw new Error('The media server did not answer the publish offer');
-    await this.pc.setRemoteDescription(reply.jsep);
+    // Publish voice at a bitrate speech recognition can work with (see opus-bitrate.ts).
+    await this.pc.setRemoteDescription({ type: reply.jsep.type, sdp: withOpusBitrate(reply.jsep.sdp ?? '') });
   }
 
   private onMessage(message: JanusMessage): void {
