@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { wordErrorRate } from '../../src/core/pipeline/wer';
 import type { ConversationMessage } from '../../src/domain/conversation';
-import type { TestStack } from '../support/test-stack';
+import { LocalIdentity } from '../../src/adapters/local/local-identity';
+import { linkTokenOf, type TestStack } from '../support/test-stack';
 import { parseWebVtt } from '../support/webvtt';
 import type { ParticipantBrowser } from './support/browser-participant';
 import { startCallFixture, type CallFixture } from './support/call-fixture';
@@ -169,6 +170,24 @@ describe('live chat → video escalation', () => {
     const cues = parseWebVtt(captions);
     expect(cues.length).toBeGreaterThan(1);
     expect(cues.every((c) => /^<v (Agent|Customer)>/.test(c.text))).toBe(true);
+
+    // Who else may watch: not another agent; a supervisor; the customer through their link (as a media cookie).
+    const { localAgentSecret } = JSON.parse(readFileSync(join(stack.dataDir, 'secrets.json'), 'utf8'));
+    const sam = await new LocalIdentity(localAgentSecret).issue({ identity: 'sam', name: 'Sam', roles: ['agent'] });
+    expect((await fetch(stack.url + attributes.captionsUrl, { headers: { Authorization: `Bearer ${sam}` } })).status).toBe(403);
+    const supervisor = await stack.signIn('supervisor');
+    expect((await fetch(stack.url + attributes.captionsUrl, { headers: { Authorization: `Bearer ${supervisor}` } })).status).toBe(200);
+    const session = await fetch(`${stack.url}/api/media/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ linkToken: linkTokenOf(customerLink) }),
+    });
+    const cookie = session.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const asCustomer = await fetch(stack.url + attributes.captionsUrl, { headers: { Cookie: cookie.split(';')[0] } });
+    expect(asCustomer.status).toBe(200);
+    expect(await asCustomer.text()).toBe(captions);
 
     // The agent console plays it with the captions track and the transcript beside it.
     await byTestId(agent.page, 'recording-player').first().waitFor({ timeout: 10_000 });
