@@ -101,6 +101,8 @@ describe('live chat → video escalation', () => {
     if (wait > 0) await customer.page.waitForTimeout(wait); // let both speakers finish
     await byTestId(agent.page, 'end-call-button').click();
     endedAt = Date.now();
+    // The agent sees the recording being processed (long work shows progress).
+    await byTestId(agent.page, 'recording-progress').waitFor({ timeout: 15_000 });
     await customer.page.waitForFunction(
       () => /ended/i.test(document.querySelector('[data-testid="call-status"]')?.textContent ?? ''),
       undefined,
@@ -193,5 +195,6 @@ describe('live chat → video escalation', () => {
     await byTestId(agent.page, 'recording-player').first().waitFor({ timeout: 10_000 });
     expect(await agent.page.locator('[data-testid="recording-player"] track[kind="captions"]').count()).toBe(1);
     expect(await byTestId(agent.page, 'transcript-line').count()).toBeGreaterThan(1);
+    await byTestId(agent.page, 'recording-progress').waitFor({ state: 'detached', timeout: 10_000 });
   });
 });

@@ -107,6 +107,20 @@ describe('runJob', () => {
     expect(JSON.parse(artifacts.files.get('REC1/transcript.json') as string).segments).toHaveLength(2);
   });
 
+  it('shows each step in the conversation attributes while it runs, ending at attached', async () => {
+    const { deps, conversations, enqueue } = setup();
+    const seen: string[] = [];
+    deps.onPersisted = async (job) => {
+      const attributes = (await conversations.get('CH1'))?.attributes as { videoRecordings?: Record<string, { state: string }> };
+      seen.push(attributes.videoRecordings?.[job.recordingId]?.state ?? 'none');
+    };
+    await enqueue();
+    await runJob(deps, 'esc-1');
+    expect(seen).toEqual(['composing', 'composed', 'transcribing', 'transcribed', 'attached']);
+    const attributes = (await conversations.get('CH1'))?.attributes as Record<string, unknown>;
+    expect(attributes).toMatchObject({ other: 1, videoEscalation: { status: 'ended' }, videoRecordings: { REC1: { state: 'attached', messageId: expect.any(String) } } });
+  });
+
   it('keeps a second recording of the same conversation beside the first', async () => {
     const { deps, conversations, enqueue } = setup();
     await enqueue();

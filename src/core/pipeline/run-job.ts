@@ -7,6 +7,7 @@ import type { ParticipantMedia, RecordingMediaSource } from '../../ports/recordi
 import type { Transcriber } from '../../ports/transcriber';
 import { buildWebVtt } from './captions';
 import { failedMessage, notRecordedMessage, recordingAttributesPatch, recordingMessage, transcriptDocument } from './recording-message';
+import { progressPatch } from './progress';
 import { mergeTranscripts, type TrackTranscript } from './transcript';
 
 export interface PipelineDeps {
@@ -53,8 +54,18 @@ export async function runJob(deps: PipelineDeps, roomName: string): Promise<Pipe
 async function persist(deps: PipelineDeps, job: PipelineJob, patch: Partial<PipelineJob>): Promise<PipelineJob> {
   const next: PipelineJob = { ...job, ...patch, updatedAt: deps.clock.now().toISOString() };
   await deps.store.save(next);
+  if (next.state !== job.state) await publishProgress(deps, next);
   await deps.onPersisted?.(next);
   return next;
+}
+
+/** Best effort: progress is a courtesy to the agent; the job's own state is the record. */
+async function publishProgress(deps: PipelineDeps, job: PipelineJob): Promise<void> {
+  try {
+    await deps.conversations.mergeAttributes(job.conversationId, progressPatch(job));
+  } catch {
+    // The conversation may be unavailable; the next step or the final message will catch up.
+  }
 }
 
 const fail = (deps: PipelineDeps, job: PipelineJob, step: string, e: unknown) =>
@@ -69,9 +80,6 @@ async function failWith(deps: PipelineDeps, job: PipelineJob, patch: Partial<Pip
     if (!(await deps.conversations.findMessageByAttribute(failed.conversationId, 'idempotencyKey', key))) {
       await deps.conversations.postMessage(failed.conversationId, { author: author(deps), body, attributes });
     }
-    await deps.conversations.mergeAttributes(failed.conversationId, {
-      videoRecordings: { [failed.recordingId]: { roomName: failed.roomName, state: 'failed' } },
-    });
   } catch {
     // The conversation may be what failed; the job's state and reason still say what happened.
   }

@@ -2,7 +2,7 @@ import React, { useEffect, useMemo, useState } from 'react';
 import type { VideoClient } from '../../../../client/video-client';
 import type { Conversation } from '../../../../domain/conversation';
 import type { MediaAccess } from '../../../../domain/escalation';
-import { EscalateButton, VideoPanel } from '../../../../../plugin-video-escalation/src';
+import { EscalateButton, RecordingProgress, VideoPanel } from '../../../../../plugin-video-escalation/src';
 import { http, type Http } from '../lib/api';
 import { Composer } from '../lib/Composer';
 import { MessageList } from '../lib/MessageList';
@@ -105,6 +105,7 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
                 onClose={call.close}
               />
             )}
+            <RecordingProgress recordings={(feed.conversation?.id === current.id ? feed.conversation : current).attributes.videoRecordings} />
             <section className="chat" aria-label="Chat">
               {feed.error && <p className="vx-error">{feed.error}</p>}
               <MessageList messages={feed.messages} self={agent?.name} />
