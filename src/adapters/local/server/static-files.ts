@@ -3,6 +3,11 @@ import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { SECURITY_HEADERS } from './http-helpers';
 
+/** Pages hold tokens: only our own scripts and styles; media from the server, the camera, or blobs. */
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; " +
+  "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -28,6 +33,7 @@ export function serveStatic(res: ServerResponse, root: string, relativePath: str
   }
   res.writeHead(200, {
     ...SECURITY_HEADERS,
+    ...(extname(full) === '.html' ? { 'Content-Security-Policy': PAGE_CSP } : {}),
     'Content-Type': TYPES[extname(full)] ?? 'application/octet-stream',
     'Content-Length': size,
     'Cache-Control': 'no-cache',
