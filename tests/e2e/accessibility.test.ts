@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import type { TestStack } from '../support/test-stack';
+import { expectNoViolations } from './support/axe';
 import { startCallFixture, type CallFixture } from './support/call-fixture';
 
 /** WCAG 2.1 AA (axe-core) on every screen a person meets, and the join flow by keyboard alone. */
@@ -14,9 +14,8 @@ let customerPage: Page;
 beforeAll(async () => {
   call = await startCallFixture();
   stack = call.stack;
-  // axe-core/playwright needs pages from an explicit context.
-  agentPage = await (await call.agent.browser.newContext()).newPage();
-  customerPage = await (await call.customer.browser.newContext()).newPage();
+  agentPage = call.agent.page;
+  customerPage = call.customer.page;
 });
 
 afterAll(async () => {
@@ -25,11 +24,6 @@ afterAll(async () => {
 
 const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 
-async function expectNoViolations(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = violations.map((v) => `${screen}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary).toEqual([]);
-}
 
 describe('accessibility', () => {
   it('agent console, customer chat, join page and both sides of a call pass WCAG 2.1 AA checks', async () => {

@@ -8,6 +8,7 @@ import { LocalIdentity } from '../../src/adapters/local/local-identity';
 import { linkTokenOf, type TestStack } from '../support/test-stack';
 import { parseWebVtt } from '../support/webvtt';
 import type { ParticipantBrowser } from './support/browser-participant';
+import { expectNoViolations } from './support/axe';
 import { startCallFixture, type CallFixture } from './support/call-fixture';
 import { makeFakeMedia } from './support/janus-fake-media';
 import { mediaRises, recordPeerConnections, waitForFrames } from './support/media-probes';
@@ -196,5 +197,6 @@ describe('live chat → video escalation', () => {
     expect(await agent.page.locator('[data-testid="recording-player"] track[kind="captions"]').count()).toBe(1);
     expect(await byTestId(agent.page, 'transcript-line').count()).toBeGreaterThan(1);
     await byTestId(agent.page, 'recording-progress').waitFor({ state: 'detached', timeout: 10_000 });
+    await expectNoViolations(agent.page, 'agent console with the recording player');
   });
 });

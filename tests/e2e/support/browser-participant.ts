@@ -46,7 +46,8 @@ export async function launchParticipantBrowser(o: ParticipantBrowserOptions): Pr
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: participantChromiumArgs(o) });
   let closed = false;
   try {
-    const page = await browser.newPage();
+    // An explicit context (not browser.newPage()): axe-core/playwright needs one to analyse a page.
+    const page = await (await browser.newContext()).newPage();
     return {
       browser,
       page,

@@ -15,6 +15,17 @@ const msg = (id: string, attributes: Record<string, unknown> = {}, body = `text 
 });
 
 describe('MessageList', () => {
+  it('shows the agent that the link was sent, with a copy button instead of a way to join as the customer', async () => {
+    const writeText = jest.fn(() => Promise.resolve());
+    Object.assign(navigator, { clipboard: { writeText } });
+    render(<MessageList viewer="agent" messages={[msg('2', { type: 'video-escalation-link', url: 'http://127.0.0.1:3000/join.html#t=abc' })]} />);
+    expect(screen.queryByTestId('join-link')).toBeNull();
+    expect(screen.getByText('Video call link sent to the customer')).toBeTruthy();
+    screen.getByTestId('copy-link-button').click();
+    expect(writeText).toHaveBeenCalledWith('http://127.0.0.1:3000/join.html#t=abc');
+    expect(await screen.findByText('Link copied')).toBeTruthy();
+  });
+
   it('renders text, link cards and recordings', () => {
     render(
       <MessageList

@@ -1,4 +1,4 @@
-import React, { useEffect, useRef } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import type { ConversationMessage } from '../../../../domain/conversation';
 import { RecordingPlayer, type TranscriptSegment } from '../../../../../plugin-video-escalation/src/components/RecordingPlayer';
 
@@ -7,19 +7,43 @@ const time = (iso: string) => {
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 };
 
-function LinkCard({ message }: { message: ConversationMessage }) {
+export type Viewer = 'agent' | 'customer';
+
+/** The customer gets the way into the call; the agent, who is already in it, sees that it was sent. */
+function LinkCard({ message, viewer }: { message: ConversationMessage; viewer: Viewer }) {
   const a = message.attributes as { url?: string; expiresAt?: string; recording?: boolean };
+  const [copied, setCopied] = useState(false);
   if (!a.url) return <p>{message.body}</p>;
+  const url = a.url;
+  const meta = (
+    <p className="card__meta">
+      {a.recording ? 'This call is recorded and transcribed. ' : ''}
+      {a.expiresAt ? `Link valid until ${time(a.expiresAt)}.` : ''}
+    </p>
+  );
+  if (viewer === 'agent') {
+    return (
+      <div className="card" data-testid="link-card">
+        <p className="card__title">Video call link sent to the customer</p>
+        {meta}
+        <button
+          type="button"
+          className="vx-button"
+          data-testid="copy-link-button"
+          onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true), () => setCopied(false))}
+        >
+          {copied ? 'Link copied' : 'Copy link'}
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="card" data-testid="link-card">
       <p className="card__title">Video call invitation from {message.author}</p>
-      <a className="card__link" data-testid="join-link" href={a.url}>
+      <a className="card__link" data-testid="join-link" href={url}>
         Join the video call
       </a>
-      <p className="card__meta">
-        {a.recording ? 'This call is recorded and transcribed. ' : ''}
-        {a.expiresAt ? `Link valid until ${time(a.expiresAt)}.` : ''}
-      </p>
+      {meta}
     </div>
   );
 }
@@ -41,7 +65,7 @@ function RecordingCard({ message }: { message: ConversationMessage }) {
 }
 
 /** The chat, oldest first, scrolled to the newest; invitations and recordings render as cards. */
-export function MessageList({ messages, self }: { messages: ConversationMessage[]; self?: string }) {
+export function MessageList({ messages, self, viewer = 'customer' }: { messages: ConversationMessage[]; self?: string; viewer?: Viewer }) {
   const end = useRef<HTMLLIElement>(null);
   useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [messages.length]);
   return (
@@ -55,7 +79,7 @@ export function MessageList({ messages, self }: { messages: ConversationMessage[
               <strong>{m.author}</strong> <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
             </p>
             {type === 'video-escalation-link' ? (
-              <LinkCard message={m} />
+              <LinkCard message={m} viewer={viewer} />
             ) : type === 'video-recording' ? (
               <RecordingCard message={m} />
             ) : (
