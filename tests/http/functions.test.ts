@@ -10,7 +10,7 @@ let stack: TestStack;
 let agentToken: string;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ LOG_LEVEL: 'info' }); // info: the log-secrecy check below reads every line
   agentToken = await stack.signIn();
 });
 afterAll(async () => {
@@ -152,5 +152,22 @@ describe('POST /end-call', () => {
     expectJsonError(await stack.post('/end-call', { Token: agentToken }), 400, 'invalid_request');
     expectJsonError(await stack.post('/end-call', { Token: agentToken, escalationId: 'a b' }), 400, 'invalid_request');
     expectJsonError(await stack.post('/end-call', { Token: agentToken, escalationId: 'nope' }), 404, 'escalation_not_found');
+  });
+});
+
+describe('logs', () => {
+  it('never contain a token or a secret, even after refused requests', async () => {
+    // Make sure something was logged: a refused call and a failing one.
+    await stack.post('/customer-token', { linkToken: 'eyJhbGciOiJIUzI1NiJ9.eyJmb3JnZWQiOnRydWV9.c2ln' });
+    await stack.post('/escalate', { Token: agentToken, conversationId: 'CHmissing' });
+    await new Promise((r) => setTimeout(r, 300));
+    const functionsLog = readFileSync(join(stack.dataDir, 'logs/functions.log'), 'utf8');
+    expect(functionsLog).toMatch(/"fn":"customer-token".*"code":"link_invalid"/); // the refusals were logged
+    const logs = `${functionsLog}\n${readFileSync(join(stack.dataDir, 'janus/janus.log'), 'utf8')}`;
+    const { linkSigningSecret, localAgentSecret } = secrets();
+    expect(logs).not.toContain(linkSigningSecret);
+    expect(logs).not.toContain(localAgentSecret);
+    expect(logs).not.toContain(agentToken);
+    expect(logs).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+/); // no JWT of any kind (agent tokens, customer links)
   });
 });
