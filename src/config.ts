@@ -40,7 +40,6 @@ const schema = z.object({
   POCKETSPHINX_HMM: z.string().optional(),
   POCKETSPHINX_LM: z.string().optional(),
   POCKETSPHINX_DICT: z.string().optional(),
-  CLIP_MAX_SECONDS: z.coerce.number().int().positive().default(180),
 });
 
 export type Config = z.infer<typeof schema>;
