@@ -2,20 +2,21 @@ import type { Attributes } from '../../domain/conversation';
 import type { PipelineJob } from '../../ports/pipeline-store';
 
 /**
- * Where each recording of a conversation stands, in the conversation's attributes, so the agent
- * sees the long work progress (both back ends expose attribute changes live). No reasons here:
- * the conversation is shared with the customer; reasons stay in the job.
+ * A patch for the conversation's `videoRecordings` attribute: one entry per recording, keyed by
+ * its id, deep-merged so other recordings and other keys survive.
  */
-export function progressPatch(job: PipelineJob): Attributes {
+export function recordingEntryPatch(job: PipelineJob, fields: Attributes): Attributes {
   return {
     videoRecordings: {
-      [job.recordingId]: {
-        recordingId: job.recordingId,
-        roomName: job.roomName,
-        escalationId: job.escalationId,
-        state: job.state,
-        updatedAt: job.updatedAt,
-      },
+      [job.recordingId]: { recordingId: job.recordingId, roomName: job.roomName, escalationId: job.escalationId, ...fields },
     },
   };
 }
+
+/**
+ * Where each recording of a conversation stands, so the agent sees the long work progress (both
+ * back ends expose attribute changes live). No reasons here: the conversation is shared with the
+ * customer; reasons stay in the job.
+ */
+export const progressPatch = (job: PipelineJob): Attributes =>
+  recordingEntryPatch(job, { state: job.state, updatedAt: job.updatedAt });

@@ -1,6 +1,7 @@
 import type { Attributes } from '../../domain/conversation';
 import type { PipelineJob, RecordingTranscript } from '../../ports/pipeline-store';
 import { formatDuration } from './format';
+import { recordingEntryPatch } from './progress';
 import { transcriptPlainText } from './transcript';
 
 export const RECORDING_MESSAGE_TYPE = 'video-recording';
@@ -50,21 +51,9 @@ export function recordingMessage(
   };
 }
 
-/** Conversation attributes patch: one entry per recording, deep-merged so other keys survive. */
+/** Conversation attributes patch for an attached recording (see recordingEntryPatch). */
 export function recordingAttributesPatch(job: PipelineJob, durationSeconds: number, messageId: string): Attributes {
-  return {
-    videoRecordings: {
-      [job.recordingId]: {
-        recordingId: job.recordingId,
-        roomName: job.roomName,
-        escalationId: job.escalationId,
-        messageId,
-        durationSeconds,
-        ...recordingUrls(job.recordingId),
-        endedAt: job.endedAt,
-      },
-    },
-  };
+  return recordingEntryPatch(job, { messageId, durationSeconds, ...recordingUrls(job.recordingId), endedAt: job.endedAt });
 }
 
 /** Posted instead when the call ran with recording off, so the chat shows why there is no video. */
