@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type { TestStack } from '../support/test-stack';
 import { expectNoViolations } from './support/axe';
 import { startCallFixture, type CallFixture } from './support/call-fixture';
+import { waitForFrames } from './support/media-probes';
 
 /** WCAG 2.1 AA (axe-core) on every screen a person meets, and the join flow by keyboard alone. */
 jest.setTimeout(120_000);
@@ -66,6 +67,18 @@ describe('accessibility', () => {
     await byTestId(customerPage, 'mute-button').focus();
     await customerPage.keyboard.press('Enter');
     expect(await byTestId(customerPage, 'mute-button').getAttribute('aria-pressed')).toBe('true');
+
+    // Share the screen by keyboard: the agent sees it large (with frames), and it goes when sharing stops.
+    await byTestId(customerPage, 'screen-button').focus();
+    await customerPage.keyboard.press('Enter');
+    await waitForFrames(agentPage, 'agent-remote-screen');
+    expect(await byTestId(customerPage, 'screen-button').getAttribute('aria-pressed')).toBe('true');
+    await expectNoViolations(agentPage, 'agent watching a screen share');
+    const focused = await customerPage.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    expect(focused).toBe('screen-button'); // focus stays on the control the user pressed
+    await customerPage.keyboard.press('Enter');
+    await byTestId(agentPage, 'agent-remote-screen').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await byTestId(customerPage, 'screen-button').getAttribute('aria-pressed')).toBe('false');
 
     await byTestId(agentPage, 'end-call-button').click();
     await customerPage.waitForFunction(() => /ended/i.test(document.querySelector('[data-testid="call-status"]')?.textContent ?? ''));

@@ -64,3 +64,32 @@ describe('CallControls', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Screen sharing was cancelled.'));
   });
 });
+
+describe('CallControls while an action is pending', () => {
+  it('keeps the busy button focused and ignores presses until it settles', async () => {
+    let finish: () => void = () => undefined;
+    const onToggleScreenShare = jest.fn(() => new Promise<void>((r) => (finish = r)));
+    render(
+      <CallControls
+        audioEnabled
+        videoEnabled
+        screenSharing={false}
+        canShareScreen
+        onToggleMicrophone={jest.fn()}
+        onToggleCamera={jest.fn()}
+        onToggleScreenShare={onToggleScreenShare}
+        onLeave={jest.fn()}
+      />,
+    );
+    const button = screen.getByTestId('screen-button') as HTMLButtonElement;
+    button.focus();
+    fireEvent.click(button);
+    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(button);
+    fireEvent.click(button); // a second press while busy does nothing
+    expect(onToggleScreenShare).toHaveBeenCalledTimes(1);
+    finish();
+    await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('false'));
+  });
+});

@@ -21,7 +21,10 @@ export function CallControls(props: CallControlsProps) {
 
   const fail = (e: unknown) => setError(e instanceof Error && e.message ? e.message : 'That did not work. Please try again.');
   // Async actions (camera, screen) mark their button busy until they settle; sync ones don't re-render twice.
+  // Busy buttons stay focusable (aria-disabled, not disabled): a disabled button drops keyboard
+  // focus to the page, so a keyboard user would lose their place after pressing it.
   const run = (name: string, action: () => Promise<void> | void) => () => {
+    if (pending === name) return;
     setError(null);
     try {
       const result = action();
@@ -54,7 +57,8 @@ export function CallControls(props: CallControlsProps) {
         data-testid="camera-button"
         aria-pressed={cameraOff}
         aria-label={cameraOff ? 'Turn camera on' : 'Turn camera off'}
-        disabled={pending === 'camera'}
+        aria-disabled={pending === 'camera'}
+        aria-busy={pending === 'camera'}
         onClick={run('camera', props.onToggleCamera)}
       >
         {cameraOff ? 'Camera on' : 'Camera off'}
@@ -66,7 +70,8 @@ export function CallControls(props: CallControlsProps) {
           data-testid="screen-button"
           aria-pressed={props.screenSharing}
           aria-label={props.screenSharing ? 'Stop sharing your screen' : 'Share your screen'}
-          disabled={pending === 'screen'}
+          aria-disabled={pending === 'screen'}
+        aria-busy={pending === 'screen'}
           onClick={run('screen', props.onToggleScreenShare)}
         >
           {props.screenSharing ? 'Stop sharing' : 'Share screen'}
