@@ -1,9 +1,10 @@
 import { DomainError } from '../domain/errors';
 import type { Escalation } from '../domain/escalation';
 import { hasRole, type StaffIdentity } from '../domain/identity';
+import { MESSAGE_TYPES } from '../domain/message-types';
 import type { CoreDeps } from './deps';
 
-export const ENDED_MESSAGE_TYPE = 'video-escalation-ended';
+export const ENDED_MESSAGE_TYPE = MESSAGE_TYPES.ended;
 
 /**
  * Ends the call for everyone, revokes the customer link (an ended escalation opens no link) and

@@ -6,6 +6,7 @@ import {
   type MediaAccess,
 } from '../domain/escalation';
 import { hasRole, type StaffIdentity } from '../domain/identity';
+import { MESSAGE_TYPES } from '../domain/message-types';
 import type { CoreDeps } from './deps';
 
 export interface EscalateResult {
@@ -16,7 +17,7 @@ export interface EscalateResult {
   reused: boolean;
 }
 
-export const LINK_MESSAGE_TYPE = 'video-escalation-link';
+export const LINK_MESSAGE_TYPE = MESSAGE_TYPES.link;
 
 /**
  * Moves a chat conversation to video: a room, a signed customer link posted into the chat, and

@@ -35,4 +35,7 @@ export class DomainError extends Error {
   }
 }
 
-export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
+/** The one error shape every endpoint answers with; pages read `code` to choose their wording. */
+export const errorBody = (code: string, message: string, details?: unknown) => ({
+  error: { code, message, ...(details === undefined ? {} : { details }) },
+});

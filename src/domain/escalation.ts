@@ -44,11 +44,7 @@ export interface MediaAccess {
   expiresAt: string;
 }
 
-/** Participant identities encode their role so both back ends can label speakers the same way. */
+/** Participant identities carry their role, so any provider's participant list reads at a glance. */
 export const agentParticipantIdentity = (agentIdentity: string): string => `agent:${agentIdentity}`;
 export const customerParticipantIdentity = (id: string): string => `customer:${id}`;
 
-export const roleOfParticipantIdentity = (identity: string): ParticipantRole | 'unknown' => {
-  const prefix = identity.split(':', 1)[0];
-  return prefix === 'agent' || prefix === 'customer' || prefix === 'supervisor' ? prefix : 'unknown';
-};

@@ -77,14 +77,12 @@ describe('live chat → video escalation', () => {
     expect(customerLink).toMatch(/\/join\.html#t=/);
     await joinLink.click();
 
-    const openedAt = Date.now();
     await byTestId(customer.page, 'consent-checkbox').check();
     await byTestId(customer.page, 'join-button').click();
     await waitForFrames(customer.page, 'remote-video');
     await waitForFrames(agent.page, 'agent-remote-video');
     // The customer's speech starts after the padding, counted from whichever mic open came last.
     speechDoneBy = Date.now() + (SILENCE_BEFORE_SPEECH_S + customerClip.durationSeconds + 1.5) * 1000;
-    expect(Date.now() - openedAt).toBeLessThan(30_000);
 
     for (const [page, video] of [
       [customer.page, 'remote-video'],

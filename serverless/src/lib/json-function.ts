@@ -1,7 +1,7 @@
 import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 import { z } from 'zod';
 import { readConfig, type Config } from '../../../src/config';
-import { DomainError } from '../../../src/domain/errors';
+import { DomainError, errorBody } from '../../../src/domain/errors';
 import type { StaffIdentity } from '../../../src/domain/identity';
 import { createBackend, type Backend } from '../../../src/adapters/backend';
 import { logger } from '../../../src/logger';
@@ -56,7 +56,6 @@ function respond(callback: ServerlessCallback, origin: string | undefined, cfg: 
   callback(null, response);
 }
 
-const errorBody = (code: string, message: string, details?: unknown) => ({ error: { code, message, ...(details ? { details } : {}) } });
 
 /**
  * Wraps a use case as a Twilio Function: validates the body against `schema`, authenticates staff

@@ -1,12 +1,13 @@
 import type { Attributes } from '../../domain/conversation';
+import { MESSAGE_TYPES } from '../../domain/message-types';
 import type { PipelineJob, RecordingTranscript } from '../../ports/pipeline-store';
 import { formatDuration } from './format';
 import { recordingEntryPatch } from './progress';
 import { transcriptPlainText } from './transcript';
 
-export const RECORDING_MESSAGE_TYPE = 'video-recording';
-export const NOT_RECORDED_MESSAGE_TYPE = 'video-recording-skipped';
-export const FAILED_MESSAGE_TYPE = 'video-recording-failed';
+export const RECORDING_MESSAGE_TYPE = MESSAGE_TYPES.recording;
+export const NOT_RECORDED_MESSAGE_TYPE = MESSAGE_TYPES.notRecorded;
+export const FAILED_MESSAGE_TYPE = MESSAGE_TYPES.recordingFailed;
 
 export const recordingUrls = (recordingId: string) => {
   const base = `/media/recordings/${encodeURIComponent(recordingId)}`;

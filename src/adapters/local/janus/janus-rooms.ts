@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { MediaAccess } from '../../../domain/escalation';
 import type { AccessGrant, CreateRoomOptions, RoomRef, RoomsPort } from '../../../ports/rooms';
 import type { Db } from '../db';
@@ -175,4 +175,3 @@ export class JanusRooms implements RoomsPort {
   }
 }
 
-export const recordingDirOf = (recordingsDir: string, roomName: string): string => join(recordingsDir, recordingFolderName(roomName));

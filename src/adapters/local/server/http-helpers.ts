@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DomainError } from '../../../domain/errors';
+import { DomainError, errorBody } from '../../../domain/errors';
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
@@ -20,7 +20,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { error: { code, message } });
+  sendJson(res, status, errorBody(code, message));
 }
 
 /** Turns what a handler threw into a JSON error: caller mistakes are 4xx, the rest a generic 503. */

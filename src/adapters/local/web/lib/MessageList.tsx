@@ -1,5 +1,6 @@
 import React, { useEffect, useRef, useState } from 'react';
 import type { ConversationMessage } from '../../../../domain/conversation';
+import { MESSAGE_TYPES } from '../../../../domain/message-types';
 import { RecordingPlayer, type TranscriptSegment } from '../../../../../plugin-video-escalation/src/components/RecordingPlayer';
 
 const time = (iso: string) => {
@@ -78,9 +79,9 @@ export function MessageList({ messages, self, viewer = 'customer' }: { messages:
             <p className="message__meta">
               <strong>{m.author}</strong> <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
             </p>
-            {type === 'video-escalation-link' ? (
+            {type === MESSAGE_TYPES.link ? (
               <LinkCard message={m} viewer={viewer} />
-            ) : type === 'video-recording' ? (
+            ) : type === MESSAGE_TYPES.recording ? (
               <RecordingCard message={m} />
             ) : (
               <p className="message__body">{m.body}</p>

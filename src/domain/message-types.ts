@@ -1,0 +1,11 @@
+/**
+ * The `type` attribute of the messages the product posts into a conversation: written by the
+ * core, read by every UI (local console and chat, the Flex plugin). One list, so they never drift.
+ */
+export const MESSAGE_TYPES = {
+  link: 'video-escalation-link',
+  ended: 'video-escalation-ended',
+  recording: 'video-recording',
+  notRecorded: 'video-recording-skipped',
+  recordingFailed: 'video-recording-failed',
+} as const;
