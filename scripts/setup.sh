@@ -11,7 +11,7 @@ major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
 [ "$major" -ge 20 ] || fail "Node.js 20 or newer is needed (found $(node --version 2>/dev/null || echo none)). Install it, then run this again."
 
 # 2. Debian packages: the media engine, speech recognition, and Chromium for the browser tests.
-DEB_PACKAGES=(janus janus-tools ffmpeg pocketsphinx pocketsphinx-en-us pocketsphinx-testdata espeak-ng chromium sox gcc libc6-dev iproute2 procps)
+DEB_PACKAGES=(janus janus-tools ffmpeg pocketsphinx pocketsphinx-en-us pocketsphinx-testdata espeak-ng chromium sox gcc libc6-dev iproute2 procps postgresql)
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
