@@ -5,8 +5,8 @@ import type { MediaAccess, ParticipantRole } from '../domain/escalation';
  * LocalParticipant, RemoteParticipant, tracks and their events) so the Janus implementation here
  * and a twilio-video one fit behind it unchanged.
  */
-export type TrackKind = 'audio' | 'video';
-export type TrackSource = 'camera' | 'microphone' | 'screen';
+export type { TrackKind, TrackSource } from '../domain/media';
+import type { TrackKind, TrackSource } from '../domain/media';
 
 export interface RemoteTrack {
   /** Stable within the room: `${participantIdentity}:${source}`. */

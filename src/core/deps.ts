@@ -2,9 +2,9 @@ import type { Config } from '../config';
 import type { Clock } from '../ports/clock';
 import type { ConversationsPort } from '../ports/conversations';
 import type { EscalationStore } from '../ports/escalation-store';
-import type { RecordingJobs } from '../ports/recording-jobs';
 import type { RoomsPort } from '../ports/rooms';
 import type { CustomerLinks } from './customer-link';
+import type { PipelineDeps } from './pipeline/deps';
 
 /** Everything a use case may touch. Adapters fill it; use cases never know which back end did. */
 export interface CoreDeps {
@@ -12,7 +12,8 @@ export interface CoreDeps {
   rooms: RoomsPort;
   conversations: ConversationsPort;
   escalations: EscalationStore;
-  recordingJobs: RecordingJobs;
+  /** The recording pipeline a room enters when it ends. */
+  pipeline: PipelineDeps;
   links: CustomerLinks;
   clock: Clock;
   newId: () => string;

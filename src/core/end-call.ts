@@ -3,6 +3,7 @@ import type { Escalation } from '../domain/escalation';
 import { hasRole, type StaffIdentity } from '../domain/identity';
 import { MESSAGE_TYPES } from '../domain/message-types';
 import type { CoreDeps } from './deps';
+import { roomEnded } from './pipeline/room-ended';
 
 export const ENDED_MESSAGE_TYPE = MESSAGE_TYPES.ended;
 
@@ -19,11 +20,26 @@ export async function endCall(deps: CoreDeps, staff: StaffIdentity, escalationId
   if (!owner && !hasRole(staff, 'supervisor', 'admin')) {
     throw new DomainError('forbidden', 'not_your_call', 'Only the agent on this call or a supervisor can end it.');
   }
+  if (escalation.status !== 'ended') await deps.rooms.endRoom({ name: escalation.roomName, sid: escalation.roomSid });
+  return finishEscalation(deps, escalation, { identity: staff.identity, name: staff.name });
+}
 
+/**
+ * The media server says the room is over (Twilio's room-ended callback: everyone left, a timeout,
+ * or our own completion). Same ending as `endCall`, without touching the room again.
+ */
+export async function roomCompleted(deps: CoreDeps, room: { roomName: string; roomSid: string }): Promise<Escalation> {
+  const escalation = await deps.escalations.findByRoomName(room.roomName);
+  if (!escalation || escalation.roomSid !== room.roomSid) {
+    throw new DomainError('not_found', 'room_not_found', 'No video call uses this room.');
+  }
+  return finishEscalation(deps, escalation, { identity: 'system', name: 'Video' });
+}
+
+async function finishEscalation(deps: CoreDeps, escalation: Escalation, by: { identity: string; name: string }): Promise<Escalation> {
   let ended = escalation;
   if (escalation.status !== 'ended') {
-    await deps.rooms.endRoom({ name: escalation.roomName, sid: escalation.roomSid });
-    ended = { ...escalation, status: 'ended', endedAt: deps.clock.now().toISOString(), endedBy: staff.identity };
+    ended = { ...escalation, status: 'ended', endedAt: deps.clock.now().toISOString(), endedBy: by.identity };
     await deps.escalations.update(ended);
   }
   const endedAt = ended.endedAt as string;
@@ -31,7 +47,7 @@ export async function endCall(deps: CoreDeps, staff: StaffIdentity, escalationId
   const key = `ended:${ended.id}`;
   if (!(await deps.conversations.findMessageByAttribute(ended.conversationId, 'idempotencyKey', key))) {
     await deps.conversations.postMessage(ended.conversationId, {
-      author: staff.name,
+      author: by.name,
       body: 'The video call has ended.',
       attributes: { type: ENDED_MESSAGE_TYPE, escalationId: ended.id, roomName: ended.roomName, idempotencyKey: key },
     });
@@ -39,7 +55,7 @@ export async function endCall(deps: CoreDeps, staff: StaffIdentity, escalationId
   await deps.conversations.mergeAttributes(ended.conversationId, {
     videoEscalation: { escalationId: ended.id, roomName: ended.roomName, status: 'ended', startedAt: ended.createdAt, endedAt },
   });
-  await deps.recordingJobs.roomEnded({
+  await roomEnded(deps.pipeline, {
     roomName: ended.roomName,
     roomSid: ended.roomSid,
     conversationId: ended.conversationId,

@@ -126,11 +126,11 @@ describe('endCall', () => {
     expect(await codeOf(join(t.deps, tokenOf(customerLink), false))).toBe('410 call_ended');
     const types = (await t.conversations.listMessages(t.conversationId)).map((m) => m.attributes.type);
     expect(types).toEqual([LINK_MESSAGE_TYPE, ENDED_MESSAGE_TYPE]);
-    expect(t.roomEnded).toHaveLength(1);
+    expect(t.composed.map((r) => r.name)).toEqual([escalation.roomName]);
 
     await endCall(t.deps, agent, escalation.id); // twice is harmless: the room is not ended again
     expect(t.rooms.ended).toHaveLength(1);
-    expect(t.roomEnded.map((e) => e.roomName)).toEqual([escalation.roomName, escalation.roomName]); // idempotent port
+    expect(t.composed.map((r) => r.name)).toEqual([escalation.roomName]); // the pipeline took the room once
     expect(await t.conversations.listMessages(t.conversationId)).toHaveLength(2);
     const conversation = await t.conversations.get(t.conversationId);
     expect(conversation?.attributes).toMatchObject({ crm: 42, videoEscalation: { status: 'ended' } });
@@ -145,12 +145,12 @@ describe('endCall', () => {
     };
     await expect(endCall(t.deps, agent, escalation.id)).rejects.toThrow('conversations unavailable');
     expect((await t.deps.escalations.get(escalation.id))?.status).toBe('ended');
-    expect(t.roomEnded).toHaveLength(0);
+    expect(t.composed).toHaveLength(0);
 
     t.conversations.postMessage = post;
     await endCall(t.deps, agent, escalation.id);
     expect(t.rooms.ended).toHaveLength(1);
-    expect(t.roomEnded).toHaveLength(1);
+    expect(t.composed).toHaveLength(1);
     const types = (await t.conversations.listMessages(t.conversationId)).map((m) => m.attributes.type);
     expect(types).toEqual([LINK_MESSAGE_TYPE, ENDED_MESSAGE_TYPE]);
   });

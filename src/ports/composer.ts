@@ -1,17 +1,38 @@
-import type { ParticipantMedia } from './recording-media';
+import type { ParticipantRole } from '../domain/escalation';
+import type { ExternalStatus } from './pipeline-store';
+import type { RoomRef } from './rooms';
 
-export interface Composition {
-  /** Where the adapter stored the composed video (local: an absolute path). */
-  location: string;
-  durationSeconds: number;
+/** A composition the provider is making (Twilio `CJ…`, a local ffmpeg job). */
+export interface StartedComposition {
+  compositionId: string;
+  /** Usually 'pending' (the result arrives as an event); 'ready' when the adapter had it at once. */
+  status: ExternalStatus;
+  durationSeconds?: number;
+}
+
+/** One speaker's audio-only composition, the transcriber's input. */
+export interface SpeechComposition extends StartedComposition {
+  participantIdentity: string;
+  role: ParticipantRole | 'unknown';
+  /** Seconds from the call's start to the start of this composition's audio. */
+  startOffsetSeconds: number;
+}
+
+export interface CompositionStatus {
+  /** 'unknown': the provider no longer knows it (a local job lost in a crash): request it again. */
+  status: ExternalStatus | 'unknown';
+  durationSeconds?: number;
 }
 
 /**
- * Composes one video per recording and extracts per-speaker audio. Local: ffmpeg.
- * Both calls overwrite their own output, so re-running after a crash leaves exactly one file.
+ * Turns a room's recorded tracks into one grid video plus one audio-only composition per
+ * speaker. Asynchronous: `start` only asks; each composition reports back through the core's
+ * `compositionReady` / `compositionFailed`. Twilio: Compositions + status callbacks. Local:
+ * janus-pp-rec + ffmpeg, reporting in-process.
  */
 export interface Composer {
-  compose(recordingId: string, media: ParticipantMedia[]): Promise<Composition>;
-  /** 16 kHz mono 16-bit WAV of one audio track, for a transcriber. Returns its path. */
-  speechAudio(recordingId: string, track: ParticipantMedia, index: number): Promise<string>;
+  /** Returns no video composition when the room recorded no track at all. */
+  start(room: RoomRef, recordingId: string): Promise<{ video: StartedComposition | null; speech: SpeechComposition[] }>;
+  /** Where a composition stands, for resuming a job whose events were lost. */
+  status(compositionId: string): Promise<CompositionStatus>;
 }

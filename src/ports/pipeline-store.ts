@@ -1,23 +1,42 @@
 import type { ParticipantRole } from '../domain/escalation';
-import type { Composition } from './composer';
-import type { ParticipantMedia } from './recording-media';
-import type { TranscribedWord } from './transcriber';
+import type { TranscribedSegment, TranscribedWord } from './transcriber';
 
 /**
- * Where a recording is in the pipeline. Terminal: attached, failed (with a reason), skipped
- * (recording was off). Every other state is resumed by the worker after a restart.
+ * Where a recording is in the pipeline. The job waits on external work (compositions,
+ * transcripts) between states; each event advances it by one step.
+ * - recorded: the room ended, nothing requested yet
+ * - composing: compositions are being requested (claimed by one worker)
+ * - processing: compositions and transcripts requested; waiting on their events
+ * - attaching: everything is ready; the message is being posted (claimed by one worker)
+ * Terminal: attached, failed (with a reason), skipped (recording was off).
  */
-export type PipelineState =
-  | 'recorded'
-  | 'composing'
-  | 'composed'
-  | 'transcribing'
-  | 'transcribed'
-  | 'attached'
-  | 'failed'
-  | 'skipped';
+export type PipelineState = 'recorded' | 'composing' | 'processing' | 'attaching' | 'attached' | 'failed' | 'skipped';
 
 export const TERMINAL_STATES: readonly PipelineState[] = ['attached', 'failed', 'skipped'];
+
+export type ExternalStatus = 'pending' | 'ready' | 'failed';
+
+/** The grid video composition the job waits on. */
+export interface VideoStep {
+  compositionId: string;
+  status: ExternalStatus;
+  durationSeconds?: number;
+}
+
+/** One speaker: their audio-only composition, then its transcript. */
+export interface SpeakerStep {
+  participantIdentity: string;
+  role: ParticipantRole | 'unknown';
+  /** Seconds from the call's start to the start of this speaker's audio composition. */
+  startOffsetSeconds: number;
+  compositionId: string;
+  compositionStatus: ExternalStatus;
+  /** The transcript the job waits on (Twilio `GT…`, local job id); set once requested. */
+  transcriptId?: string;
+  transcriptStatus?: ExternalStatus;
+  transcribeAttempts: number;
+  segments?: TranscribedSegment[];
+}
 
 /** One speaker's utterance on the call's timeline. */
 export interface SpeakerSegment {
@@ -49,11 +68,12 @@ export interface PipelineJob {
   state: PipelineState;
   /** Why the job failed or was skipped, or the last transcription error while retrying. */
   reason?: string;
-  transcribeAttempts: number;
-  media?: ParticipantMedia[];
-  composition?: Composition;
+  video?: VideoStep;
+  speakers?: SpeakerStep[];
   transcript?: RecordingTranscript;
   messageId?: string;
+  /** Optimistic concurrency: bumped by every save, so two writers never both advance one job. */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -63,8 +83,11 @@ export interface PipelineStore {
   insertIfAbsent(job: PipelineJob): Promise<boolean>;
   get(roomName: string): Promise<PipelineJob | null>;
   getByRecordingId(recordingId: string): Promise<PipelineJob | null>;
-  /** Persists the whole job (single worker per job). */
-  save(job: PipelineJob): Promise<void>;
+  /**
+   * Writes `job` (whose `version` is already the next one) only if the stored version is still
+   * `job.version - 1`. Returns false when another writer got there first: re-read and decide again.
+   */
+  saveIfUnchanged(job: PipelineJob): Promise<boolean>;
   /** Jobs not in a terminal state, oldest first. */
   listUnfinished(): Promise<PipelineJob[]>;
   listByConversation(conversationId: string): Promise<PipelineJob[]>;

@@ -1,5 +1,5 @@
 import type { ParticipantRole } from '../domain/escalation';
-import type { TrackKind, TrackSource } from '../client/video-client';
+import type { TrackKind, TrackSource } from '../domain/media';
 import type { RoomRef } from './rooms';
 
 /** One recorded track of one participant, as the media server left it. */

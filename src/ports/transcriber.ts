@@ -1,4 +1,6 @@
-/** One recognized word, times in seconds from the start of the audio given to the transcriber. */
+import type { ExternalStatus } from './pipeline-store';
+
+/** One recognized word, times in seconds from the start of the transcribed audio. */
 export interface TranscribedWord {
   word: string;
   start: number;
@@ -14,13 +16,25 @@ export interface TranscribedSegment {
   words: TranscribedWord[];
 }
 
+export interface TranscriptRequest {
+  roomName: string;
+  /** The speaker's audio-only composition: a media reference, never a local path. */
+  compositionId: string;
+  /** Wait this long before starting (retry backoff). Engines that queue anyway may ignore it. */
+  delayMs?: number;
+}
+
 /**
- * Speech to text for one speaker's audio (16 kHz mono WAV). Local default: pocketsphinx.
- * Any engine can take its place (see docs/transcription-engines.md). Throws on failure; the
- * pipeline retries with bounded backoff.
+ * Speech to text for one speaker's audio composition. Asynchronous: `start` only asks; the
+ * result reports back through the core's `transcriptReady` / `transcriptFailed`, which then
+ * reads it with `result`. Twilio: Voice Intelligence. Local: pocketsphinx or any command engine.
  */
 export interface Transcriber {
   /** Recorded in transcript.json so a reader knows which engine produced it. */
   readonly name: string;
-  transcribe(audioPath: string): Promise<TranscribedSegment[]>;
+  /** Returns the transcript's id (Twilio `GT…`, a local job id). */
+  start(request: TranscriptRequest): Promise<string>;
+  result(transcriptId: string): Promise<TranscribedSegment[]>;
+  /** 'unknown': the engine lost it (a local job in a crash): request it again. */
+  status(transcriptId: string): Promise<ExternalStatus | 'unknown'>;
 }

@@ -44,15 +44,15 @@ async function expectExactlyOne(harness: PipelineHarness, job: PipelineJob) {
 
 const text = (segs: SpeakerSegment[], speaker: string) => segs.filter((s) => s.speaker === speaker).map((s) => s.text).join(' ');
 
-describe('recording pipeline (real ffmpeg + pocketsphinx + SQLite)', () => {
+describe('recording pipeline (real ffmpeg + pocketsphinx + SQLite, event-driven)', () => {
   it('"room ended" delivered twice gives one composition, one transcript, one message', async () => {
     h = new PipelineHarness(call.media);
-    const worker = h.startWorker();
-    await h.roomEnded(h.event(), () => worker.kick());
-    await h.roomEnded(h.event(), () => worker.kick());
+    const p = h.pipeline();
+    await Promise.all([h.roomEnded(p, h.event()), h.roomEnded(p, h.event())]);
     const job = await h.waitFor('esc-1', terminal);
     await expectExactlyOne(h, job);
     expect(h.composeCalls).toBe(1);
+    expect(h.errors).toEqual([]);
 
     // The composition: H.264 + AAC mp4, moov before mdat (+faststart), as long as the call.
     const video = join(h.dataDir, 'compositions', job.recordingId, 'video.mp4');
@@ -82,29 +82,42 @@ describe('recording pipeline (real ffmpeg + pocketsphinx + SQLite)', () => {
     expect(message?.body).toMatch(/^Video call recording · 0:16 · transcript\n\n\[0:0\d\] Agent: /);
   });
 
-  it('a crash after `composed` is resumed by a new worker: still exactly one of each', async () => {
+  it('transcribes while the video composes: every speaker is sent to the engine before the video is ready', async () => {
     h = new PipelineHarness(call.media);
-    const harness = h;
-    let crashedWorker: { kick(): void } | undefined;
-    const crashed = new Promise<unknown>((resolve) => {
-      crashedWorker = harness.startWorker({
-        onPersisted: (j) => {
-          if (j.state === 'composed') throw new Error('simulated crash after composed');
-        },
-        onError: (_room, e) => resolve(e),
-        pollMs: 60_000, // the crashed worker must not resume by itself
-      });
+    const order: string[] = [];
+    const p = h.pipeline({
+      onPersisted: (j) => {
+        const mark = (what: string) => !order.includes(what) && order.push(what);
+        if (j.video?.status === 'ready') mark('video ready');
+        if ((j.speakers ?? []).length === 2 && j.speakers?.every((s) => s.transcriptId)) mark('both transcripts requested');
+      },
     });
-    await h.roomEnded(h.event(), () => crashedWorker?.kick());
-    expect(String(await crashed)).toContain('simulated crash');
-    await h.restart();
-    expect((await h.store.get('esc-1'))?.state).toBe('composed');
-
-    const resumed: string[] = [];
-    h.startWorker({ onPersisted: (j) => void resumed.push(j.state) }); // resumes on start, no kick needed
+    await h.roomEnded(p, h.event());
     const job = await h.waitFor('esc-1', terminal);
-    expect(resumed).toEqual(['transcribing', 'transcribed', 'attached']);
-    expect(h.composeCalls).toBe(1);
+    await expectExactlyOne(h, job);
+    expect(order).toEqual(['both transcripts requested', 'video ready']);
+  });
+
+  it('a crash before the transcripts were requested is resumed after a restart: still exactly one of each', async () => {
+    h = new PipelineHarness(call.media);
+    let crashed = false;
+    const first = h.pipeline({
+      onPersisted: (j) => {
+        if (j.state === 'processing' && !crashed) {
+          crashed = true;
+          throw new Error('simulated crash after the compositions were recorded');
+        }
+      },
+    });
+    await expect(h.roomEnded(first, h.event())).rejects.toThrow('simulated crash');
+    await h.restart();
+    const stuck = (await h.store.get('esc-1')) as PipelineJob;
+    expect(stuck.state).toBe('processing');
+    expect(stuck.speakers?.every((s) => s.transcriptId === undefined)).toBe(true);
+
+    await h.pipeline().resume();
+    const job = await h.waitFor('esc-1', terminal);
+    expect(h.composeCalls).toBe(1); // the video finished before the restart and is not made again
     await expectExactlyOne(h, job);
   });
 
@@ -120,30 +133,28 @@ describe('recording pipeline (real ffmpeg + pocketsphinx + SQLite)', () => {
         return real.transcribe(path);
       },
     };
-    const seen: string[] = [];
-    h.startWorker({ transcriber: flaky, transcribeConcurrency: 1, onPersisted: (j) => void seen.push(`${j.state}:${j.transcribeAttempts}`) });
-    await h.roomEnded(h.event());
+    const p = h.pipeline({ engine: flaky, transcribeConcurrency: 1 });
+    await h.roomEnded(p, h.event());
     const job = await h.waitFor('esc-1', terminal);
-    expect(job.transcribeAttempts).toBe(2);
-    expect(seen).toEqual(['composing:0', 'composed:0', 'transcribing:0', 'transcribing:1', 'transcribing:2', 'transcribed:2', 'attached:2']);
+    expect((job.speakers ?? []).reduce((n, s) => n + s.transcribeAttempts, 0)).toBe(2);
     await expectExactlyOne(h, job);
   });
 
-  it('a transcriber that never recovers ends `failed` with its reason, and no message', async () => {
+  it('a transcriber that never recovers ends `failed` with its reason, and no recording message', async () => {
     h = new PipelineHarness(call.media);
     const broken = { name: 'broken', transcribe: async () => Promise.reject(new Error('model file missing')) };
-    h.startWorker({ transcriber: broken, config: { DATA_DIR: h.dataDir, TRANSCRIBE_MAX_ATTEMPTS: 3, TRANSCRIBE_BACKOFF_MS: 10 } });
-    await h.roomEnded(h.event());
+    const p = h.pipeline({ engine: broken, config: { DATA_DIR: h.dataDir, TRANSCRIBE_MAX_ATTEMPTS: 3, TRANSCRIBE_BACKOFF_MS: 10 } });
+    await h.roomEnded(p, h.event());
     const job = await h.waitFor('esc-1', terminal);
-    expect(job).toMatchObject({ state: 'failed', transcribeAttempts: 3, reason: 'transcribe: gave up after 3 attempts: model file missing' });
+    expect(job).toMatchObject({ state: 'failed', reason: 'transcribe: gave up after 3 attempts: model file missing' });
     expect(await h.conversations.findMessageByAttribute(h.conversationId, 'type', 'video-recording')).toBeNull();
   });
 
   it('a call with recording off composes nothing and says so once', async () => {
     h = new PipelineHarness(call.media);
-    const worker = h.startWorker();
-    await h.roomEnded(h.event('esc-off', false), () => worker.kick());
-    await h.roomEnded(h.event('esc-off', false), () => worker.kick());
+    const p = h.pipeline();
+    await h.roomEnded(p, h.event('esc-off', false));
+    await h.roomEnded(p, h.event('esc-off', false));
     const job = await h.waitFor('esc-off', terminal);
     expect(job).toMatchObject({ state: 'skipped', reason: 'recording_off' });
     expect(h.composeCalls).toBe(0);

@@ -10,13 +10,16 @@ import { LocalIdentity } from './local-identity';
 import { TokenRevocations } from './token-revocations';
 import { SqliteConversations } from './sqlite-conversations';
 import { SqliteEscalations } from './sqlite-escalations';
-import { createLocalRecordingJobs } from './pipeline/local-recording-jobs';
+import { createLocalPipeline, type LocalPipeline } from './pipeline/local-pipeline';
+import { SqlitePipelineStore } from './pipeline/sqlite-pipeline-store';
+import { logger } from '../../logger';
 
 export interface LocalBackend extends Backend {
   db: Db;
   conversations: SqliteConversations;
   identity: LocalIdentity;
   rooms: JanusRooms;
+  pipeline: LocalPipeline;
 }
 
 /** The embedded back end: Janus rooms, SQLite conversations and store, local agent tokens. */
@@ -27,22 +30,31 @@ export function createLocalBackend(config: Config): LocalBackend {
   const conversations = new SqliteConversations(db);
   const rooms = new JanusRooms({ wsUrl: config.JANUS_WS_URL, db, recordingsDir: resolve(dataDir, 'recordings') });
   const identity = new LocalIdentity(config.LOCAL_AGENT_SECRET, new TokenRevocations(db));
+  const pipeline = createLocalPipeline({
+    db,
+    store: new SqlitePipelineStore(db),
+    conversations,
+    config,
+    onError: (what, err) => logger.error({ what, err }, 'recording pipeline step failed'),
+  });
   return {
     db,
     conversations,
     identity,
     rooms,
+    pipeline,
     deps: {
       config,
       rooms,
       conversations,
       escalations: new SqliteEscalations(db),
-      recordingJobs: createLocalRecordingJobs(db),
+      pipeline: pipeline.deps,
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
       clock: systemClock,
       newId: randomUUID,
     },
     async close() {
+      await pipeline.idle();
       await rooms.close();
       db.close();
     },

@@ -19,4 +19,16 @@ export function recordingEntryPatch(job: PipelineJob, fields: Attributes): Attri
  * customer; reasons stay in the job.
  */
 export const progressPatch = (job: PipelineJob): Attributes =>
-  recordingEntryPatch(job, { state: job.state, updatedAt: job.updatedAt });
+  recordingEntryPatch(job, { ...progressOf(job), updatedAt: job.updatedAt });
+
+/** What the agent sees: the state, and while processing how far each half has got. */
+export function progressOf(job: PipelineJob): Attributes {
+  if (job.state !== 'processing') return { state: job.state };
+  const speakers = job.speakers ?? [];
+  return {
+    state: job.state,
+    videoReady: job.video?.status === 'ready',
+    speakersTranscribed: speakers.filter((s) => s.transcriptStatus === 'ready').length,
+    speakers: speakers.length,
+  };
+}

@@ -1,6 +1,7 @@
 import type { Attributes } from '../../domain/conversation';
 import { MESSAGE_TYPES } from '../../domain/message-types';
 import type { PipelineJob, RecordingTranscript } from '../../ports/pipeline-store';
+import type { RecordingUrls } from '../../ports/recording-artifacts';
 import { formatDuration } from './format';
 import { recordingEntryPatch } from './progress';
 import { transcriptPlainText } from './transcript';
@@ -8,15 +9,6 @@ import { transcriptPlainText } from './transcript';
 export const RECORDING_MESSAGE_TYPE = MESSAGE_TYPES.recording;
 export const NOT_RECORDED_MESSAGE_TYPE = MESSAGE_TYPES.notRecorded;
 export const FAILED_MESSAGE_TYPE = MESSAGE_TYPES.recordingFailed;
-
-export const recordingUrls = (recordingId: string) => {
-  const base = `/media/recordings/${encodeURIComponent(recordingId)}`;
-  return {
-    mediaUrl: `${base}/video.mp4`,
-    captionsUrl: `${base}/captions.vtt`,
-    transcriptUrl: `${base}/transcript.json`,
-  };
-};
 
 /** transcript.json as served to viewers: the merged transcript with word timings. */
 export function transcriptDocument(job: PipelineJob, transcript: RecordingTranscript, durationSeconds: number): string {
@@ -32,6 +24,7 @@ export function recordingMessage(
   job: PipelineJob,
   transcript: RecordingTranscript,
   durationSeconds: number,
+  urls: RecordingUrls,
 ): { body: string; attributes: Attributes } {
   const text = transcriptPlainText(transcript);
   const body = `Video call recording · ${formatDuration(durationSeconds)} · transcript\n\n${text || '(no speech detected)'}`;
@@ -43,7 +36,7 @@ export function recordingMessage(
       roomName: job.roomName,
       escalationId: job.escalationId,
       durationSeconds,
-      ...recordingUrls(job.recordingId),
+      ...urls,
       transcript: {
         segments: transcript.segments.map(({ speaker, role, start, end, text: t }) => ({ speaker, role, start, end, text: t })),
       },
@@ -53,8 +46,8 @@ export function recordingMessage(
 }
 
 /** Conversation attributes patch for an attached recording (see recordingEntryPatch). */
-export function recordingAttributesPatch(job: PipelineJob, durationSeconds: number, messageId: string): Attributes {
-  return recordingEntryPatch(job, { messageId, durationSeconds, ...recordingUrls(job.recordingId), endedAt: job.endedAt });
+export function recordingAttributesPatch(job: PipelineJob, durationSeconds: number, messageId: string, urls: RecordingUrls): Attributes {
+  return recordingEntryPatch(job, { messageId, durationSeconds, ...urls, endedAt: job.endedAt });
 }
 
 /** Posted instead when the call ran with recording off, so the chat shows why there is no video. */

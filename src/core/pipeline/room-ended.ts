@@ -1,29 +1,88 @@
-import type { PipelineJob, PipelineStore } from '../../ports/pipeline-store';
-import type { RoomEndedEvent } from '../../ports/recording-jobs';
+import type { PipelineJob, SpeakerStep } from '../../ports/pipeline-store';
+import type { SpeechComposition } from '../../ports/composer';
+import type { PipelineDeps } from './deps';
+import type { RoomEndedEvent } from './events';
+import { errorText, failJob, messageAuthor, updateJob } from './job-update';
+import { notRecordedMessage } from './recording-message';
+import { requestTranscript } from './transcript-events';
+import { maybeAttach } from './attach';
 
 /**
- * The pipeline's entry: one job per room. A second delivery of the same event finds the job
- * already there and changes nothing. Returns whether this call created the job.
+ * The pipeline's entry, from `endCall` and the room-status webhook alike: one job per room, then
+ * the compositions are requested. A second delivery finds the job and changes nothing.
  */
-export async function enqueueRoomEnded(
-  store: PipelineStore,
-  event: RoomEndedEvent,
-  newRecordingId: () => string,
-  now: Date,
-): Promise<boolean> {
-  const at = now.toISOString();
-  const job: PipelineJob = {
+export async function roomEnded(deps: PipelineDeps, event: RoomEndedEvent): Promise<PipelineJob> {
+  const at = deps.clock.now().toISOString();
+  await deps.store.insertIfAbsent({
     roomName: event.roomName,
     roomSid: event.roomSid,
     conversationId: event.conversationId,
     escalationId: event.escalationId,
-    recordingId: newRecordingId(),
+    recordingId: deps.newRecordingId(),
     recording: event.recording,
     endedAt: event.endedAt,
     state: 'recorded',
-    transcribeAttempts: 0,
+    version: 0,
     createdAt: at,
     updatedAt: at,
-  };
-  return store.insertIfAbsent(job);
+  });
+  return requestCompositions(deps, event.roomName);
+}
+
+/** Claims the job (recorded → composing), asks the composer, records what to wait for. */
+export async function requestCompositions(deps: PipelineDeps, roomName: string): Promise<PipelineJob> {
+  const claim = await updateJob(deps, roomName, (j) => (j.state === 'recorded' ? { state: 'composing' } : null));
+  if (!claim.changed) return claim.job;
+  const job = claim.job;
+  if (!job.recording) return skipNotRecorded(deps, job);
+
+  let started;
+  try {
+    started = await deps.composer.start({ name: job.roomName, sid: job.roomSid }, job.recordingId);
+  } catch (e) {
+    return failJob(deps, roomName, `compose: ${errorText(e)}`);
+  }
+  if (!started.video) return failJob(deps, roomName, 'compose: no_tracks_recorded');
+  const video = started.video;
+  const speakers = started.speech.map(speakerStep);
+  const { job: processing, changed } = await updateJob(deps, roomName, (j) =>
+    j.state === 'composing'
+      ? {
+          state: 'processing',
+          video: { compositionId: video.compositionId, status: video.status, durationSeconds: video.durationSeconds },
+          speakers,
+        }
+      : null,
+  );
+  if (!changed) return processing;
+  // Speech the composer had at once (local) goes to the transcriber now, each speaker in parallel.
+  await Promise.all(
+    speakers.filter((s) => s.compositionStatus === 'ready').map((s) => requestTranscript(deps, roomName, s.compositionId)),
+  );
+  return maybeAttach(deps, roomName);
+}
+
+const speakerStep = (s: SpeechComposition): SpeakerStep => ({
+  participantIdentity: s.participantIdentity,
+  role: s.role,
+  startOffsetSeconds: s.startOffsetSeconds,
+  compositionId: s.compositionId,
+  compositionStatus: s.status,
+  ...(s.status === 'ready' ? { transcriptStatus: 'pending' as const } : {}),
+  transcribeAttempts: 0,
+});
+
+async function skipNotRecorded(deps: PipelineDeps, job: PipelineJob): Promise<PipelineJob> {
+  try {
+    const existing = await deps.conversations.findMessageByAttribute(job.conversationId, 'idempotencyKey', job.roomName);
+    const message =
+      existing ??
+      (await deps.conversations.postMessage(job.conversationId, { author: messageAuthor(deps), ...notRecordedMessage(job) }));
+    const { job: skipped } = await updateJob(deps, job.roomName, (j) =>
+      j.state === 'composing' ? { state: 'skipped', reason: 'recording_off', messageId: message.id } : null,
+    );
+    return skipped;
+  } catch (e) {
+    return failJob(deps, job.roomName, `skip: ${errorText(e)}`);
+  }
 }

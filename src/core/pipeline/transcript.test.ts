@@ -1,22 +1,18 @@
-import type { ParticipantMedia } from '../../ports/recording-media';
 import { formatDuration, vttTimestamp } from './format';
 import { speakerLabels } from './speakers';
-import { mergeTranscripts, transcriptPlainText } from './transcript';
+import { mergeTranscripts, transcriptPlainText, type Speaker } from './transcript';
 
-const track = (id: string, role: ParticipantMedia['role'], offset: number): ParticipantMedia => ({
+const track = (id: string, role: Speaker['role'], offset: number): Speaker => ({
   participantIdentity: id,
   role,
-  kind: 'audio',
-  source: 'microphone',
-  path: `/${id}`,
   startOffsetSeconds: offset,
 });
 
 describe('mergeTranscripts', () => {
   it('shifts each track by its offset, labels speakers and orders by time', () => {
     const t = mergeTranscripts('e', [
-      { track: track('customer:1', 'customer', 3), segments: [{ start: 0, end: 1, text: ' yes  please ', words: [{ word: 'yes', start: 0, end: 0.4 }] }] },
-      { track: track('agent:a', 'agent', 0), segments: [{ start: 1, end: 2, text: 'hello', words: [] }, { start: 5, end: 6, text: '', words: [] }] },
+      { speaker: track('customer:1', 'customer', 3), segments: [{ start: 0, end: 1, text: ' yes  please ', words: [{ word: 'yes', start: 0, end: 0.4 }] }] },
+      { speaker: track('agent:a', 'agent', 0), segments: [{ start: 1, end: 2, text: 'hello', words: [] }, { start: 5, end: 6, text: '', words: [] }] },
     ]);
     expect(t.segments.map((s) => [s.speaker, s.start, s.end, s.text])).toEqual([
       ['Agent', 1, 2, 'hello'],

@@ -1,12 +1,19 @@
+import type { ParticipantRole } from '../../domain/escalation';
 import type { RecordingTranscript, SpeakerSegment } from '../../ports/pipeline-store';
-import type { ParticipantMedia } from '../../ports/recording-media';
 import type { TranscribedSegment } from '../../ports/transcriber';
 import { formatDuration, roundMs } from './format';
 import { speakerLabels } from './speakers';
 
-/** What one audio track said, on that track's own clock. */
+/** Who spoke on one audio composition, and where it starts on the call's timeline. */
+export interface Speaker {
+  participantIdentity: string;
+  role: ParticipantRole | 'unknown';
+  startOffsetSeconds: number;
+}
+
+/** What one speaker said, on their audio's own clock. */
 export interface TrackTranscript {
-  track: ParticipantMedia;
+  speaker: Speaker;
   segments: TranscribedSegment[];
 }
 
@@ -17,10 +24,10 @@ const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
  * (each track shifted by its start offset), ordered by time.
  */
 export function mergeTranscripts(engine: string, tracks: readonly TrackTranscript[]): RecordingTranscript {
-  const ordered = [...tracks].sort((a, b) => a.track.startOffsetSeconds - b.track.startOffsetSeconds);
-  const labels = speakerLabels(ordered.map((t) => t.track));
+  const ordered = [...tracks].sort((a, b) => a.speaker.startOffsetSeconds - b.speaker.startOffsetSeconds);
+  const labels = speakerLabels(ordered.map((t) => t.speaker));
   const segments: SpeakerSegment[] = [];
-  for (const { track, segments: segs } of ordered) {
+  for (const { speaker: track, segments: segs } of ordered) {
     const off = track.startOffsetSeconds;
     for (const seg of segs) {
       const text = clean(seg.text);

@@ -3,10 +3,12 @@ import { readConfig, type Config } from '../../config';
 import { openDb } from '../../adapters/local/db';
 import { SqliteConversations } from '../../adapters/local/sqlite-conversations';
 import { SqliteEscalations } from '../../adapters/local/sqlite-escalations';
-import type { RoomEndedEvent } from '../../ports/recording-jobs';
 import { CustomerLinks } from '../customer-link';
 import type { CoreDeps } from '../deps';
 import { FakeRooms } from './fake-rooms';
+import type { PipelineDeps } from '../pipeline/deps';
+import { RecordingComposer, RecordingTranscriber } from '../pipeline/testing/fake-engines';
+import { MemoryArtifacts, MemoryPipelineStore } from '../pipeline/testing/in-memory';
 
 export const TEST_SECRET = 'test-link-secret-that-is-long-enough-123';
 
@@ -17,15 +19,26 @@ export function makeTestDeps(env: Record<string, string> = {}) {
   let now = new Date('2026-11-21T10:00:00Z');
   const conversations = new SqliteConversations(db, () => now);
   const rooms = new FakeRooms();
-  const roomEnded: RoomEndedEvent[] = [];
+  const composer = new RecordingComposer();
+  const clock = { now: () => now };
+  const pipeline: PipelineDeps = {
+    store: new MemoryPipelineStore(),
+    composer,
+    transcriber: new RecordingTranscriber(),
+    artifacts: new MemoryArtifacts(),
+    conversations,
+    clock,
+    retry: { maxAttempts: 2, backoffMs: 0 },
+    newRecordingId: () => `RE${randomUUID().replace(/-/g, '')}`,
+  };
   const deps: CoreDeps = {
     config,
     rooms,
     conversations,
     escalations: new SqliteEscalations(db),
-    recordingJobs: { roomEnded: async (e) => void roomEnded.push(e) },
+    pipeline,
     links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
-    clock: { now: () => now },
+    clock,
     newId: randomUUID,
   };
   return {
@@ -33,7 +46,8 @@ export function makeTestDeps(env: Record<string, string> = {}) {
     db,
     rooms,
     conversations,
-    roomEnded,
+    /** Rooms whose recordings the pipeline asked to compose. */
+    composed: composer.starts,
     advance: (seconds: number) => (now = new Date(now.getTime() + seconds * 1000)),
   };
 }

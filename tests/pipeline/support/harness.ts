@@ -3,23 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../../src/adapters/local/db';
 import { FfmpegComposer } from '../../../src/adapters/local/pipeline/ffmpeg-composer';
-import { createLocalRecordingJobs } from '../../../src/adapters/local/pipeline/local-recording-jobs';
 import { recordingDir } from '../../../src/adapters/local/pipeline/local-artifacts';
+import type { ParticipantMedia } from '../../../src/adapters/local/pipeline/local-media';
+import { createLocalPipeline, type LocalPipeline, type LocalPipelineOptions } from '../../../src/adapters/local/pipeline/local-pipeline';
 import { SqlitePipelineStore } from '../../../src/adapters/local/pipeline/sqlite-pipeline-store';
-import { startPipelineWorker, type PipelineWorker, type PipelineWorkerOptions } from '../../../src/adapters/local/pipeline/worker';
 import { SqliteConversations } from '../../../src/adapters/local/sqlite-conversations';
+import type { RoomEndedEvent } from '../../../src/core/pipeline/events';
+import { roomEnded } from '../../../src/core/pipeline/room-ended';
 import type { PipelineJob } from '../../../src/ports/pipeline-store';
-import type { RoomEndedEvent } from '../../../src/ports/recording-jobs';
-import type { ParticipantMedia } from '../../../src/ports/recording-media';
 
-/** One local data folder with SQLite, a conversation, and workers that can be started and killed. */
+/** One local data folder with SQLite, a conversation, and local pipelines that can be "restarted". */
 export class PipelineHarness {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'pipeline-'));
   db: Db = openDb(join(this.dataDir, 'db.sqlite'));
   conversations = new SqliteConversations(this.db);
   store = new SqlitePipelineStore(this.db);
   readonly conversationId: string;
-  private readonly workers: PipelineWorker[] = [];
+  readonly errors: string[] = [];
+  private readonly pipelines: LocalPipeline[] = [];
   composeCalls = 0;
 
   constructor(private readonly media: ParticipantMedia[]) {
@@ -33,32 +34,30 @@ export class PipelineHarness {
     return { roomName, roomSid: '4242', conversationId: this.conversationId, escalationId: 'e1', recording, endedAt: new Date().toISOString() };
   }
 
-  roomEnded(event: RoomEndedEvent, kick?: () => void) {
-    return createLocalRecordingJobs(this.db, kick).roomEnded(event);
-  }
-
-  /** A worker fed by `media` (as the Janus conversion would give it), counting compositions. */
-  startWorker(extra: Partial<PipelineWorkerOptions> = {}): PipelineWorker {
-    const composer = new FfmpegComposer({ dataDir: this.dataDir });
-    const counting = {
-      compose: (id: string, m: ParticipantMedia[]) => {
-        this.composeCalls++;
-        return composer.compose(id, m);
-      },
-      speechAudio: composer.speechAudio.bind(composer),
+  /** A local pipeline fed by `media` (as the Janus conversion would give it), counting grid compositions. */
+  pipeline(extra: Partial<LocalPipelineOptions> = {}): LocalPipeline {
+    const grid = new FfmpegComposer({ dataDir: this.dataDir });
+    const compose = grid.compose.bind(grid);
+    grid.compose = (id, m) => {
+      this.composeCalls++;
+      return compose(id, m);
     };
-    const w = startPipelineWorker({
+    const p = createLocalPipeline({
       db: this.db,
+      store: this.store,
       conversations: this.conversations,
-      trackRecordings: { list: async () => [] },
-      mediaSource: { prepare: async () => this.media },
-      composer: counting,
+      source: { prepare: async () => this.media },
+      grid,
       config: { DATA_DIR: this.dataDir, TRANSCRIBE_MAX_ATTEMPTS: 4, TRANSCRIBE_BACKOFF_MS: 50 },
-      pollMs: 100,
+      onError: (what, e) => void this.errors.push(`${what}: ${String(e)}`),
       ...extra,
     });
-    this.workers.push(w);
-    return w;
+    this.pipelines.push(p);
+    return p;
+  }
+
+  roomEnded(p: LocalPipeline, event: RoomEndedEvent) {
+    return roomEnded(p.deps, event);
   }
 
   async waitFor(roomName: string, done: (j: PipelineJob) => boolean, timeoutMs = 90_000): Promise<PipelineJob> {
@@ -72,12 +71,12 @@ export class PipelineHarness {
   }
 
   outputFiles(recordingId: string): string[] {
-    return readdirSync(recordingDir(this.dataDir, recordingId)).filter((f) => f !== 'work').sort();
+    return readdirSync(recordingDir(this.dataDir, recordingId)).filter((f) => f !== 'work' && f !== 'tracks').sort();
   }
 
-  /** Like a process restart: workers gone, database handle closed and opened again, files kept. */
+  /** Like a process restart: the old pipelines' work ends, the database is opened again, files kept. */
   async restart() {
-    await Promise.all(this.workers.splice(0).map((w) => w.stop()));
+    await Promise.all(this.pipelines.splice(0).map((p) => p.idle()));
     this.db.close();
     this.db = openDb(join(this.dataDir, 'db.sqlite'));
     this.conversations = new SqliteConversations(this.db);
@@ -85,7 +84,7 @@ export class PipelineHarness {
   }
 
   async close() {
-    await Promise.all(this.workers.splice(0).map((w) => w.stop()));
+    await Promise.all(this.pipelines.splice(0).map((p) => p.idle()));
     this.db.close();
     rmSync(this.dataDir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { ParticipantMedia } from '../../../src/ports/recording-media';
+import type { ParticipantMedia } from '../../../src/adapters/local/pipeline/local-media';
 import type { SpeechClip } from '../../e2e/support/speech-clips';
 
 const run = promisify(execFile);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { TranscribedSegment, Transcriber } from '../../../ports/transcriber';
+import type { TranscribedSegment } from '../../../ports/transcriber';
+import type { SpeechEngine } from './speech-engine';
 import { execTool } from './exec';
 
 const word = z.object({ word: z.string(), start: z.number().min(0), end: z.number().min(0) });
@@ -16,7 +17,7 @@ const output = z.union([z.array(segment), z.object({ segments: z.array(segment) 
  * (no shell), printing JSON segments (`[{ start, end, text, words? }]` or `{ segments: [...] }`,
  * seconds from the start of the file) on stdout. How another engine plugs in by configuration.
  */
-export class CommandTranscriber implements Transcriber {
+export class CommandTranscriber implements SpeechEngine {
   readonly name: string;
 
   constructor(

@@ -1,7 +1,6 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Composer, Composition } from '../../../ports/composer';
-import type { ParticipantMedia } from '../../../ports/recording-media';
+import type { ParticipantMedia } from './local-media';
 import { execTool } from './exec';
 import { composeFilterGraph } from './grid-layout';
 import { recordingDir } from './local-artifacts';
@@ -19,8 +18,13 @@ export interface FfmpegComposerOptions {
   crf?: number;
 }
 
-/** Local composition: ffmpeg grid → `video.mp4` (H.264/AAC, +faststart for seeking while loading). */
-export class FfmpegComposer implements Composer {
+export interface Composition {
+  location: string;
+  durationSeconds: number;
+}
+
+/** Local grid composition: ffmpeg → `video.mp4` (H.264/AAC, +faststart for seeking while loading). */
+export class FfmpegComposer {
   private readonly ffmpeg: string;
   private readonly ffprobe: string;
 
@@ -61,14 +65,5 @@ export class FfmpegComposer implements Composer {
       throw e;
     }
     return { location: out, durationSeconds: Math.round(durationSeconds * 1000) / 1000 };
-  }
-
-  async speechAudio(recordingId: string, track: ParticipantMedia, index: number): Promise<string> {
-    const dir = join(recordingDir(this.o.dataDir, recordingId), 'work');
-    await mkdir(dir, { recursive: true });
-    const out = join(dir, `speech-${index}.wav`);
-    // ffmpeg's resampler, not sox's default dither, which ruins pocketsphinx's accuracy.
-    await execTool(this.ffmpeg, ['-nostdin', '-y', '-loglevel', 'error', '-i', track.path, '-vn', '-ac', '1', '-ar', '16000', '-c:a', 'pcm_s16le', out]);
-    return out;
   }
 }

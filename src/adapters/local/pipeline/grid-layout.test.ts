@@ -1,4 +1,4 @@
-import type { ParticipantMedia } from '../../../ports/recording-media';
+import type { ParticipantMedia } from './local-media';
 import { composeFilterGraph, gridTiles } from './grid-layout';
 
 describe('gridTiles', () => {

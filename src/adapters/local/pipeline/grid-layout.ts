@@ -1,4 +1,4 @@
-import type { ParticipantMedia } from '../../../ports/recording-media';
+import type { ParticipantMedia } from './local-media';
 
 export interface Tile {
   x: number;

@@ -1,7 +1,7 @@
 import { mkdir, open } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { RoomRef } from '../../../ports/rooms';
-import type { ParticipantMedia, RecordingMediaSource } from '../../../ports/recording-media';
+import type { ParticipantMedia } from './local-media';
 import type { TrackRecordingsPort } from '../../../ports/track-recordings';
 import { execTool } from './exec';
 import { recordingDir } from './local-artifacts';
@@ -57,7 +57,7 @@ async function readMjrHeader(path: string): Promise<MjrHeader> {
  * and each track is placed on the call's timeline by its first-packet time (`janus-pp-rec -j`),
  * so audio and video of different participants line up.
  */
-export class JanusMediaSource implements RecordingMediaSource {
+export class JanusMediaSource {
   constructor(
     private readonly tracks: TrackRecordingsPort,
     private readonly o: { dataDir: string; janusPpRec?: string },

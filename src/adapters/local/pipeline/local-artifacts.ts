@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ArtifactName, RecordingArtifacts } from '../../../ports/recording-artifacts';
+import type { ArtifactName, RecordingArtifacts, RecordingUrls } from '../../../ports/recording-artifacts';
 
 /**
  * Every output of one recording lives in `<dataDir>/compositions/<recordingId>/` (Janus keeps its
@@ -37,5 +37,11 @@ export class LocalRecordingArtifacts implements RecordingArtifacts {
     const dir = recordingDir(this.dataDir, recordingId);
     await mkdir(dir, { recursive: true });
     await writeFileAtomic(join(dir, name), content);
+  }
+
+  /** Served by the local media routes, which check the viewer first. */
+  urls(recordingId: string): RecordingUrls {
+    const base = `/media/recordings/${encodeURIComponent(recordingId)}`;
+    return { mediaUrl: `${base}/video.mp4`, captionsUrl: `${base}/captions.vtt`, transcriptUrl: `${base}/transcript.json` };
   }
 }

@@ -1,4 +1,5 @@
-import type { TranscribedSegment, Transcriber } from '../../../ports/transcriber';
+import type { TranscribedSegment } from '../../../ports/transcriber';
+import type { SpeechEngine } from './speech-engine';
 import { execTool } from './exec';
 import { parsePocketsphinxOutput } from './pocketsphinx-output';
 
@@ -18,7 +19,7 @@ const MODEL = '/usr/share/pocketsphinx/model/en-us';
  * word times (seconds from the start of the file) per utterance; utterances are split at pauses
  * by its voice activity detector. Runs at roughly 0.1× real time on one core.
  */
-export class PocketsphinxTranscriber implements Transcriber {
+export class PocketsphinxTranscriber implements SpeechEngine {
   readonly name = 'pocketsphinx';
 
   constructor(private readonly o: PocketsphinxOptions = {}) {}

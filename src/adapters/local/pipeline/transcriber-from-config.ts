@@ -1,12 +1,12 @@
 import type { Config } from '../../../config';
-import type { Transcriber } from '../../../ports/transcriber';
+import type { SpeechEngine } from './speech-engine';
 import { CommandTranscriber } from './command-transcriber';
 import { PocketsphinxTranscriber } from './pocketsphinx-transcriber';
 
 type TranscriberConfig = Pick<Config, 'TRANSCRIBER' | 'TRANSCRIBER_COMMAND' | 'POCKETSPHINX_HMM' | 'POCKETSPHINX_LM' | 'POCKETSPHINX_DICT'>;
 
 /** The configured engine: pocketsphinx by default, or any command that prints JSON segments. */
-export function transcriberFromConfig(config: TranscriberConfig): Transcriber {
+export function transcriberFromConfig(config: TranscriberConfig): SpeechEngine {
   if (config.TRANSCRIBER === 'command') {
     let argv: unknown;
     try {

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CoreDeps } from '../../../core/deps';
-import { canViewRecording, viewableRecording, type RecordingViewer } from '../../../core/pipeline/authorize';
+import type { RecordingViewer } from '../../../core/pipeline/authorize';
+import { authorizePlayback } from '../../../core/pipeline/playback';
 import { DomainError } from '../../../domain/errors';
 import type { IdentityPort } from '../../../ports/identity';
-import type { PipelineStore } from '../../../ports/pipeline-store';
 import { serveFile } from '../pipeline/media-files';
 import { RECORDING_FILE_TYPES, recordingFilePath, type RecordingFileName } from '../pipeline/local-artifacts';
 import { mediaCookie, readCookie } from './cookies';
@@ -21,7 +21,6 @@ const ROUTE = /^\/media\/recordings\/([A-Za-z0-9_-]{1,64})\/(video\.mp4|captions
 export function recordingMediaRoutes(o: {
   deps: CoreDeps;
   identity: IdentityPort;
-  pipeline: PipelineStore;
   dataDir: string;
 }): RouteHandler {
   async function viewerOf(req: IncomingMessage): Promise<RecordingViewer> {
@@ -41,12 +40,7 @@ export function recordingMediaRoutes(o: {
     if (!match || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
     const [, recordingId, file] = match;
     const viewer = await viewerOf(req);
-    const job = await o.pipeline.getByRecordingId(recordingId);
-    const escalation = job ? await o.deps.escalations.get(job.escalationId) : null;
-    if (!job || !escalation) throw new DomainError('not_found', 'recording_not_found', 'No such recording.');
-    if (!canViewRecording(viewer, viewableRecording(job, escalation), o.deps.clock.now())) {
-      throw new DomainError('forbidden', 'not_allowed', 'You are not allowed to watch this recording.');
-    }
+    await authorizePlayback(o.deps, viewer, recordingId);
     const name = file as RecordingFileName;
     await serveFile(req, res, recordingFilePath(o.dataDir, recordingId, name), RECORDING_FILE_TYPES[name]);
     return true;

@@ -1,10 +1,10 @@
 import type { Attributes, Conversation, ConversationMessage } from '../../../domain/conversation';
 import type { ConversationsPort, NewMessage } from '../../../ports/conversations';
 import { TERMINAL_STATES, type PipelineJob, type PipelineStore } from '../../../ports/pipeline-store';
-import type { ArtifactName, RecordingArtifacts } from '../../../ports/recording-artifacts';
+import type { ArtifactName, RecordingArtifacts, RecordingUrls } from '../../../ports/recording-artifacts';
 import { mergeAttributes } from '../../merge-attributes';
 
-/** In-memory stand-ins for unit tests of the pipeline core (the integration tests use SQLite). */
+/** In-memory stand-ins for unit tests of the pipeline core (the integration and contract tests use SQL). */
 export class MemoryPipelineStore implements PipelineStore {
   readonly jobs = new Map<string, PipelineJob>();
   async insertIfAbsent(job: PipelineJob) {
@@ -17,10 +17,14 @@ export class MemoryPipelineStore implements PipelineStore {
     return j ? structuredClone(j) : null;
   }
   async getByRecordingId(id: string) {
-    return [...this.jobs.values()].find((j) => j.recordingId === id) ?? null;
+    const j = [...this.jobs.values()].find((x) => x.recordingId === id);
+    return j ? structuredClone(j) : null;
   }
-  async save(job: PipelineJob) {
+  async saveIfUnchanged(job: PipelineJob) {
+    const stored = this.jobs.get(job.roomName);
+    if (!stored || stored.version !== job.version - 1) return false;
     this.jobs.set(job.roomName, structuredClone(job));
+    return true;
   }
   async listUnfinished() {
     return [...this.jobs.values()].filter((j) => !TERMINAL_STATES.includes(j.state));
@@ -74,5 +78,12 @@ export class MemoryArtifacts implements RecordingArtifacts {
   async write(recordingId: string, name: ArtifactName, content: string) {
     this.writes++;
     this.files.set(`${recordingId}/${name}`, content);
+  }
+  urls(recordingId: string): RecordingUrls {
+    return {
+      mediaUrl: `/media/recordings/${recordingId}/video.mp4`,
+      captionsUrl: `/media/recordings/${recordingId}/captions.vtt`,
+      transcriptUrl: `/media/recordings/${recordingId}/transcript.json`,
+    };
   }
 }

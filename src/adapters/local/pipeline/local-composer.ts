@@ -1,0 +1,78 @@
+import { access } from 'node:fs/promises';
+import type { Composer, CompositionStatus, SpeechComposition } from '../../../ports/composer';
+import type { RoomRef } from '../../../ports/rooms';
+import { errorText } from '../../../core/pipeline/job-update';
+import type { FfmpegComposer } from './ffmpeg-composer';
+import { readManifest, speechCompositionId, videoCompositionId, writeManifest, recordingIdOf, type ParticipantMedia } from './local-media';
+import type { LocalPipelineEvents } from './local-events';
+import { mediaDuration } from './probe';
+
+/**
+ * Local compositions. The Janus tracks are converted at once (janus-pp-rec takes ~0.2 s), so each
+ * speaker's audio is ready immediately and goes to the transcriber while ffmpeg composes the grid
+ * video in the background; the video reports back through the core's `compositionReady`.
+ * Ids are derived from the recording, so asking again after a crash keeps the job's records valid.
+ */
+export class LocalComposer implements Composer {
+  private readonly running = new Set<string>();
+
+  constructor(
+    private readonly o: {
+      dataDir: string;
+      source: { prepare(room: RoomRef, recordingId: string): Promise<ParticipantMedia[]> };
+      grid: FfmpegComposer;
+      events: LocalPipelineEvents;
+    },
+  ) {}
+
+  async start(room: RoomRef, recordingId: string) {
+    const media = await this.o.source.prepare(room, recordingId);
+    if (media.length === 0) return { video: null, speech: [] };
+    const videoId = videoCompositionId(recordingId);
+    const speech: SpeechComposition[] = [];
+    const files: Record<string, string> = {};
+    for (const m of media.filter((x) => x.kind === 'audio')) {
+      const compositionId = speechCompositionId(recordingId, speech.length);
+      files[compositionId] = m.path;
+      speech.push({ compositionId, status: 'ready', participantIdentity: m.participantIdentity, role: m.role, startOffsetSeconds: m.startOffsetSeconds });
+    }
+    await writeManifest(this.o.dataDir, recordingId, { roomName: room.name, videoCompositionId: videoId, media, speech: files });
+
+    const done = await this.finishedVideo(recordingId);
+    if (done) return { video: { compositionId: videoId, status: 'ready' as const, durationSeconds: done }, speech };
+    if (!this.running.has(videoId)) this.composeInBackground(room.name, recordingId, media);
+    return { video: { compositionId: videoId, status: 'pending' as const }, speech };
+  }
+
+  private composeInBackground(roomName: string, recordingId: string, media: ParticipantMedia[]): void {
+    const compositionId = videoCompositionId(recordingId);
+    this.running.add(compositionId);
+    const work = this.o.grid
+      .compose(recordingId, media)
+      .then((c) => this.o.events.compositionReady({ roomName, compositionId, durationSeconds: c.durationSeconds }))
+      .catch((e) => this.o.events.compositionFailed({ roomName, compositionId, reason: errorText(e) }))
+      .finally(() => this.running.delete(compositionId));
+    this.o.events.track(work);
+  }
+
+  /** The composed video's duration when it is already on disk (ffmpeg renames it into place when whole). */
+  private async finishedVideo(recordingId: string): Promise<number | null> {
+    const path = this.o.grid.videoPath(recordingId);
+    try {
+      await access(path);
+    } catch {
+      return null;
+    }
+    return Math.round((await mediaDuration(path)) * 1000) / 1000;
+  }
+
+  async status(compositionId: string): Promise<CompositionStatus> {
+    const recordingId = recordingIdOf(compositionId);
+    if (this.running.has(compositionId)) return { status: 'pending' };
+    const manifest = await readManifest(this.o.dataDir, recordingId);
+    if (!manifest) return { status: 'unknown' };
+    if (compositionId in manifest.speech) return { status: 'ready' };
+    const duration = await this.finishedVideo(recordingId);
+    return duration === null ? { status: 'unknown' } : { status: 'ready', durationSeconds: duration };
+  }
+}

@@ -1,0 +1,54 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { ParticipantRole } from '../../../domain/escalation';
+import type { TrackKind, TrackSource } from '../../../domain/media';
+import { recordingDir, writeFileAtomic } from './local-artifacts';
+
+/** One converted track as an ordinary media file (webm/opus/wav…), placed on the call's timeline. */
+export interface ParticipantMedia {
+  participantIdentity: string;
+  role: ParticipantRole | 'unknown';
+  kind: TrackKind;
+  source: TrackSource;
+  path: string;
+  /** Seconds from the call's first recorded packet to this track's first packet. */
+  startOffsetSeconds: number;
+}
+
+/**
+ * The local composer's record of one recording's compositions, kept beside its outputs so the
+ * transcriber (maybe in another process, or after a restart) resolves a composition id to a file.
+ */
+export interface LocalManifest {
+  roomName: string;
+  videoCompositionId: string;
+  media: ParticipantMedia[];
+  /** Composition id → the speaker's audio file. */
+  speech: Record<string, string>;
+}
+
+/** Local composition ids carry their recording: `<recordingId>-video`, `<recordingId>-speech-<n>`. */
+export const videoCompositionId = (recordingId: string) => `${recordingId}-video`;
+export const speechCompositionId = (recordingId: string, n: number) => `${recordingId}-speech-${n}`;
+
+export function recordingIdOf(compositionOrTranscriptId: string): string {
+  const m = /^([A-Za-z0-9_]+)-(?:video|speech-\d+)/.exec(compositionOrTranscriptId);
+  if (!m) throw new Error(`not a local composition id: ${compositionOrTranscriptId}`);
+  return m[1];
+}
+
+const manifestPath = (dataDir: string, recordingId: string) => join(recordingDir(dataDir, recordingId), 'work', 'manifest.json');
+
+export async function writeManifest(dataDir: string, recordingId: string, manifest: LocalManifest): Promise<void> {
+  const path = manifestPath(dataDir, recordingId);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileAtomic(path, JSON.stringify(manifest, null, 2));
+}
+
+export async function readManifest(dataDir: string, recordingId: string): Promise<LocalManifest | null> {
+  try {
+    return JSON.parse(await readFile(manifestPath(dataDir, recordingId), 'utf8')) as LocalManifest;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { errorText } from '../../../core/pipeline/job-update';
+import type { ExternalStatus } from '../../../ports/pipeline-store';
+import type { TranscribedSegment, Transcriber, TranscriptRequest } from '../../../ports/transcriber';
+import { execTool } from './exec';
+import { recordingDir, writeFileAtomic } from './local-artifacts';
+import type { LocalPipelineEvents } from './local-events';
+import { readManifest, recordingIdOf } from './local-media';
+import type { SpeechEngine } from './speech-engine';
+
+/** At most `n` engine runs at once: each pocketsphinx process takes one core. */
+function limiter(n: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (active >= n) await new Promise<void>((r) => waiting.push(r));
+    active++;
+    try {
+      return await work();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/**
+ * Local transcription: resolves the speaker's audio composition to its file, turns it into the
+ * 16 kHz mono WAV engines want, runs the engine, keeps the result beside the recording, and
+ * reports through the core's `transcriptReady` / `transcriptFailed`.
+ */
+export class LocalTranscriber implements Transcriber {
+  readonly name: string;
+  private readonly running = new Set<string>();
+  private readonly failed = new Set<string>();
+  private readonly limit: ReturnType<typeof limiter>;
+
+  constructor(
+    private readonly o: { dataDir: string; engine: SpeechEngine; events: LocalPipelineEvents; concurrency?: number; ffmpeg?: string },
+  ) {
+    this.name = o.engine.name;
+    this.limit = limiter(o.concurrency ?? 2);
+  }
+
+  private resultPath(transcriptId: string): string {
+    if (!/^[A-Za-z0-9_.-]+$/.test(transcriptId)) throw new Error(`unsafe transcript id: ${transcriptId}`);
+    return join(recordingDir(this.o.dataDir, recordingIdOf(transcriptId)), 'work', `${transcriptId}.json`);
+  }
+
+  async start(request: TranscriptRequest): Promise<string> {
+    const recordingId = recordingIdOf(request.compositionId);
+    const manifest = await readManifest(this.o.dataDir, recordingId);
+    const audio = manifest?.speech[request.compositionId];
+    if (!audio) throw new Error(`no local audio for composition ${request.compositionId}`);
+    const transcriptId = `${request.compositionId}.t${randomBytes(4).toString('hex')}`;
+    this.running.add(transcriptId);
+    const event = { roomName: request.roomName, compositionId: request.compositionId, transcriptId };
+    const work = this.run(transcriptId, audio, request.delayMs ?? 0)
+      .then(() => this.o.events.transcriptReady(event))
+      .catch((e) => {
+        this.failed.add(transcriptId);
+        this.o.events.transcriptFailed({ ...event, reason: errorText(e) });
+      })
+      .finally(() => this.running.delete(transcriptId));
+    this.o.events.track(work);
+    return transcriptId;
+  }
+
+  private async run(transcriptId: string, audio: string, delayMs: number): Promise<void> {
+    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+    const out = this.resultPath(transcriptId);
+    await mkdir(join(out, '..'), { recursive: true });
+    const wav = out.replace(/\.json$/, '.wav');
+    const segments = await this.limit(async () => {
+      // ffmpeg's resampler, not sox's default dither, which ruins pocketsphinx's accuracy.
+      await execTool(this.o.ffmpeg ?? 'ffmpeg', ['-nostdin', '-y', '-loglevel', 'error', '-i', audio, '-vn', '-ac', '1', '-ar', '16000', '-c:a', 'pcm_s16le', wav]);
+      return this.o.engine.transcribe(wav);
+    });
+    await writeFileAtomic(out, JSON.stringify(segments));
+  }
+
+  async result(transcriptId: string): Promise<TranscribedSegment[]> {
+    return JSON.parse(await readFile(this.resultPath(transcriptId), 'utf8')) as TranscribedSegment[];
+  }
+
+  async status(transcriptId: string): Promise<ExternalStatus | 'unknown'> {
+    if (this.running.has(transcriptId)) return 'pending';
+    if (this.failed.has(transcriptId)) return 'failed';
+    try {
+      await readFile(this.resultPath(transcriptId));
+      return 'ready';
+    } catch {
+      return 'unknown';
+    }
+  }
+}

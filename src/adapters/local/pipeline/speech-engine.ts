@@ -1,0 +1,10 @@
+import type { TranscribedSegment } from '../../../ports/transcriber';
+
+/**
+ * A local speech-to-text engine over one 16 kHz mono WAV: pocketsphinx by default, or any
+ * command (docs/transcription-engines.md). The local transcriber prepares the WAV and runs it.
+ */
+export interface SpeechEngine {
+  readonly name: string;
+  transcribe(wavPath: string): Promise<TranscribedSegment[]>;
+}

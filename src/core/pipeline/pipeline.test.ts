@@ -1,0 +1,298 @@
+import { DomainError } from '../../domain/errors';
+import type { PipelineJob } from '../../ports/pipeline-store';
+import { compositionFailed, compositionReady } from './composition-events';
+import type { PipelineDeps } from './deps';
+import type { RoomEndedEvent } from './events';
+import { backoffDelay } from './job-update';
+import { resumeJob } from './resume';
+import { roomEnded } from './room-ended';
+import { RecordingComposer, RecordingTranscriber } from './testing/fake-engines';
+import { MemoryArtifacts, MemoryConversations, MemoryPipelineStore } from './testing/in-memory';
+import { transcriptFailed, transcriptReady } from './transcript-events';
+
+const event: RoomEndedEvent = {
+  roomName: 'esc-1',
+  roomSid: 'RM1',
+  conversationId: 'CH1',
+  escalationId: 'e1',
+  recording: true,
+  endedAt: '2024-01-01T00:03:12.000Z',
+};
+
+function setup(composer = new RecordingComposer()) {
+  const store = new MemoryPipelineStore();
+  const conversations = new MemoryConversations();
+  conversations.add('CH1', { videoEscalation: { status: 'ended' }, other: 1 });
+  const artifacts = new MemoryArtifacts();
+  const transcriber = new RecordingTranscriber();
+  transcriber.results.set('REC1-speech-0', [{ start: 0.5, end: 1.5, text: 'hello how can i help', words: [] }]);
+  transcriber.results.set('REC1-speech-1', [{ start: 0.2, end: 1.2, text: 'my router is broken', words: [] }]);
+  let n = 0;
+  const deps: PipelineDeps = {
+    store,
+    composer,
+    transcriber,
+    artifacts,
+    conversations,
+    clock: { now: () => new Date('2024-01-01T00:04:00Z') },
+    retry: { maxAttempts: 3, backoffMs: 10 },
+    newRecordingId: () => `REC${++n}`,
+  };
+  const job = async () => (await store.get('esc-1')) as PipelineJob;
+  /** What Twilio (or a local engine) would send once each piece of work is done. */
+  const video = (durationSeconds = 192.2) => compositionReady(deps, { roomName: 'esc-1', compositionId: 'REC1-video', durationSeconds });
+  const speech = (i: number) => compositionReady(deps, { roomName: 'esc-1', compositionId: `REC1-speech-${i}` });
+  const transcript = (i: number) =>
+    transcriptReady(deps, { roomName: 'esc-1', compositionId: `REC1-speech-${i}`, transcriptId: transcriber.idFor(`REC1-speech-${i}`) });
+  return { store, conversations, artifacts, transcriber, composer, deps, job, video, speech, transcript };
+}
+
+describe('the event-driven recording pipeline', () => {
+  it('takes a room from ended to one message with the exact attributes the UI renders', async () => {
+    const t = setup();
+    expect((await roomEnded(t.deps, event)).state).toBe('processing');
+    expect(t.composer.starts).toEqual([{ name: 'esc-1', sid: 'RM1' }]);
+    await t.speech(0);
+    await t.speech(1);
+    expect(t.transcriber.requests.map((r) => r.compositionId)).toEqual(['REC1-speech-0', 'REC1-speech-1']);
+    await t.transcript(0);
+    await t.transcript(1);
+    expect((await t.job()).state).toBe('processing'); // still waiting for the video
+    expect(t.conversations.messages).toHaveLength(0);
+    const done = await t.video();
+    expect(done.state).toBe('attached');
+    expect(t.conversations.messages).toHaveLength(1);
+    const [msg] = t.conversations.messages;
+    expect(msg.body).toBe(
+      'Video call recording · 3:12 · transcript\n\n[0:00] Agent: hello how can i help\n[0:02] Customer: my router is broken',
+    );
+    expect(msg.attributes).toEqual({
+      type: 'video-recording',
+      recordingId: 'REC1',
+      roomName: 'esc-1',
+      escalationId: 'e1',
+      durationSeconds: 192.2,
+      mediaUrl: '/media/recordings/REC1/video.mp4',
+      captionsUrl: '/media/recordings/REC1/captions.vtt',
+      transcriptUrl: '/media/recordings/REC1/transcript.json',
+      transcript: {
+        segments: [
+          { speaker: 'Agent', role: 'agent', start: 0.5, end: 1.5, text: 'hello how can i help' },
+          { speaker: 'Customer', role: 'customer', start: 2.2, end: 3.2, text: 'my router is broken' },
+        ],
+      },
+      idempotencyKey: 'esc-1',
+    });
+    const attrs = (await t.conversations.get('CH1'))?.attributes as Record<string, unknown>;
+    expect(attrs).toMatchObject({ other: 1, videoEscalation: { status: 'ended' } });
+    expect(attrs.videoRecordings).toEqual({
+      REC1: expect.objectContaining({ recordingId: 'REC1', state: 'attached', messageId: msg.id, mediaUrl: '/media/recordings/REC1/video.mp4' }),
+    });
+    expect(t.artifacts.files.get('REC1/captions.vtt')).toContain('<v Customer>my router is broken');
+    expect(JSON.parse(t.artifacts.files.get('REC1/transcript.json') as string).segments).toHaveLength(2);
+  });
+
+  it('transcribes each speaker as soon as their audio is ready, without waiting for the video', async () => {
+    const t = setup();
+    await roomEnded(t.deps, event);
+    await t.speech(1);
+    expect(t.transcriber.requests.map((r) => r.compositionId)).toEqual(['REC1-speech-1']);
+    expect((await t.job()).video?.status).toBe('pending');
+  });
+
+  it('starts transcription at once for speech the composer already had (the local back end)', async () => {
+    const t = setup(new RecordingComposer(undefined, 'ready'));
+    await roomEnded(t.deps, event);
+    expect(t.transcriber.requests.map((r) => r.compositionId).sort()).toEqual(['REC1-speech-0', 'REC1-speech-1']);
+  });
+
+  it('ends with exactly one message whatever the order and however often events arrive', async () => {
+    const t = setup();
+    await roomEnded(t.deps, event);
+    await roomEnded(t.deps, event); // room-ended webhook after endCall
+    await t.speech(1);
+    await t.speech(1);
+    await t.transcript(1);
+    await t.video();
+    await t.speech(0);
+    await t.transcript(1);
+    await t.video();
+    await t.transcript(0);
+    await t.transcript(0);
+    await t.video();
+    expect(t.composer.starts).toHaveLength(1);
+    expect(t.transcriber.requests).toHaveLength(2);
+    expect(t.conversations.messages).toHaveLength(1);
+    expect((await t.job()).state).toBe('attached');
+    expect(t.store.jobs.size).toBe(1);
+  });
+
+  it('lets exactly one of many concurrent deliveries advance each step', async () => {
+    const t = setup();
+    await roomEnded(t.deps, event);
+    await Promise.all([t.speech(0), t.speech(0), t.speech(1), t.speech(1), t.speech(0)]);
+    expect(t.transcriber.requests).toHaveLength(2);
+    await Promise.all([t.transcript(0), t.transcript(1), t.video(), t.video(), t.transcript(0), t.transcript(1)]);
+    expect(t.conversations.messages).toHaveLength(1);
+    expect((await t.job()).state).toBe('attached');
+  });
+
+  it('refuses an event for an unknown room with a 4xx, and ignores a stranger composition', async () => {
+    const t = setup();
+    const unknown = compositionReady(t.deps, { roomName: 'esc-nope', compositionId: 'CJ1' });
+    await expect(unknown).rejects.toMatchObject({ kind: 'not_found', code: 'recording_job_not_found' });
+    await roomEnded(t.deps, event);
+    const before = await t.job();
+    await compositionReady(t.deps, { roomName: 'esc-1', compositionId: 'CJ-not-ours' });
+    expect(await t.job()).toEqual(before);
+  });
+
+  it('asks the sender to retry an event that arrives before its step was recorded', async () => {
+    const t = setup();
+    await t.store.insertIfAbsent({ ...event, recordingId: 'REC1', state: 'composing', version: 1, createdAt: '', updatedAt: '' });
+    const early = compositionReady(t.deps, { roomName: 'esc-1', compositionId: 'REC1-video' });
+    await expect(early).rejects.toBeInstanceOf(DomainError);
+    await expect(early).rejects.toMatchObject({ kind: 'conflict', code: 'job_not_ready' });
+  });
+
+  it('retries a failed transcript with growing backoff, then succeeds', async () => {
+    const t = setup();
+    await roomEnded(t.deps, event);
+    await t.speech(0);
+    const failOnce = () =>
+      transcriptFailed(t.deps, { roomName: 'esc-1', compositionId: 'REC1-speech-0', transcriptId: t.transcriber.idFor('REC1-speech-0'), reason: 'engine busy' });
+    await failOnce();
+    await failOnce();
+    expect(t.transcriber.requests.filter((r) => r.compositionId === 'REC1-speech-0').map((r) => r.delayMs)).toEqual([0, 10, 20]);
+    expect((await t.job()).reason).toBe('transcribe attempt 2: engine busy');
+    await t.transcript(0);
+    await t.speech(1);
+    await t.transcript(1);
+    const done = await t.video();
+    expect(done).toMatchObject({ state: 'attached', reason: undefined });
+    expect(done.speakers?.[0].transcribeAttempts).toBe(2);
+  });
+
+  it('gives up after the last attempt and tells the chat once, without the technical reason', async () => {
+    const t = setup();
+    await roomEnded(t.deps, event);
+    await t.speech(0);
+    for (let i = 0; i < 3; i++) {
+      const transcriptId = t.transcriber.idFor('REC1-speech-0');
+      await transcriptFailed(t.deps, { roomName: 'esc-1', compositionId: 'REC1-speech-0', transcriptId, reason: 'model missing' });
+      await transcriptFailed(t.deps, { roomName: 'esc-1', compositionId: 'REC1-speech-0', transcriptId, reason: 'model missing' }); // duplicate
+    }
+    const job = await t.job();
+    expect(job).toMatchObject({ state: 'failed', reason: 'transcribe: gave up after 3 attempts: model missing' });
+    expect(t.transcriber.requests).toHaveLength(3);
+    await t.video();
+    expect(t.conversations.messages).toHaveLength(1);
+    expect(t.conversations.messages[0].attributes).toMatchObject({ type: 'video-recording-failed', recordingId: 'REC1' });
+    expect(t.conversations.messages[0].body).not.toMatch(/model missing/);
+  });
+
+  it('fails once on a failed composition, and when nothing was recorded', async () => {
+    const t = setup();
+    await roomEnded(t.deps, event);
+    await compositionFailed(t.deps, { roomName: 'esc-1', compositionId: 'REC1-video', reason: 'composition-failed' });
+    await compositionFailed(t.deps, { roomName: 'esc-1', compositionId: 'REC1-video', reason: 'composition-failed' });
+    expect(await t.job()).toMatchObject({ state: 'failed', reason: 'compose REC1-video: composition-failed' });
+    expect(t.conversations.messages).toHaveLength(1);
+
+    const empty = setup();
+    empty.deps.composer = { start: async () => ({ video: null, speech: [] }), status: async () => ({ status: 'unknown' }) };
+    expect(await roomEnded(empty.deps, event)).toMatchObject({ state: 'failed', reason: 'compose: no_tracks_recorded' });
+  });
+
+  it('skips a call with recording off, saying so once in the chat', async () => {
+    const t = setup();
+    const job = await roomEnded(t.deps, { ...event, recording: false });
+    await roomEnded(t.deps, { ...event, recording: false });
+    expect(job).toMatchObject({ state: 'skipped', reason: 'recording_off' });
+    expect(t.composer.starts).toHaveLength(0);
+    expect(t.conversations.messages).toHaveLength(1);
+    expect(t.conversations.messages[0].attributes).toMatchObject({ type: 'video-recording-skipped', reason: 'recording_off' });
+  });
+
+  it('shows progress in the conversation attributes while the halves run side by side', async () => {
+    const t = setup();
+    const seen: unknown[] = [];
+    t.deps.onPersisted = async () => {
+      const a = (await t.conversations.get('CH1'))?.attributes as { videoRecordings?: Record<string, Record<string, unknown>> };
+      const { state, videoReady, speakersTranscribed } = a.videoRecordings?.REC1 ?? {};
+      seen.push(state === 'processing' ? `${state}:${videoReady}:${speakersTranscribed}` : state);
+    };
+    await roomEnded(t.deps, event);
+    await t.speech(0);
+    await t.transcript(0);
+    await t.video();
+    await t.speech(1);
+    await t.transcript(1);
+    expect([...new Set(seen)]).toEqual(['composing', 'processing:false:0', 'processing:false:1', 'processing:true:1', 'processing:true:2', 'attaching', 'attached']);
+  });
+
+  it('resumes after a crash at any step: asks each provider where its part stands', async () => {
+    const t = setup();
+    // Crash right after claiming the compositions: nothing recorded, so the claim is taken again.
+    t.deps.onPersisted = (j) => {
+      if (j.state === 'composing') throw new Error('crash');
+    };
+    await expect(roomEnded(t.deps, event)).rejects.toThrow('crash');
+    t.deps.onPersisted = undefined;
+    expect((await resumeJob(t.deps, 'esc-1')).state).toBe('processing');
+    expect(t.composer.starts).toHaveLength(1);
+
+    // Lost events: the providers say the work is done; resume delivers what the events would have.
+    await t.speech(0);
+    t.composer.statuses.set('REC1-video', { status: 'ready', durationSeconds: 10 });
+    t.composer.statuses.set('REC1-speech-1', { status: 'ready' });
+    t.transcriber.statuses.set(t.transcriber.idFor('REC1-speech-0'), 'unknown'); // the engine lost it
+    await resumeJob(t.deps, 'esc-1');
+    expect(t.transcriber.requests.map((r) => r.compositionId)).toEqual(['REC1-speech-0', 'REC1-speech-1', 'REC1-speech-0']);
+    for (const r of t.transcriber.requests) t.transcriber.statuses.set(r.transcriptId, 'ready');
+    const done = await resumeJob(t.deps, 'esc-1');
+    expect(done.state).toBe('attached');
+    expect(t.conversations.messages).toHaveLength(1);
+    expect(await resumeJob(t.deps, 'esc-1')).toEqual(done);
+  });
+
+  it('finds its own message after a crash between posting and recording `attached`', async () => {
+    const t = setup();
+    await roomEnded(t.deps, event);
+    await t.speech(0);
+    await t.speech(1);
+    await t.transcript(0);
+    await t.transcript(1);
+    t.deps.onPersisted = (j) => {
+      if (j.state === 'attached') throw new Error('crash after post');
+    };
+    await expect(t.video()).rejects.toThrow('crash after post');
+    const saved = await t.job();
+    await t.store.saveIfUnchanged({ ...saved, state: 'attaching', messageId: undefined, version: saved.version + 1 });
+    t.deps.onPersisted = undefined;
+    const job = await resumeJob(t.deps, 'esc-1');
+    expect(job.state).toBe('attached');
+    expect(t.conversations.messages).toHaveLength(1);
+    expect(job.messageId).toBe(t.conversations.messages[0].id);
+  });
+
+  it('keeps a second recording of the same conversation beside the first', async () => {
+    const t = setup(new RecordingComposer([{ participantIdentity: 'agent:alex', role: 'agent', startOffsetSeconds: 0 }], 'ready'));
+    t.transcriber.results.set('REC2-speech-0', []);
+    for (const [room, rec] of [['esc-1', 'REC1'], ['esc-2', 'REC2']]) {
+      await roomEnded(t.deps, { ...event, roomName: room });
+      await transcriptReady(t.deps, { roomName: room, compositionId: `${rec}-speech-0`, transcriptId: t.transcriber.idFor(`${rec}-speech-0`) });
+      await compositionReady(t.deps, { roomName: room, compositionId: `${rec}-video`, durationSeconds: 5 });
+    }
+    const attrs = (await t.conversations.get('CH1'))?.attributes as { videoRecordings: Record<string, unknown> };
+    expect(Object.keys(attrs.videoRecordings).sort()).toEqual(['REC1', 'REC2']);
+    expect(t.conversations.messages).toHaveLength(2);
+  });
+});
+
+describe('backoffDelay', () => {
+  it('doubles and is capped', () => {
+    expect([1, 2, 3, 4].map((n) => backoffDelay(n, 500))).toEqual([500, 1000, 2000, 4000]);
+    expect(backoffDelay(20, 500, 30_000)).toBe(30_000);
+  });
+});

@@ -1,0 +1,71 @@
+import type { Composer, CompositionStatus, SpeechComposition, StartedComposition } from '../../../ports/composer';
+import type { ExternalStatus } from '../../../ports/pipeline-store';
+import type { RoomRef } from '../../../ports/rooms';
+import type { TranscribedSegment, Transcriber, TranscriptRequest } from '../../../ports/transcriber';
+
+/**
+ * A composer that only records what it was asked, like a cloud that answers later: tests then
+ * deliver the composition events themselves, in any order, as often as they like.
+ */
+export class RecordingComposer implements Composer {
+  readonly starts: RoomRef[] = [];
+  statuses = new Map<string, CompositionStatus>();
+  /** Speakers of every room; `ready` makes their audio available at once (as the local composer does). */
+  constructor(
+    private readonly speakers: Omit<SpeechComposition, 'compositionId' | 'status'>[] = [
+      { participantIdentity: 'agent:alex', role: 'agent', startOffsetSeconds: 0 },
+      { participantIdentity: 'customer:c1', role: 'customer', startOffsetSeconds: 2 },
+    ],
+    private readonly speechStatus: ExternalStatus = 'pending',
+  ) {}
+  failNext?: Error;
+
+  async start(room: RoomRef, recordingId: string) {
+    this.starts.push(room);
+    if (this.failNext) {
+      const e = this.failNext;
+      this.failNext = undefined;
+      throw e;
+    }
+    const video: StartedComposition = { compositionId: `${recordingId}-video`, status: 'pending' };
+    const speech = this.speakers.map((s, i) => ({ ...s, compositionId: `${recordingId}-speech-${i}`, status: this.speechStatus }));
+    return { video, speech };
+  }
+
+  async status(compositionId: string): Promise<CompositionStatus> {
+    return this.statuses.get(compositionId) ?? { status: 'pending' };
+  }
+}
+
+/** A transcriber whose results tests set per composition; it records every request. */
+export class RecordingTranscriber implements Transcriber {
+  readonly name = 'fake';
+  readonly requests: (TranscriptRequest & { transcriptId: string })[] = [];
+  readonly results = new Map<string, TranscribedSegment[]>();
+  statuses = new Map<string, ExternalStatus | 'unknown'>();
+  private seq = 0;
+
+  async start(request: TranscriptRequest): Promise<string> {
+    const transcriptId = `GT${++this.seq}`;
+    this.requests.push({ ...request, transcriptId });
+    return transcriptId;
+  }
+
+  /** The latest transcript asked for one composition. */
+  idFor(compositionId: string): string {
+    const r = [...this.requests].reverse().find((x) => x.compositionId === compositionId);
+    if (!r) throw new Error(`no transcript requested for ${compositionId}`);
+    return r.transcriptId;
+  }
+
+  async result(transcriptId: string): Promise<TranscribedSegment[]> {
+    const request = this.requests.find((r) => r.transcriptId === transcriptId);
+    const segments = request && this.results.get(request.compositionId);
+    if (!segments) throw new Error(`no result for ${transcriptId}`);
+    return segments;
+  }
+
+  async status(transcriptId: string) {
+    return this.statuses.get(transcriptId) ?? 'pending';
+  }
+}

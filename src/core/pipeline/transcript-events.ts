@@ -1,0 +1,95 @@
+import type { PipelineJob, SpeakerStep } from '../../ports/pipeline-store';
+import type { TranscribedSegment } from '../../ports/transcriber';
+import { maybeAttach } from './attach';
+import type { PipelineDeps } from './deps';
+import type { TranscriptEvent, TranscriptFailedEvent } from './events';
+import { backoffDelay, errorText, failJob, loadJob, notReadyYet, updateJob } from './job-update';
+
+const withSpeaker = (job: PipelineJob, compositionId: string, change: (s: SpeakerStep) => SpeakerStep): SpeakerStep[] =>
+  (job.speakers ?? []).map((s) => (s.compositionId === compositionId ? change(s) : s));
+
+const speakerOf = (job: PipelineJob, compositionId: string) => job.speakers?.find((s) => s.compositionId === compositionId);
+
+/**
+ * Asks the transcriber for one speaker whose transcript this caller has claimed (status pending,
+ * no id yet), then records the id the job now waits on. A refusal counts as a failed attempt.
+ */
+export async function requestTranscript(deps: PipelineDeps, roomName: string, compositionId: string, delayMs = 0): Promise<PipelineJob> {
+  let transcriptId: string;
+  try {
+    transcriptId = await deps.transcriber.start({ roomName, compositionId, delayMs });
+  } catch (e) {
+    return attemptFailed(deps, roomName, compositionId, undefined, `transcriber refused: ${errorText(e)}`);
+  }
+  const { job } = await updateJob(deps, roomName, (j) => {
+    const s = speakerOf(j, compositionId);
+    if (j.state !== 'processing' || !s || s.transcriptStatus !== 'pending' || s.transcriptId) return null;
+    return { speakers: withSpeaker(j, compositionId, (x) => ({ ...x, transcriptId })) };
+  });
+  return job;
+}
+
+/** Is this event about the transcript the speaker waits on? Throws when its id is not recorded yet. */
+function awaited(job: PipelineJob, e: TranscriptEvent): SpeakerStep | null {
+  if (job.state !== 'processing') return null;
+  const s = speakerOf(job, e.compositionId);
+  if (!s || s.transcriptStatus !== 'pending') return null;
+  if (!s.transcriptId) throw notReadyYet(job.roomName);
+  return s.transcriptId === e.transcriptId ? s : null;
+}
+
+/** A speaker's transcript is done: read it, keep it on the job, attach when everything is in. */
+export async function transcriptReady(deps: PipelineDeps, e: TranscriptEvent): Promise<PipelineJob> {
+  const before = await loadJob(deps, e.roomName);
+  if (!awaited(before, e)) return before;
+  let segments: TranscribedSegment[];
+  try {
+    segments = await deps.transcriber.result(e.transcriptId);
+  } catch (err) {
+    return attemptFailed(deps, e.roomName, e.compositionId, e.transcriptId, `reading the transcript: ${errorText(err)}`);
+  }
+  const { changed, job } = await updateJob(deps, e.roomName, (j) =>
+    awaited(j, e)
+      ? { speakers: withSpeaker(j, e.compositionId, (s) => ({ ...s, transcriptStatus: 'ready', segments })), reason: undefined }
+      : null,
+  );
+  return changed ? maybeAttach(deps, e.roomName) : job;
+}
+
+export const transcriptFailed = (deps: PipelineDeps, e: TranscriptFailedEvent): Promise<PipelineJob> =>
+  attemptFailed(deps, e.roomName, e.compositionId, e.transcriptId, e.reason);
+
+/**
+ * One failed attempt for one speaker: try again after a backoff, or give the job up once the
+ * attempts are spent. `transcriptId` undefined means the request itself was refused.
+ */
+async function attemptFailed(
+  deps: PipelineDeps,
+  roomName: string,
+  compositionId: string,
+  transcriptId: string | undefined,
+  reason: string,
+): Promise<PipelineJob> {
+  const { maxAttempts, backoffMs, maxBackoffMs } = deps.retry;
+  let giveUp = false;
+  let attempts = 0;
+  const { job, changed } = await updateJob(deps, roomName, (j) => {
+    giveUp = false;
+    const s = speakerOf(j, compositionId);
+    if (j.state !== 'processing' || !s || s.transcriptStatus !== 'pending' || s.transcriptId !== transcriptId) return null;
+    attempts = s.transcribeAttempts + 1;
+    giveUp = attempts >= maxAttempts;
+    if (giveUp) return null;
+    return {
+      reason: `transcribe attempt ${attempts}: ${reason}`,
+      speakers: withSpeaker(j, compositionId, (x) => ({ ...x, transcriptId: undefined, transcribeAttempts: attempts })),
+    };
+  });
+  if (giveUp) {
+    return failJob(deps, roomName, `transcribe: gave up after ${attempts} attempts: ${reason}`, {
+      speakers: withSpeaker(job, compositionId, (x) => ({ ...x, transcriptStatus: 'failed', transcribeAttempts: attempts })),
+    });
+  }
+  if (!changed) return job;
+  return requestTranscript(deps, roomName, compositionId, backoffDelay(attempts, backoffMs, maxBackoffMs));
+}
