@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import { SqlitePipelineStore } from '../../src/adapters/local/pipeline/sqlite-pipeline-store';
 import type { TestStack } from '../../tests/support/test-stack';
 import { waitForFrames } from '../../tests/e2e/support/media-probes';
 import { readMarks } from './page-marks';
@@ -14,15 +13,23 @@ export interface StackSample {
   via: string;
   /** Cross-check from this process: goto() called → mark seen (includes CDP polling latency). */
   customerWallMs: number;
-  /** Call ended → recording pipeline finished (waited for, so it never overlaps a measurement). */
+  /** End clicked → recording pipeline finished (waited for, so it never overlaps a measurement). */
   pipelineMs: number;
+  conversationId: string;
 }
 
 const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 const FINISHED = new Set(['attached', 'failed', 'skipped']);
 
 /** Fresh conversation, fresh escalation, customer joins, call ended, pipeline settled. */
-export async function stackSample(stack: TestStack, agent: Page, customer: Page, index: number): Promise<StackSample> {
+export async function stackSample(
+  stack: TestStack,
+  agent: Page,
+  customer: Page,
+  index: number,
+  /** How long the call runs once both sides see each other, before the agent presses End. */
+  holdMs = 0,
+): Promise<StackSample> {
   const name = `Bench call ${index}`;
   const conversation = stack.backend.conversations.createConversation({ friendlyName: name, attributes: { bench: true } });
   const chatUrl = await stack.customerChatUrl(conversation.id);
@@ -49,6 +56,7 @@ export async function stackSample(stack: TestStack, agent: Page, customer: Page,
   const customerWallMs = performance.now() - openedAt;
   // A whole call: the agent sees the customer too.
   await waitForFrames(agent, 'agent-remote-video', 20_000);
+  if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
 
   const ending = agent.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/end-call', {
     timeout: 20_000,
@@ -61,7 +69,7 @@ export async function stackSample(stack: TestStack, agent: Page, customer: Page,
     timeout: 15_000,
   });
   await agent.locator('[data-testid="agent-call-status"][data-reason]').waitFor({ timeout: 15_000 });
-  await waitForPipeline(stack, conversation.id, 120_000);
+  await waitForPipeline(stack, conversation.id, 120_000 + 2 * holdMs);
 
   return {
     agentConnectedMs,
@@ -70,20 +78,20 @@ export async function stackSample(stack: TestStack, agent: Page, customer: Page,
     via: customerMarks.firstFrameVia ?? '?',
     customerWallMs,
     pipelineMs: Date.now() - endedAt,
+    conversationId: conversation.id,
   };
 }
 
 async function waitForPipeline(stack: TestStack, conversationId: string, timeoutMs: number): Promise<void> {
-  const store = new SqlitePipelineStore(stack.backend.db);
   const deadline = Date.now() + timeoutMs;
   // end-call enqueues the job before it answers: one still missing after a while never comes.
   const appearBy = Date.now() + 10_000;
   let states: string[] = [];
   while (Date.now() < deadline) {
-    states = (await store.listByConversation(conversationId)).map((j) => j.state);
+    states = (await stack.backend.pipeline.deps.store.listByConversation(conversationId)).map((j) => j.state);
     if (states.length > 0 && states.every((s) => FINISHED.has(s))) return;
     if (states.length === 0 && Date.now() > appearBy) break;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(
     states.length === 0

@@ -13,7 +13,7 @@ export interface Backend {
  * The composition root: the only place that knows which back end runs. Adapters are loaded
  * lazily so a deployment never loads the other back end's native modules.
  */
-export function createBackend(config: Config): Backend {
+export async function createBackend(config: Config): Promise<Backend> {
   switch (config.BACKEND) {
     case 'local':
       // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -46,7 +46,7 @@ const text = (segs: SpeakerSegment[], speaker: string) => segs.filter((s) => s.s
 
 describe('recording pipeline (real ffmpeg + pocketsphinx + SQLite, event-driven)', () => {
   it('"room ended" delivered twice gives one composition, one transcript, one message', async () => {
-    h = new PipelineHarness(call.media);
+    h = await PipelineHarness.create(call.media);
     const p = h.pipeline();
     await Promise.all([h.roomEnded(p, h.event()), h.roomEnded(p, h.event())]);
     const job = await h.waitFor('esc-1', terminal);
@@ -83,7 +83,7 @@ describe('recording pipeline (real ffmpeg + pocketsphinx + SQLite, event-driven)
   });
 
   it('transcribes while the video composes: every speaker is sent to the engine before the video is ready', async () => {
-    h = new PipelineHarness(call.media);
+    h = await PipelineHarness.create(call.media);
     const order: string[] = [];
     const p = h.pipeline({
       onPersisted: (j) => {
@@ -99,7 +99,7 @@ describe('recording pipeline (real ffmpeg + pocketsphinx + SQLite, event-driven)
   });
 
   it('a crash before the transcripts were requested is resumed after a restart: still exactly one of each', async () => {
-    h = new PipelineHarness(call.media);
+    h = await PipelineHarness.create(call.media);
     let crashed = false;
     const first = h.pipeline({
       onPersisted: (j) => {
@@ -122,7 +122,7 @@ describe('recording pipeline (real ffmpeg + pocketsphinx + SQLite, event-driven)
   });
 
   it('a transcriber that fails twice is retried with backoff, then the job completes once', async () => {
-    h = new PipelineHarness(call.media);
+    h = await PipelineHarness.create(call.media);
     const real = new PocketsphinxTranscriber();
     let calls = 0;
     const flaky = {
@@ -141,7 +141,7 @@ describe('recording pipeline (real ffmpeg + pocketsphinx + SQLite, event-driven)
   });
 
   it('a transcriber that never recovers ends `failed` with its reason, and no recording message', async () => {
-    h = new PipelineHarness(call.media);
+    h = await PipelineHarness.create(call.media);
     const broken = { name: 'broken', transcribe: async () => Promise.reject(new Error('model file missing')) };
     const p = h.pipeline({ engine: broken, config: { DATA_DIR: h.dataDir, TRANSCRIBE_MAX_ATTEMPTS: 3, TRANSCRIBE_BACKOFF_MS: 10 } });
     await h.roomEnded(p, h.event());
@@ -151,7 +151,7 @@ describe('recording pipeline (real ffmpeg + pocketsphinx + SQLite, event-driven)
   });
 
   it('a call with recording off composes nothing and says so once', async () => {
-    h = new PipelineHarness(call.media);
+    h = await PipelineHarness.create(call.media);
     const p = h.pipeline();
     await h.roomEnded(p, h.event('esc-off', false));
     await h.roomEnded(p, h.event('esc-off', false));

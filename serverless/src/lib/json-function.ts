@@ -16,13 +16,17 @@ interface TwilioResponse {
 
 type RawEvent = Record<string, unknown> & { request?: { headers?: Record<string, string | undefined> } };
 
-let backend: Backend | undefined;
+let backend: Promise<Backend> | undefined;
 let config: Config | undefined;
 /** One back end per warm container (or per twilio-run process), like a connection pool. */
-function runtime(): { backend: Backend; config: Config } {
+async function runtime(): Promise<{ backend: Backend; config: Config }> {
   config ??= readConfig();
-  backend ??= createBackend(config);
-  return { backend, config };
+  const cfg = config;
+  backend ??= createBackend(cfg).catch((e) => {
+    backend = undefined; // a store that was down may be up next time
+    throw e;
+  });
+  return { backend: await backend, config: cfg };
 }
 
 export interface FunctionRequest<T> {
@@ -69,7 +73,7 @@ export function jsonFunction<S extends z.ZodType>(
     const origin = event.request?.headers?.origin;
     let cfg: Config | undefined;
     try {
-      const rt = runtime();
+      const rt = await runtime();
       cfg = rt.config;
       if (event.request?.headers?.['access-control-request-method']) return respond(callback, origin, cfg, 204);
       const { request: _request, Token: _token, ...fields } = event;

@@ -9,9 +9,8 @@ import { JanusRooms } from './janus/janus-rooms';
 import { LocalIdentity } from './local-identity';
 import { TokenRevocations } from './token-revocations';
 import { SqliteConversations } from './sqlite-conversations';
-import { SqliteEscalations } from './sqlite-escalations';
 import { createLocalPipeline, type LocalPipeline } from './pipeline/local-pipeline';
-import { SqlitePipelineStore } from './pipeline/sqlite-pipeline-store';
+import { openSqliteStore } from '../sql/database';
 import { logger } from '../../logger';
 
 export interface LocalBackend extends Backend {
@@ -23,16 +22,18 @@ export interface LocalBackend extends Backend {
 }
 
 /** The embedded back end: Janus rooms, SQLite conversations and store, local agent tokens. */
-export function createLocalBackend(config: Config): LocalBackend {
+export async function createLocalBackend(config: Config): Promise<LocalBackend> {
   if (!config.LOCAL_AGENT_SECRET) throw new Error('LOCAL_AGENT_SECRET is required with BACKEND=local');
   const dataDir = resolve(config.DATA_DIR);
   const db = openDb(dbPath(dataDir));
+  // First, before anything else writes through the handle: the store migrates the schema.
+  const store = await openSqliteStore(db);
   const conversations = new SqliteConversations(db);
   const rooms = new JanusRooms({ wsUrl: config.JANUS_WS_URL, db, recordingsDir: resolve(dataDir, 'recordings') });
   const identity = new LocalIdentity(config.LOCAL_AGENT_SECRET, new TokenRevocations(db));
   const pipeline = createLocalPipeline({
     db,
-    store: new SqlitePipelineStore(db),
+    store: store.pipeline,
     conversations,
     config,
     onError: (what, err) => logger.error({ what, err }, 'recording pipeline step failed'),
@@ -47,7 +48,7 @@ export function createLocalBackend(config: Config): LocalBackend {
       config,
       rooms,
       conversations,
-      escalations: new SqliteEscalations(db),
+      escalations: store.escalations,
       pipeline: pipeline.deps,
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
       clock: systemClock,
@@ -56,6 +57,7 @@ export function createLocalBackend(config: Config): LocalBackend {
     async close() {
       await pipeline.idle();
       await rooms.close();
+      await store.close();
       db.close();
     },
   };

@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { readConfig, type Config } from '../../config';
 import { openDb } from '../../adapters/local/db';
 import { SqliteConversations } from '../../adapters/local/sqlite-conversations';
-import { SqliteEscalations } from '../../adapters/local/sqlite-escalations';
 import { CustomerLinks } from '../customer-link';
 import type { CoreDeps } from '../deps';
 import { FakeRooms } from './fake-rooms';
 import type { PipelineDeps } from '../pipeline/deps';
 import { RecordingComposer, RecordingTranscriber } from '../pipeline/testing/fake-engines';
-import { MemoryArtifacts, MemoryPipelineStore } from '../pipeline/testing/in-memory';
+import { MemoryArtifacts, MemoryEscalations, MemoryPipelineStore } from '../pipeline/testing/in-memory';
 
 export const TEST_SECRET = 'test-link-secret-that-is-long-enough-123';
 
@@ -35,7 +34,7 @@ export function makeTestDeps(env: Record<string, string> = {}) {
     config,
     rooms,
     conversations,
-    escalations: new SqliteEscalations(db),
+    escalations: new MemoryEscalations(),
     pipeline,
     links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
     clock,

@@ -6,24 +6,36 @@ import { FfmpegComposer } from '../../../src/adapters/local/pipeline/ffmpeg-comp
 import { recordingDir } from '../../../src/adapters/local/pipeline/local-artifacts';
 import type { ParticipantMedia } from '../../../src/adapters/local/pipeline/local-media';
 import { createLocalPipeline, type LocalPipeline, type LocalPipelineOptions } from '../../../src/adapters/local/pipeline/local-pipeline';
-import { SqlitePipelineStore } from '../../../src/adapters/local/pipeline/sqlite-pipeline-store';
+import { openSqliteStore, type SqlStore } from '../../../src/adapters/sql/database';
 import { SqliteConversations } from '../../../src/adapters/local/sqlite-conversations';
 import type { RoomEndedEvent } from '../../../src/core/pipeline/events';
 import { roomEnded } from '../../../src/core/pipeline/room-ended';
-import type { PipelineJob } from '../../../src/ports/pipeline-store';
+import type { PipelineJob, PipelineStore } from '../../../src/ports/pipeline-store';
 
 /** One local data folder with SQLite, a conversation, and local pipelines that can be "restarted". */
 export class PipelineHarness {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'pipeline-'));
   db: Db = openDb(join(this.dataDir, 'db.sqlite'));
   conversations = new SqliteConversations(this.db);
-  store = new SqlitePipelineStore(this.db);
+  private sql!: SqlStore;
+  store!: PipelineStore;
   readonly conversationId: string;
   readonly errors: string[] = [];
   private readonly pipelines: LocalPipeline[] = [];
   composeCalls = 0;
 
-  constructor(private readonly media: ParticipantMedia[]) {
+  static async create(media: ParticipantMedia[]): Promise<PipelineHarness> {
+    const h = new PipelineHarness(media);
+    await h.openStore();
+    return h;
+  }
+
+  private async openStore() {
+    this.sql = await openSqliteStore(this.db);
+    this.store = this.sql.pipeline;
+  }
+
+  private constructor(private readonly media: ParticipantMedia[]) {
     this.conversationId = this.conversations.createConversation({
       friendlyName: 'Chat with customer',
       attributes: { channel: 'web', videoEscalation: { status: 'ended' } },
@@ -80,7 +92,7 @@ export class PipelineHarness {
     this.db.close();
     this.db = openDb(join(this.dataDir, 'db.sqlite'));
     this.conversations = new SqliteConversations(this.db);
-    this.store = new SqlitePipelineStore(this.db);
+    await this.openStore();
   }
 
   async close() {

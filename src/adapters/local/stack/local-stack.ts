@@ -80,7 +80,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     stops.push(() => functions.stop());
 
-    const backend = createLocalBackend(config);
+    const backend = await createLocalBackend(config);
     stops.push(() => backend.close());
     const recording: RecordingServices = startRecordingServices(backend, dataDir);
     stops.push(() => recording.stop());

@@ -1,5 +1,7 @@
 import type { Attributes, Conversation, ConversationMessage } from '../../../domain/conversation';
 import type { ConversationsPort, NewMessage } from '../../../ports/conversations';
+import type { Escalation } from '../../../domain/escalation';
+import type { EscalationStore } from '../../../ports/escalation-store';
 import { TERMINAL_STATES, type PipelineJob, type PipelineStore } from '../../../ports/pipeline-store';
 import type { ArtifactName, RecordingArtifacts, RecordingUrls } from '../../../ports/recording-artifacts';
 import { mergeAttributes } from '../../merge-attributes';
@@ -85,5 +87,29 @@ export class MemoryArtifacts implements RecordingArtifacts {
       captionsUrl: `/media/recordings/${recordingId}/captions.vtt`,
       transcriptUrl: `/media/recordings/${recordingId}/transcript.json`,
     };
+  }
+}
+
+/** Escalations for unit tests of the core (the SQL store's contract tests cover both engines). */
+export class MemoryEscalations implements EscalationStore {
+  private readonly rows: Escalation[] = [];
+  async insert(e: Escalation) {
+    if (this.rows.some((r) => r.id === e.id)) throw new Error(`escalation ${e.id} exists`);
+    this.rows.push(structuredClone(e));
+  }
+  async get(id: string) {
+    return structuredClone(this.rows.find((r) => r.id === id) ?? null);
+  }
+  async findActiveByConversation(conversationId: string) {
+    const active = this.rows.filter((r) => r.conversationId === conversationId && r.status === 'active');
+    return structuredClone(active[active.length - 1] ?? null);
+  }
+  async findByRoomName(roomName: string) {
+    return structuredClone(this.rows.find((r) => r.roomName === roomName) ?? null);
+  }
+  async update(e: Escalation) {
+    const i = this.rows.findIndex((r) => r.id === e.id);
+    if (i < 0) throw new Error(`escalation ${e.id} does not exist`);
+    this.rows[i] = structuredClone(e);
   }
 }

@@ -1,0 +1,99 @@
+/**
+ * `npm run bench:pipeline`: how long after a real call the recording, transcript and captions
+ * reach the conversation, measured the way a user meets it. Two Chromium participants with
+ * human-speech fake microphones (LibriVox clips from pocketsphinx-testdata) talk through the real
+ * local stack (Janus, Functions, SQLite) for 30 s and then 3 min; the agent presses End in the
+ * console; the clock stops when the recording message is in the conversation.
+ *
+ *   transcript_lag_s_30s       End click → recording message, 30-second call
+ *   transcript_lag_ratio_30s   that lag / call length
+ *   transcript_lag_s_180s, transcript_lag_ratio_180s   the same for the 3-minute call
+ *   transcribe_rtf_<call>_<speaker>   engine time / audio length for each speaker's track
+ *
+ * Samples go to stderr, figure lines to stdout.
+ */
+import '../tests/support/quiet-logs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { wordErrorRate } from '../src/core/pipeline/wer';
+import { makeFakeMedia } from '../tests/e2e/support/janus-fake-media';
+import { twoSpeakerClips, writeFakeMicWav } from '../tests/e2e/support/speech-clips';
+import { startTestStack, type TestStack } from '../tests/support/test-stack';
+import { launchBenchBrowser } from './support/bench-browser';
+import { figureLine } from './support/figures';
+import { installProbe } from './support/page-marks';
+import { stackSample } from './support/stack-join';
+
+const log = (line: string) => process.stderr.write(`bench:pipeline ${line}\n`);
+const CALLS = (process.env.BENCH_CALLS ?? '30,180').split(',').map(Number);
+
+/** Engine time per speaker from the local transcriber's own files: WAV written → result written. */
+function transcribeRtf(stack: TestStack, recordingId: string): { speaker: string; rtf: number }[] {
+  const work = join(stack.dataDir, 'compositions', recordingId, 'work');
+  return readdirSync(work)
+    .filter((f) => f.endsWith('.json') && f !== 'manifest.json')
+    .map((f) => {
+      const wav = join(work, f.replace(/\.json$/, '.wav'));
+      const seconds = Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', wav]).toString());
+      const engine = (statSync(join(work, f)).mtimeMs - statSync(wav).mtimeMs) / 1000;
+      return { speaker: /speech-(\d+)/.exec(f)?.[1] ?? '?', rtf: engine / seconds };
+    });
+}
+
+async function run(cleanups: (() => Promise<void>)[]): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 've-bench-pipeline-'));
+  cleanups.push(async () => rmSync(work, { recursive: true, force: true }));
+  const [agentClip, customerClip] = twoSpeakerClips();
+  // Each microphone loops its speaker's clip for the whole call: people talk, the engine has work.
+  await writeFakeMicWav([agentClip], join(work, 'agent.wav'), 1);
+  await writeFakeMicWav([customerClip], join(work, 'customer.wav'), 2);
+  const agentVideo = makeFakeMedia(work, { name: 'agent', pattern: 'testsrc', seconds: 10 }).videoFile;
+  const customerVideo = makeFakeMedia(work, { name: 'customer', pattern: 'smptebars', seconds: 10 }).videoFile;
+
+  const stack = await startTestStack();
+  cleanups.push(() => stack.close());
+  const agent = await launchBenchBrowser({ videoFile: agentVideo, audioFile: join(work, 'agent.wav') });
+  cleanups.push(() => agent.close());
+  const customer = await launchBenchBrowser({ videoFile: customerVideo, audioFile: join(work, 'customer.wav') });
+  cleanups.push(() => customer.close());
+  await installProbe(agent.page);
+  await installProbe(customer.page);
+
+  for (const [i, seconds] of CALLS.entries()) {
+    log(`call ${i + 1}: ${seconds} s through ${stack.url} …`);
+    const sample = await stackSample(stack, agent.page, customer.page, i + 1, seconds * 1000);
+    const [job] = await stack.backend.pipeline.deps.store.listByConversation(sample.conversationId);
+    if (job?.state !== 'attached') throw new Error(`the ${seconds} s call ended ${job?.state}: ${job?.reason ?? ''}`);
+    const lag = sample.pipelineMs / 1000;
+    const said = (who: string) => (job.transcript?.segments ?? []).filter((s) => s.speaker === who).map((s) => s.text).join(' ');
+    log(
+      `call ${seconds} s: End → message ${lag.toFixed(2)} s; words heard: agent ${said('Agent').split(' ').length}, ` +
+        `customer ${said('Customer').split(' ').length}; agent WER vs one pass of the clip ` +
+        `${wordErrorRate(agentClip.reference, said('Agent').split(' ').slice(0, agentClip.reference.split(' ').length).join(' ')).toFixed(2)}`,
+    );
+    console.log(figureLine(`transcript_lag_s_${seconds}s`, lag, 'ratio').replace(/ ratio$/, ' s'));
+    console.log(figureLine(`transcript_lag_ratio_${seconds}s`, lag / seconds, 'ratio'));
+    for (const r of transcribeRtf(stack, job.recordingId)) console.log(figureLine(`transcribe_rtf_${seconds}s_speaker${r.speaker}`, r.rtf, 'ratio'));
+  }
+}
+
+async function main(): Promise<number> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanup = async () => {
+    for (const stop of cleanups.reverse()) await stop().catch(() => undefined);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+  try {
+    await run(cleanups);
+    return 0;
+  } catch (e) {
+    log(`FAILED: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  } finally {
+    await cleanup();
+  }
+}
+
+void main().then((code) => process.exit(code));

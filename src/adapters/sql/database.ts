@@ -1,0 +1,124 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import { Pool } from 'pg';
+import { logger } from '../../logger';
+import type { EscalationStore } from '../../ports/escalation-store';
+import type { PipelineStore } from '../../ports/pipeline-store';
+import { migrationProvider } from './migrations';
+import { SqlEscalations } from './sql-escalations';
+import { SqlPipelineStore } from './sql-pipeline-store';
+
+/** Row types of the tables in migrations.ts; keep the two in step. */
+export interface EscalationsTable {
+  id: string;
+  conversation_id: string;
+  room_name: string;
+  status: string;
+  created_at: string;
+  record_json: string;
+}
+
+export interface PipelineJobsTable {
+  room_name: string;
+  recording_id: string;
+  conversation_id: string;
+  state: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  job_json: string;
+}
+
+export interface StoreTables {
+  ve_escalations: EscalationsTable;
+  ve_pipeline_jobs: PipelineJobsTable;
+}
+
+export type SqlEngine = 'sqlite' | 'postgres';
+
+/** Both stores over one migrated database. */
+export interface SqlStore {
+  engine: SqlEngine;
+  db: Kysely<StoreTables>;
+  escalations: EscalationStore;
+  pipeline: PipelineStore;
+  /** Releases Kysely (and the PostgreSQL pool). A borrowed SQLite handle stays open. */
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded store on an already opened better-sqlite3 handle (see local/db.ts `openDb`, which
+ * sets WAL and busy_timeout). The caller owns the handle: other local adapters share it.
+ */
+export async function openSqliteStore(handle: BetterSqlite3.Database): Promise<SqlStore> {
+  // Kysely's SQLite driver closes its database on destroy; hand it a view whose close is a no-op.
+  const borrowed = { close: () => undefined, prepare: (sql: string) => handle.prepare(sql) };
+  return openStoreWith(new SqliteDialect({ database: borrowed }), 'sqlite', (migrate) => immediately(handle, migrate));
+}
+
+export interface PostgresStoreOptions {
+  /** Pool size. Each Function invocation opens its own pool, so keep it small. */
+  max?: number;
+}
+
+/** The production store on PostgreSQL. */
+export async function openPostgresStore(connectionString: string, options: PostgresStoreOptions = {}): Promise<SqlStore> {
+  const pool = new Pool({ connectionString, max: options.max ?? 4 });
+  // An idle client losing its server emits 'error' on the pool; unhandled, it would kill the process.
+  pool.on('error', (err) => logger.warn({ err }, 'idle PostgreSQL connection failed'));
+  return openStoreWith(new PostgresDialect({ pool }), 'postgres');
+}
+
+/**
+ * Any Kysely dialect of the two engine families (the bench uses it for PGlite). Runs the
+ * migrations before returning; on PostgreSQL the Migrator serialises concurrent openers with an
+ * advisory lock inside its transaction.
+ */
+export async function openStoreWith(
+  dialect: Dialect,
+  engine: SqlEngine,
+  wrapMigration: (migrate: () => Promise<void>) => Promise<void> = (migrate) => migrate(),
+): Promise<SqlStore> {
+  const db = new Kysely<StoreTables>({ dialect });
+  try {
+    await wrapMigration(() => migrateToLatest(db));
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return {
+    engine,
+    db,
+    escalations: new SqlEscalations(db),
+    pipeline: new SqlPipelineStore(db),
+    close: () => db.destroy(),
+  };
+}
+
+async function migrateToLatest(db: Kysely<StoreTables>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'setup';
+    throw new Error(`store migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Kysely's Migrator takes no lock on SQLite (it assumes one connection), but the Functions process
+ * and the local worker open the same file. BEGIN IMMEDIATE takes the write lock up front (waiting
+ * out the other process via busy_timeout), so the second opener sees the migrations already done.
+ * Kysely issues its statements on this same handle, so they run inside this transaction.
+ */
+async function immediately(handle: BetterSqlite3.Database, migrate: () => Promise<void>): Promise<void> {
+  if (handle.inTransaction) throw new Error('openSqliteStore: the handle is inside a transaction');
+  handle.exec('BEGIN IMMEDIATE');
+  try {
+    await migrate();
+    handle.exec('COMMIT');
+  } catch (err) {
+    if (handle.inTransaction) handle.exec('ROLLBACK');
+    throw err;
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * One contract, two engines: the SQL store must behave the same on embedded SQLite and on
+ * PostgreSQL (a private cluster started for this run). Each engine gets a fresh database.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { openDb } from '../../src/adapters/local/db';
+import { openPostgresStore, openSqliteStore, type SqlEngine, type SqlStore } from '../../src/adapters/sql/database';
+import type { Escalation } from '../../src/domain/escalation';
+import type { PipelineJob, PipelineState } from '../../src/ports/pipeline-store';
+import { startPostgresServer, type PostgresServer } from '../support/postgres-server';
+
+/** An engine's store plus a reopen (same database, runs the migrator again) and teardown. */
+interface Opened {
+  store: SqlStore;
+  reopen(): Promise<SqlStore>;
+  close(): Promise<void>;
+}
+
+async function openEngine(engine: SqlEngine): Promise<Opened> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 've-store-'));
+    const handle = openDb(join(dir, 'store.sqlite'));
+    try {
+      return {
+        store: await openSqliteStore(handle),
+        reopen: () => openSqliteStore(handle),
+        close: async () => {
+          handle.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    } catch (err) {
+      handle.close();
+      rmSync(dir, { recursive: true, force: true });
+      throw err;
+    }
+  }
+  let server: PostgresServer | undefined;
+  try {
+    server = await startPostgresServer();
+    const url = await server.createDatabase('contract');
+    const store = await openPostgresStore(url);
+    const pg = server;
+    return { store, reopen: () => openPostgresStore(url), close: () => pg.stop() };
+  } catch (err) {
+    await server?.stop();
+    throw err;
+  }
+}
+
+const at = (minute: number): string => new Date(Date.UTC(2026, 10, 21, 9, minute)).toISOString();
+
+const escalation = (id: string, over: Partial<Escalation> = {}): Escalation => ({
+  id,
+  conversationId: 'CH-1',
+  roomName: `esc-${id}`,
+  roomSid: `RM${id}`,
+  agentIdentity: 'alice',
+  agentName: 'Alice',
+  customerIdentity: `cust-${id}`,
+  linkId: `link-${id}`,
+  linkExpiresAt: at(59),
+  recording: true,
+  status: 'active',
+  createdAt: at(0),
+  ...over,
+});
+
+const job = (room: string, over: Partial<PipelineJob> = {}): PipelineJob => ({
+  roomName: room,
+  roomSid: `RM-${room}`,
+  conversationId: 'CH-1',
+  escalationId: `e-${room}`,
+  recordingId: `RE-${room}`,
+  recording: true,
+  endedAt: at(0),
+  state: 'recorded',
+  version: 1,
+  createdAt: at(0),
+  updatedAt: at(0),
+  ...over,
+});
+
+/** Engines whose block ran at least one passing test. */
+const passed = new Set<SqlEngine>();
+
+afterAll(() => {
+  if (passed.size === 2) process.stdout.write('figure: store_engines_tested 2\n');
+});
+
+describe.each<SqlEngine>(['sqlite', 'postgres'])('SQL store on %s', (engine) => {
+  let opened: Opened | undefined;
+  const store = (): SqlStore => {
+    if (!opened) throw new Error(`${engine} store did not open`);
+    return opened.store;
+  };
+
+  beforeAll(async () => {
+    opened = await openEngine(engine);
+  }, 60_000);
+
+  afterAll(async () => {
+    try {
+      await opened?.store.close();
+    } finally {
+      await opened?.close();
+    }
+  }, 30_000);
+
+  /** A test that, when it passes, counts its engine as tested. */
+  const test = (name: string, fn: () => Promise<void>) =>
+    it(name, async () => {
+      await fn();
+      passed.add(engine);
+    });
+
+  describe('escalations', () => {
+    test('an inserted escalation reads back whole, by id and by room name', async () => {
+      const e = escalation('a1', { endedBy: undefined });
+      await store().escalations.insert(e);
+      expect(await store().escalations.get('a1')).toEqual(e);
+      expect(await store().escalations.findByRoomName('esc-a1')).toEqual(e);
+      expect(await store().escalations.get('missing')).toBeNull();
+      expect(await store().escalations.findByRoomName('esc-missing')).toBeNull();
+    });
+
+    test('an id or room name is taken only once', async () => {
+      await store().escalations.insert(escalation('b1'));
+      await expect(store().escalations.insert(escalation('b1', { roomName: 'other' }))).rejects.toThrow();
+      await expect(store().escalations.insert(escalation('b2', { roomName: 'esc-b1' }))).rejects.toThrow();
+    });
+
+    test('the newest active escalation of a conversation is found; ended ones are not', async () => {
+      const older = escalation('c1', { conversationId: 'CH-c', createdAt: at(1) });
+      const newer = escalation('c2', { conversationId: 'CH-c', createdAt: at(2) });
+      await store().escalations.insert(newer);
+      await store().escalations.insert(older);
+      expect(await store().escalations.findActiveByConversation('CH-c')).toEqual(newer);
+
+      const ended: Escalation = { ...newer, status: 'ended', endedAt: at(3), endedBy: 'alice' };
+      await store().escalations.update(ended);
+      expect(await store().escalations.get('c2')).toEqual(ended);
+      expect(await store().escalations.findActiveByConversation('CH-c')).toEqual(older);
+
+      await store().escalations.update({ ...older, status: 'ended' });
+      expect(await store().escalations.findActiveByConversation('CH-c')).toBeNull();
+      expect(await store().escalations.findActiveByConversation('CH-none')).toBeNull();
+    });
+
+    test('updating an escalation that does not exist fails', async () => {
+      await expect(store().escalations.update(escalation('nope'))).rejects.toThrow(/does not exist/);
+    });
+  });
+
+  describe('pipeline jobs', () => {
+    test('insertIfAbsent inserts once per room; a second delivery changes nothing', async () => {
+      const first = job('p1');
+      expect(await store().pipeline.insertIfAbsent(first)).toBe(true);
+      expect(await store().pipeline.insertIfAbsent({ ...first, state: 'failed', reason: 'dup' })).toBe(false);
+      expect(await store().pipeline.get('p1')).toEqual(first);
+    });
+
+    test('a job reads back whole by room and by recording id', async () => {
+      const full = job('p2', {
+        video: { compositionId: 'CJ1', status: 'pending' },
+        speakers: [
+          { participantIdentity: 'agent:alice', role: 'agent', startOffsetSeconds: 0.5, compositionId: 'CJ2', compositionStatus: 'ready', transcribeAttempts: 0 },
+        ],
+      });
+      await store().pipeline.insertIfAbsent(full);
+      expect(await store().pipeline.get('p2')).toEqual(full);
+      expect(await store().pipeline.getByRecordingId('RE-p2')).toEqual(full);
+      expect(await store().pipeline.get('missing')).toBeNull();
+      expect(await store().pipeline.getByRecordingId('RE-missing')).toBeNull();
+    });
+
+    test('saveIfUnchanged succeeds once, then refuses the stale version', async () => {
+      const v1 = job('p3');
+      await store().pipeline.insertIfAbsent(v1);
+      const claim: PipelineJob = { ...v1, state: 'composing', version: 2, updatedAt: at(5) };
+      expect(await store().pipeline.saveIfUnchanged(claim)).toBe(true);
+      // A second writer that also read version 1 must lose.
+      expect(await store().pipeline.saveIfUnchanged({ ...v1, state: 'skipped', version: 2, updatedAt: at(6) })).toBe(false);
+      // Skipping a version is refused too, and an unknown room changes nothing.
+      expect(await store().pipeline.saveIfUnchanged({ ...claim, version: 4 })).toBe(false);
+      expect(await store().pipeline.saveIfUnchanged(job('p3-missing', { version: 2 }))).toBe(false);
+      expect(await store().pipeline.get('p3')).toEqual(claim);
+      expect(await store().pipeline.saveIfUnchanged({ ...claim, state: 'processing', version: 3 })).toBe(true);
+      expect(await store().pipeline.get('p3')).toMatchObject({ state: 'processing', version: 3 });
+    });
+
+    test('listUnfinished is oldest first and leaves out attached, failed and skipped jobs', async () => {
+      const conv = 'CH-unfinished';
+      const states: [string, PipelineState, number][] = [
+        ['u-late', 'processing', 14],
+        ['u-attached', 'attached', 10],
+        ['u-early', 'recorded', 11],
+        ['u-failed', 'failed', 12],
+        ['u-mid', 'attaching', 13],
+        ['u-skipped', 'skipped', 9],
+        ['u-composing', 'composing', 13],
+      ];
+      for (const [room, state, minute] of states) {
+        await store().pipeline.insertIfAbsent(job(room, { conversationId: conv, state, createdAt: at(minute) }));
+      }
+      const unfinished = (await store().pipeline.listUnfinished()).filter((j) => j.conversationId === conv);
+      // Same creation time: the room name breaks the tie, the same on both engines.
+      expect(unfinished.map((j) => j.roomName)).toEqual(['u-early', 'u-composing', 'u-mid', 'u-late']);
+
+      const early = unfinished[0];
+      await store().pipeline.saveIfUnchanged({ ...early, state: 'attached', version: early.version + 1 });
+      const after = (await store().pipeline.listUnfinished()).filter((j) => j.conversationId === conv);
+      expect(after.map((j) => j.roomName)).toEqual(['u-composing', 'u-mid', 'u-late']);
+    });
+
+    test('listByConversation returns that conversation’s jobs, oldest first, in any state', async () => {
+      await store().pipeline.insertIfAbsent(job('l2', { conversationId: 'CH-list', state: 'attached', createdAt: at(30) }));
+      await store().pipeline.insertIfAbsent(job('l1', { conversationId: 'CH-list', createdAt: at(20) }));
+      await store().pipeline.insertIfAbsent(job('l3', { conversationId: 'CH-other', createdAt: at(10) }));
+      expect((await store().pipeline.listByConversation('CH-list')).map((j) => j.roomName)).toEqual(['l1', 'l2']);
+      expect(await store().pipeline.listByConversation('CH-empty')).toEqual([]);
+    });
+  });
+
+  test('opening the same database again migrates nothing and keeps the data', async () => {
+    if (!opened) throw new Error('not opened');
+    await store().pipeline.insertIfAbsent(job('reopen'));
+    const again = await opened.reopen();
+    try {
+      expect(await again.pipeline.get('reopen')).toEqual(job('reopen'));
+      const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(again.db);
+      expect(rows.map((r) => r.name)).toEqual(['0001_ve_escalations', '0002_ve_pipeline_jobs']);
+    } finally {
+      await again.close();
+    }
+  });
+});
