@@ -1,0 +1,80 @@
+import { roleOfIdentity } from '../../domain/escalation';
+import type { Composer, CompositionStatus, SpeechComposition } from '../../ports/composer';
+import type { RoomRef } from '../../ports/rooms';
+import { isNotFound } from './rest-errors';
+import type { TwilioClient } from './twilio-client';
+
+export interface TwilioComposerOptions {
+  client: TwilioClient;
+  /** Absolute URL of the composition-status webhook; the room name rides in its (signed) query. */
+  statusCallbackUrl: string;
+  /** Grid video size (Twilio's default is 640x480). */
+  resolution?: string;
+}
+
+/** `composition-status?roomName=…`: Twilio signs the whole URL, so the room name cannot be forged. */
+export const compositionCallbackUrl = (base: string, roomName: string): string => {
+  const url = new URL(base);
+  url.searchParams.set('roomName', roomName);
+  return url.toString();
+};
+
+/**
+ * Twilio Compositions: one grid video of the whole room, and one audio-only composition per
+ * participant for Voice Intelligence. `trim: false` keeps every composition on the room's own
+ * timeline, so each speaker's transcript needs no offset. Each reports by status callback.
+ */
+export class TwilioComposer implements Composer {
+  constructor(private readonly o: TwilioComposerOptions) {}
+
+  private get video() {
+    return this.o.client.video.v1;
+  }
+
+  async start(room: RoomRef, _recordingId: string) {
+    const recordings = await this.video.recordings.list({ groupingSid: [room.sid] });
+    if (recordings.length === 0) return { video: null, speech: [] };
+    const participants = await this.video.rooms(room.sid).participants.list();
+    const identityOf = new Map(participants.map((p) => [p.sid, p.identity]));
+    // Each participant's audio tracks, in the order they first recorded.
+    const audioByParticipant = new Map<string, string[]>();
+    for (const r of recordings) {
+      if (r.type !== 'audio') continue;
+      const participantSid = String((r.groupingSids as Record<string, unknown>)?.participant_sid ?? '');
+      audioByParticipant.set(participantSid, [...(audioByParticipant.get(participantSid) ?? []), r.trackName]);
+    }
+    const common = {
+      roomSid: room.sid,
+      format: 'mp4' as const,
+      trim: false,
+      statusCallback: compositionCallbackUrl(this.o.statusCallbackUrl, room.name),
+      statusCallbackMethod: 'POST',
+    };
+    const grid = await this.video.compositions.create({
+      ...common,
+      audioSources: ['*'],
+      videoLayout: { grid: { video_sources: ['*'] } },
+      resolution: this.o.resolution ?? '1280x720',
+    });
+    const speech: SpeechComposition[] = [];
+    for (const [participantSid, tracks] of audioByParticipant) {
+      const c = await this.video.compositions.create({ ...common, audioSources: [...new Set(tracks)] });
+      const identity = identityOf.get(participantSid) ?? participantSid;
+      speech.push({ compositionId: c.sid, status: 'pending', participantIdentity: identity, role: roleOfIdentity(identity), startOffsetSeconds: 0 });
+    }
+    return { video: { compositionId: grid.sid, status: 'pending' as const }, speech };
+  }
+
+  async status(compositionId: string): Promise<CompositionStatus> {
+    try {
+      const c = await this.video.compositions(compositionId).fetch();
+      if (c.status === 'completed') return { status: 'ready', durationSeconds: c.duration };
+      if (c.status === 'failed') return { status: 'failed' };
+      return { status: 'pending' };
+    } catch (e) {
+      // Twilio does not lose compositions: one that is gone was deleted, and asking again would not bring it back.
+      if (isNotFound(e)) return { status: 'failed' };
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import twilio from 'twilio';
+import type { MediaAccess } from '../../domain/escalation';
+import type { AccessGrant, CreateRoomOptions, RoomRef, RoomsPort } from '../../ports/rooms';
+import { TwilioErrorCode, isNotFound, twilioErrorCode } from './rest-errors';
+import type { TwilioClient } from './twilio-client';
+
+const { AccessToken } = twilio.jwt;
+
+export interface TwilioRoomsOptions {
+  client: TwilioClient;
+  accountSid: string;
+  /** Access tokens can only be signed with an API key (not the auth token). */
+  apiKeySid: string;
+  apiKeySecret: string;
+  /** Absolute URL Twilio posts room events to (`…/room-status`): how "room ended" reaches the pipeline. */
+  statusCallbackUrl: string;
+  /** Minutes an emptied room stays open for a reconnect (Twilio's default is 5). */
+  emptyRoomTimeout?: number;
+  /** Minutes a room nobody joined stays open (Twilio's default is 5). */
+  unusedRoomTimeout?: number;
+  now?: () => Date;
+}
+
+// twilio-node puts path parameters into the URL as they are; these two would break it.
+const usableInPath = (value: string): boolean => !/[/?]/.test(value);
+
+/** RoomsPort on Twilio Video group rooms; access is an AccessToken with a VideoGrant for one room. */
+export class TwilioRooms implements RoomsPort {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: TwilioRoomsOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  private get rooms() {
+    return this.options.client.video.v1.rooms;
+  }
+
+  async createRoom(options: CreateRoomOptions): Promise<RoomRef> {
+    try {
+      const room = await this.rooms.create({
+        uniqueName: options.name,
+        type: 'group',
+        recordParticipantsOnConnect: options.recording,
+        statusCallback: this.options.statusCallbackUrl,
+        statusCallbackMethod: 'POST',
+        maxParticipants: options.maxParticipants,
+        emptyRoomTimeout: this.options.emptyRoomTimeout,
+        unusedRoomTimeout: this.options.unusedRoomTimeout,
+      });
+      return { name: room.uniqueName, sid: room.sid };
+    } catch (e) {
+      if (twilioErrorCode(e) !== TwilioErrorCode.roomExists) throw e;
+      // A retried request: names are unique per escalation, so the in-progress room of that name is ours.
+      // (Its settings are the first request's; a retry never changes them.)
+      const room = await this.rooms(options.name).fetch();
+      return { name: room.uniqueName, sid: room.sid };
+    }
+  }
+
+  async grantAccess(room: RoomRef, grant: AccessGrant): Promise<MediaAccess> {
+    const { accountSid, apiKeySid, apiKeySecret } = this.options;
+    const token = new AccessToken(accountSid, apiKeySid, apiKeySecret, { identity: grant.identity, ttl: grant.ttlSeconds });
+    token.addGrant(new AccessToken.VideoGrant({ room: room.name }));
+    return {
+      provider: 'twilio',
+      roomName: room.name,
+      roomSid: room.sid,
+      identity: grant.identity,
+      displayName: grant.displayName,
+      role: grant.role,
+      token: token.toJwt(),
+      expiresAt: new Date(this.now().getTime() + grant.ttlSeconds * 1000).toISOString(),
+    };
+  }
+
+  async connectedIdentities(room: RoomRef): Promise<string[]> {
+    try {
+      const participants = await this.rooms(room.sid).participants.list({ status: 'connected' });
+      return [...new Set(participants.map((p) => p.identity))];
+    } catch (e) {
+      if (isNotFound(e)) return [];
+      throw e;
+    }
+  }
+
+  async removeParticipant(room: RoomRef, identity: string): Promise<void> {
+    const participants = this.rooms(room.sid).participants;
+    try {
+      if (usableInPath(identity)) {
+        // The participant resource is addressable by identity: one call.
+        await participants(identity).update({ status: 'disconnected' });
+        return;
+      }
+      for (const p of await participants.list({ identity, status: 'connected' })) {
+        await participants(p.sid).update({ status: 'disconnected' });
+      }
+    } catch (e) {
+      if (!isNotFound(e)) throw e; // absent (or already gone): nothing to do
+    }
+  }
+
+  async endRoom(room: RoomRef): Promise<void> {
+    try {
+      await this.rooms(room.sid).update({ status: 'completed' });
+    } catch (e) {
+      if (isNotFound(e)) return;
+      const code = twilioErrorCode(e);
+      if (code !== TwilioErrorCode.roomStatusInvalid && code !== TwilioErrorCode.roomCompleted) throw e;
+      // "Not in-progress": fine if it already ended; anything else is a real error.
+      const current = await this.rooms(room.sid).fetch();
+      if (current.status !== 'completed' && current.status !== 'failed') throw e;
+    }
+  }
+}

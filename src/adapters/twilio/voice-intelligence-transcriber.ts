@@ -1,0 +1,79 @@
+import type { ExternalStatus } from '../../ports/pipeline-store';
+import type { TranscribedSegment, Transcriber, TranscriptRequest } from '../../ports/transcriber';
+import { isNotFound } from './rest-errors';
+import type { TwilioClient } from './twilio-client';
+
+export interface VoiceIntelligenceOptions {
+  client: TwilioClient;
+  /** The Voice Intelligence service (`GA…`); its webhook URL points at our transcript-status Function. */
+  serviceSid: string;
+  /** Lifetime of the media URL handed to Voice Intelligence, which fetches it once (seconds). */
+  mediaUrlTtlSeconds?: number;
+}
+
+interface SentenceWord {
+  word?: string;
+  start_time?: number | string;
+  end_time?: number | string;
+}
+
+/**
+ * Voice Intelligence transcripts of each speaker's audio-only composition. The composition's
+ * media URL is minted fresh and short-lived for every request (Twilio fetches it once); the
+ * result arrives at the service's webhook with our `customerKey`, and its sentences become segments.
+ */
+export class VoiceIntelligenceTranscriber implements Transcriber {
+  readonly name = 'twilio-voice-intelligence';
+
+  constructor(private readonly o: VoiceIntelligenceOptions) {}
+
+  /** `GET /v1/Compositions/{sid}/Media` answers a pre-signed URL (twilio-node has no method for it). */
+  private async mediaUrl(compositionId: string): Promise<string> {
+    const ttl = this.o.mediaUrlTtlSeconds ?? 3600;
+    const response = await this.o.client.request({
+      method: 'get',
+      uri: `https://video.twilio.com/v1/Compositions/${encodeURIComponent(compositionId)}/Media?Ttl=${ttl}`,
+    });
+    const body = (typeof response.body === 'string' ? JSON.parse(response.body) : response.body) as { redirect_to?: unknown };
+    if (response.statusCode >= 400 || typeof body?.redirect_to !== 'string') {
+      throw new Error(`composition ${compositionId} media unavailable (HTTP ${response.statusCode})`);
+    }
+    return body.redirect_to;
+  }
+
+  async start(request: TranscriptRequest): Promise<string> {
+    const mediaUrl = await this.mediaUrl(request.compositionId);
+    const transcript = await this.o.client.intelligence.v2.transcripts.create({
+      serviceSid: this.o.serviceSid,
+      channel: { media_properties: { media_url: mediaUrl } },
+      customerKey: request.key,
+    });
+    return transcript.sid;
+  }
+
+  async result(transcriptId: string): Promise<TranscribedSegment[]> {
+    const sentences = await this.o.client.intelligence.v2.transcripts(transcriptId).sentences.list({ wordTimestamps: true, pageSize: 1000 });
+    return sentences
+      .sort((a, b) => a.sentenceIndex - b.sentenceIndex)
+      .map((s) => ({
+        start: Number(s.startTime),
+        end: Number(s.endTime),
+        text: s.transcript,
+        words: ((s.words ?? []) as SentenceWord[])
+          .filter((w) => typeof w.word === 'string')
+          .map((w) => ({ word: String(w.word), start: Number(w.start_time), end: Number(w.end_time) })),
+      }));
+  }
+
+  async status(transcriptId: string): Promise<ExternalStatus | 'unknown'> {
+    try {
+      const t = await this.o.client.intelligence.v2.transcripts(transcriptId).fetch();
+      if (t.status === 'completed') return 'ready';
+      if (t.status === 'failed' || t.status === 'canceled') return 'failed';
+      return 'pending';
+    } catch (e) {
+      if (isNotFound(e)) return 'failed';
+      throw e;
+    }
+  }
+}
