@@ -48,3 +48,11 @@ export interface MediaAccess {
 export const agentParticipantIdentity = (agentIdentity: string): string => `agent:${agentIdentity}`;
 export const customerParticipantIdentity = (id: string): string => `customer:${id}`;
 
+
+const PARTICIPANT_ROLES: ReadonlySet<string> = new Set<ParticipantRole>(['agent', 'customer', 'supervisor']);
+
+/** The role a participant identity carries (`<role>:<id>`, as minted above); 'unknown' otherwise. */
+export function roleOfIdentity(identity: string): ParticipantRole | 'unknown' {
+  const prefix = identity.split(':', 1)[0];
+  return identity.includes(':') && PARTICIPANT_ROLES.has(prefix) ? (prefix as ParticipantRole) : 'unknown';
+}

@@ -20,6 +20,11 @@ export interface TranscriptRequest {
   roomName: string;
   /** The speaker's audio-only composition: a media reference, never a local path. */
   compositionId: string;
+  /**
+   * Short opaque key (≤ 40 characters) an engine that reports by webhook hands back with its
+   * result (Voice Intelligence `customerKey`), so the core finds the speaker again.
+   */
+  key: string;
   /** Wait this long before starting (retry backoff). Engines that queue anyway may ignore it. */
   delayMs?: number;
 }

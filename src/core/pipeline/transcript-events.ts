@@ -3,6 +3,7 @@ import type { TranscribedSegment } from '../../ports/transcriber';
 import { maybeAttach } from './attach';
 import type { PipelineDeps } from './deps';
 import type { TranscriptEvent, TranscriptFailedEvent } from './events';
+import { speakerKey } from './speaker-key';
 import { backoffDelay, errorText, failJob, loadJob, notReadyYet, updateJob } from './job-update';
 
 const withSpeaker = (job: PipelineJob, compositionId: string, change: (s: SpeakerStep) => SpeakerStep): SpeakerStep[] =>
@@ -17,7 +18,8 @@ const speakerOf = (job: PipelineJob, compositionId: string) => job.speakers?.fin
 export async function requestTranscript(deps: PipelineDeps, roomName: string, compositionId: string, delayMs = 0): Promise<PipelineJob> {
   let transcriptId: string;
   try {
-    transcriptId = await deps.transcriber.start({ roomName, compositionId, delayMs });
+    const key = speakerKey(await loadJob(deps, roomName), compositionId);
+    transcriptId = await deps.transcriber.start({ roomName, compositionId, key, delayMs });
   } catch (e) {
     return attemptFailed(deps, roomName, compositionId, undefined, `transcriber refused: ${errorText(e)}`);
   }
