@@ -40,6 +40,28 @@ const schema = z.object({
   POCKETSPHINX_HMM: z.string().optional(),
   POCKETSPHINX_LM: z.string().optional(),
   POCKETSPHINX_DICT: z.string().optional(),
+
+  // BACKEND=twilio (see the README's deployment steps). Functions get ACCOUNT_SID and AUTH_TOKEN from Twilio.
+  ACCOUNT_SID: z.string().regex(/^AC[0-9a-f]{32}$/i, 'an account sid (AC…)').optional(),
+  /** Checks X-Twilio-Signature on webhooks and Flex tokens; never logged. */
+  AUTH_TOKEN: z.string().min(1).optional(),
+  /** API key for REST calls and for signing access tokens. */
+  TWILIO_API_KEY_SID: z.string().regex(/^SK[0-9a-f]{32}$/i, 'an API key sid (SK…)').optional(),
+  TWILIO_API_KEY_SECRET: z.string().min(1).optional(),
+  /** PostgreSQL connection string of the production store. */
+  DATABASE_URL: z.string().optional(),
+  /**
+   * The public https origin Twilio calls the webhook Functions on (e.g. https://video-1234-dev.twil.io).
+   * Signatures are checked against this origin, not the Host header a proxy may have rewritten.
+   */
+  WEBHOOK_BASE_URL: z.string().url().optional(),
+  /** Voice Intelligence service (GA…) whose webhook points at /transcript-status. */
+  VOICE_INTELLIGENCE_SERVICE_SID: z.string().regex(/^GA[0-9a-f]{32}$/i, 'a Voice Intelligence service sid (GA…)').optional(),
+  /** Minutes an emptied / never-joined room stays open (Twilio allows 1–60, default 5). */
+  ROOM_EMPTY_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+  ROOM_UNUSED_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+  /** Lifetime of the composition media URL handed to Voice Intelligence (fetched once). */
+  MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
 });
 
 export type Config = z.infer<typeof schema>;

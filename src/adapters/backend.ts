@@ -19,6 +19,7 @@ export async function createBackend(config: Config): Promise<Backend> {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       return (require('./local/local-backend') as typeof import('./local/local-backend')).createLocalBackend(config);
     case 'twilio':
-      throw new Error('BACKEND=twilio is not built yet (see the README); use BACKEND=local.');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return (require('./twilio/twilio-backend') as typeof import('./twilio/twilio-backend')).createTwilioBackend(config);
   }
 }

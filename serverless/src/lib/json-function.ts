@@ -1,33 +1,13 @@
 import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 import { z } from 'zod';
-import { readConfig, type Config } from '../../../src/config';
+import type { Config } from '../../../src/config';
+import { newResponse, runtime } from './runtime';
 import { DomainError, errorBody } from '../../../src/domain/errors';
 import type { StaffIdentity } from '../../../src/domain/identity';
-import { createBackend, type Backend } from '../../../src/adapters/backend';
+import type { Backend } from '../../../src/adapters/backend';
 import { logger } from '../../../src/logger';
 
-/** Twilio's runtime (and twilio-run) provide `Twilio.Response` as a global. */
-declare const Twilio: { Response: new () => TwilioResponse };
-interface TwilioResponse {
-  setStatusCode(code: number): void;
-  setBody(body: unknown): void;
-  appendHeader(name: string, value: string): void;
-}
-
 type RawEvent = Record<string, unknown> & { request?: { headers?: Record<string, string | undefined> } };
-
-let backend: Promise<Backend> | undefined;
-let config: Config | undefined;
-/** One back end per warm container (or per twilio-run process), like a connection pool. */
-async function runtime(): Promise<{ backend: Backend; config: Config }> {
-  config ??= readConfig();
-  const cfg = config;
-  backend ??= createBackend(cfg).catch((e) => {
-    backend = undefined; // a store that was down may be up next time
-    throw e;
-  });
-  return { backend: await backend, config: cfg };
-}
 
 export interface FunctionRequest<T> {
   body: T;
@@ -45,7 +25,7 @@ function staffTokenOf(event: RawEvent): string | undefined {
 }
 
 function respond(callback: ServerlessCallback, origin: string | undefined, cfg: Config | undefined, status: number, body?: unknown) {
-  const response = new Twilio.Response();
+  const response = newResponse();
   response.setStatusCode(status);
   response.appendHeader('Content-Type', 'application/json');
   response.appendHeader('Cache-Control', 'no-store');

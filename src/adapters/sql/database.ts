@@ -29,9 +29,16 @@ export interface PipelineJobsTable {
   job_json: string;
 }
 
+export interface RecordingArtifactsTable {
+  recording_id: string;
+  name: string;
+  content: string;
+}
+
 export interface StoreTables {
   ve_escalations: EscalationsTable;
   ve_pipeline_jobs: PipelineJobsTable;
+  ve_recording_artifacts: RecordingArtifactsTable;
 }
 
 export type SqlEngine = 'sqlite' | 'postgres';

@@ -58,6 +58,21 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('ve_pipeline_jobs').execute();
     },
   },
+  '0003_ve_recording_artifacts': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Captions and transcript of a recording where no file system is shared (Twilio Functions).
+      await db.schema
+        .createTable('ve_recording_artifacts')
+        .addColumn('recording_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('ve_recording_artifacts_pk', ['recording_id', 'name'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropTable('ve_recording_artifacts').execute();
+    },
+  },
 };
 
 /** In code, not files: the Functions are bundled with esbuild and have no migrations folder. */

@@ -38,7 +38,9 @@ export class TwilioComposer implements Composer {
     const identityOf = new Map(participants.map((p) => [p.sid, p.identity]));
     // Each participant's audio tracks, in the order they first recorded.
     const audioByParticipant = new Map<string, string[]>();
-    for (const r of recordings) {
+    // Twilio lists newest first; speakers are labelled in the order they first recorded.
+    const oldestFirst = [...recordings].sort((a, b) => +new Date(a.dateCreated) - +new Date(b.dateCreated) || recordings.indexOf(b) - recordings.indexOf(a));
+    for (const r of oldestFirst) {
       if (r.type !== 'audio') continue;
       const participantSid = String((r.groupingSids as Record<string, unknown>)?.participant_sid ?? '');
       audioByParticipant.set(participantSid, [...(audioByParticipant.get(participantSid) ?? []), r.trackName]);

@@ -3,7 +3,8 @@ import type { TranscribedSegment } from '../../ports/transcriber';
 import { maybeAttach } from './attach';
 import type { PipelineDeps } from './deps';
 import type { TranscriptEvent, TranscriptFailedEvent } from './events';
-import { speakerKey } from './speaker-key';
+import { DomainError } from '../../domain/errors';
+import { speakerKey, transcriptEventFromKey } from './speaker-key';
 import { backoffDelay, errorText, failJob, loadJob, notReadyYet, updateJob } from './job-update';
 
 const withSpeaker = (job: PipelineJob, compositionId: string, change: (s: SpeakerStep) => SpeakerStep): SpeakerStep[] =>
@@ -94,4 +95,18 @@ async function attemptFailed(
   }
   if (!changed) return job;
   return requestTranscript(deps, roomName, compositionId, backoffDelay(attempts, backoffMs, maxBackoffMs));
+}
+
+/**
+ * An engine says a transcript is finished, naming the speaker only by the key it was given
+ * (Voice Intelligence's webhook). The engine itself is asked how it ended, so a forged or
+ * replayed report can at most deliver the truth early. Unknown keys are a 404.
+ */
+export async function transcriptReported(deps: PipelineDeps, report: { key: string; transcriptId: string }): Promise<PipelineJob> {
+  const event = await transcriptEventFromKey(deps.store, report.key, report.transcriptId);
+  if (!event) throw new DomainError('not_found', 'transcript_not_ours', 'No recording waits for this transcript.');
+  const status = await deps.transcriber.status(report.transcriptId);
+  if (status === 'ready') return transcriptReady(deps, event);
+  if (status === 'failed') return transcriptFailed(deps, { ...event, reason: 'the transcription engine reported a failure' });
+  throw new DomainError('conflict', 'transcript_not_finished', 'The transcript is not finished yet.');
 }

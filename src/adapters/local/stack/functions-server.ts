@@ -40,6 +40,7 @@ export async function startFunctionsServer(options: {
   const bin = join(options.root, 'node_modules/twilio-run/bin/twilio-run.js');
   const args = [
     '--require', join(options.root, 'scripts/listen-loopback.cjs'),
+    '--require', join(options.root, 'scripts/twilio-run-request-headers.cjs'),
     bin, 'start',
     '--port', String(options.port),
     '--functions-folder', 'build/functions',
@@ -52,8 +53,8 @@ export async function startFunctionsServer(options: {
       ...process.env,
       ...options.env,
       // twilio-run wants an account; nothing here talks to Twilio in local mode.
-      ACCOUNT_SID: process.env.ACCOUNT_SID ?? `AC${'0'.repeat(32)}`,
-      AUTH_TOKEN: process.env.AUTH_TOKEN ?? 'local-mode-has-no-auth-token',
+      ACCOUNT_SID: options.env.ACCOUNT_SID ?? process.env.ACCOUNT_SID ?? `AC${'0'.repeat(32)}`,
+      AUTH_TOKEN: options.env.AUTH_TOKEN ?? process.env.AUTH_TOKEN ?? 'local-mode-has-no-auth-token',
       FORCE_COLOR: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

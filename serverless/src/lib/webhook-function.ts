@@ -1,0 +1,91 @@
+import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
+import twilio from 'twilio';
+import { z } from 'zod';
+import type { Backend } from '../../../src/adapters/backend';
+import type { Config } from '../../../src/config';
+import { DomainError, errorBody } from '../../../src/domain/errors';
+import { logger } from '../../../src/logger';
+import { newResponse, runtime } from './runtime';
+
+type RawEvent = Record<string, unknown> & { request?: { headers?: Record<string, string | undefined> } };
+
+/** One refusal for every webhook whose signature is missing, forged or for another URL. */
+export const WEBHOOK_REFUSED_STATUS = 403;
+
+export interface WebhookRequest<T> {
+  body: T;
+  backend: Backend;
+  config: Config;
+}
+
+function reply(callback: ServerlessCallback, status: number, body: unknown) {
+  const response = newResponse();
+  response.setStatusCode(status);
+  response.appendHeader('Content-Type', 'application/json');
+  response.setBody(body);
+  callback(null, response);
+}
+
+/**
+ * The URL Twilio signed: our public origin (WEBHOOK_BASE_URL, never the Host header a proxy may
+ * have rewritten) + this Function's path + the query parameters it expects. twilio-run and the
+ * Functions runtime merge query and body into one event, so each webhook names its query keys.
+ */
+export function signedUrl(base: string, path: string, query: Record<string, string>): string {
+  const url = new URL(path, base.endsWith('/') ? base : `${base}/`);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  return url.toString();
+}
+
+/**
+ * `X-Twilio-Signature` over the URL and the form parameters (twilio's own validateRequest). For
+ * JSON webhooks Twilio signs the URL with a `bodySHA256` query parameter and no parameters; the
+ * runtime hands us no raw body to hash, so such webhooks trust only ids from the body and must
+ * confirm the rest by REST (see transcript-status).
+ */
+function signatureValid(authToken: string | undefined, signature: string | undefined, url: string, params: Record<string, unknown>): boolean {
+  if (!authToken || !signature) return false;
+  const form = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  return twilio.validateRequest(authToken, signature, url, form);
+}
+
+/**
+ * Wraps one core use case as a Twilio webhook: checks the signature first (nothing changes on a
+ * refusal), validates the parameters, maps caller mistakes to 4xx and never logs secrets.
+ */
+export function webhookFunction<S extends z.ZodType>(
+  options: { name: string; path: string; schema: S; queryKeys?: readonly string[] },
+  run: (request: WebhookRequest<z.infer<S>>) => Promise<unknown>,
+) {
+  return async (_context: Context, event: RawEvent, callback: ServerlessCallback): Promise<void> => {
+    try {
+      const { backend, config } = await runtime();
+      const { request, ...fields } = event;
+      // A JSON body is signed through its hash in the URL (`bodySHA256`), not as parameters.
+      const json = typeof fields.bodySHA256 === 'string';
+      const queryKeys = [...(options.queryKeys ?? []), ...(json ? ['bodySHA256'] : [])];
+      const query = Object.fromEntries(queryKeys.filter((k) => typeof fields[k] === 'string').map((k) => [k, String(fields[k])]));
+      const params = json ? {} : Object.fromEntries(Object.entries(fields).filter(([k]) => !queryKeys.includes(k)));
+      const base = config.WEBHOOK_BASE_URL ?? config.PUBLIC_BASE_URL;
+      const url = signedUrl(base, options.path, query);
+      if (!signatureValid(config.AUTH_TOKEN, request?.headers?.['x-twilio-signature'], url, params)) {
+        logger.warn({ fn: options.name }, 'webhook refused: bad or missing signature');
+        return reply(callback, WEBHOOK_REFUSED_STATUS, errorBody('signature_invalid', 'This request is not signed by Twilio for this URL.'));
+      }
+      const parsed = options.schema.safeParse(fields);
+      if (!parsed.success) {
+        const details = parsed.error.issues.map((i) => ({ field: i.path.join('.'), problem: i.message }));
+        return reply(callback, 400, errorBody('invalid_request', 'The webhook is malformed.', details));
+      }
+      reply(callback, 200, (await run({ body: parsed.data, backend, config })) ?? { ok: true });
+    } catch (e) {
+      if (e instanceof DomainError) {
+        logger.info({ fn: options.name, code: e.code, status: e.status }, 'webhook refused');
+        return reply(callback, e.status, errorBody(e.code, e.message));
+      }
+      logger.error({ fn: options.name, err: e }, 'webhook failed');
+      // A 5xx makes Twilio retry where it does; every step is idempotent, so a retry is safe.
+      reply(callback, 503, errorBody('unavailable', 'Try again later.'));
+    }
+  };
+}

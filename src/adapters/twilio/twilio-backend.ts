@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../../config';
+import { CustomerLinks } from '../../core/customer-link';
+import type { PipelineDeps } from '../../core/pipeline/deps';
+import { systemClock } from '../../ports/clock';
+import type { Backend } from '../backend';
+import { openPostgresStore } from '../sql/database';
+import { SqlArtifacts } from '../sql/sql-artifacts';
+import { FlexIdentity } from './flex-identity';
+import { twilioRestClient } from './twilio-client';
+import { TwilioComposer } from './twilio-composer';
+import { TwilioConversations } from './twilio-conversations';
+import { TwilioRooms } from './twilio-rooms';
+import { VoiceIntelligenceTranscriber } from './voice-intelligence-transcriber';
+
+/** Every setting BACKEND=twilio cannot run without, named in one clear error. */
+function required(config: Config) {
+  const names = ['ACCOUNT_SID', 'AUTH_TOKEN', 'TWILIO_API_KEY_SID', 'TWILIO_API_KEY_SECRET', 'DATABASE_URL', 'WEBHOOK_BASE_URL', 'VOICE_INTELLIGENCE_SERVICE_SID'] as const;
+  const missing = names.filter((n) => !config[n]);
+  if (missing.length > 0) throw new Error(`BACKEND=twilio needs ${missing.join(', ')} (see the README's deployment steps).`);
+  return config as Config & { [K in (typeof names)[number]]: string };
+}
+
+/** Webhook and media URLs on the public Functions origin. */
+export const functionUrl = (base: string, path: string): string => new URL(path, base.endsWith('/') ? base : `${base}/`).toString();
+
+/**
+ * The production adapter set: Twilio Video, Compositions, Voice Intelligence and Conversations,
+ * Flex tokens for staff, and PostgreSQL as the store.
+ */
+export async function createTwilioBackend(config: Config): Promise<Backend> {
+  const c = required(config);
+  const credentials = { accountSid: c.ACCOUNT_SID, apiKeySid: c.TWILIO_API_KEY_SID, apiKeySecret: c.TWILIO_API_KEY_SECRET };
+  const client = twilioRestClient(credentials);
+  const store = await openPostgresStore(c.DATABASE_URL);
+  const conversations = new TwilioConversations({ client });
+  const pipeline: PipelineDeps = {
+    store: store.pipeline,
+    composer: new TwilioComposer({ client, statusCallbackUrl: functionUrl(c.WEBHOOK_BASE_URL, 'composition-status') }),
+    transcriber: new VoiceIntelligenceTranscriber({ client, serviceSid: c.VOICE_INTELLIGENCE_SERVICE_SID, mediaUrlTtlSeconds: c.MEDIA_URL_TTL_SECONDS }),
+    artifacts: new SqlArtifacts(store.db, functionUrl(c.WEBHOOK_BASE_URL, 'recording-media')),
+    conversations,
+    clock: systemClock,
+    retry: { maxAttempts: c.TRANSCRIBE_MAX_ATTEMPTS, backoffMs: c.TRANSCRIBE_BACKOFF_MS },
+    newRecordingId: () => `RE${randomUUID().replace(/-/g, '')}`,
+  };
+  return {
+    deps: {
+      config,
+      rooms: new TwilioRooms({
+        client,
+        ...credentials,
+        statusCallbackUrl: functionUrl(c.WEBHOOK_BASE_URL, 'room-status'),
+        emptyRoomTimeout: c.ROOM_EMPTY_TIMEOUT_MINUTES,
+        unusedRoomTimeout: c.ROOM_UNUSED_TIMEOUT_MINUTES,
+      }),
+      conversations,
+      escalations: store.escalations,
+      pipeline,
+      links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
+      clock: systemClock,
+      newId: randomUUID,
+    },
+    identity: new FlexIdentity({ ...credentials, authToken: c.AUTH_TOKEN }),
+    close: () => store.close(),
+  };
+}

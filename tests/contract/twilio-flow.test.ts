@@ -1,0 +1,226 @@
+import twilio from 'twilio';
+import type { RecordedRequest } from '../support/fake-twilio';
+import { startTwilioStack, type TwilioStack } from './support/twilio-stack';
+
+/**
+ * The whole production flow over HTTP, BACKEND=twilio: escalate → customer token → room-ended
+ * webhook → compositions → composition webhooks → Voice Intelligence transcripts → transcript
+ * webhooks → exactly one recording message. Every Twilio REST call is asserted as sent.
+ */
+jest.setTimeout(120_000);
+
+let stack: TwilioStack;
+beforeAll(async () => {
+  stack = await startTwilioStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const AGENT = 'flex-agent-token';
+const OTHER_AGENT = 'flex-other-agent-token';
+const calls = (host: string, method?: string): RecordedRequest[] =>
+  stack.fake.requestsTo(host).filter((r) => !method || r.method === method);
+
+describe('BACKEND=twilio, end to end over HTTP', () => {
+  it('takes a chat to video and the recording back into the chat, exactly once, whatever the webhook order', async () => {
+    const { fake } = stack;
+    fake.seedFlexToken(AGENT, { identity: 'alex', roles: ['agent'] });
+    const conversation = fake.seedConversation({ friendlyName: 'Chat with Casey', attributes: { crm: 7 } });
+    const conversationSid = String(conversation.sid);
+
+    // 1. Escalate: a group room bound to the escalation, with our status callback; the link in the chat.
+    const escalated = await stack.post('escalate', { Token: AGENT, conversationId: conversationSid });
+    expect(escalated.status).toBe(200);
+    const roomName: string = escalated.body.roomName;
+    const [createRoom] = calls('video.twilio.com', 'POST').filter((r) => r.path === '/v1/Rooms');
+    expect(createRoom.form).toEqual({
+      UniqueName: roomName,
+      Type: 'group',
+      RecordParticipantsOnConnect: 'true',
+      StatusCallback: `${stack.webhookBase}/room-status`,
+      StatusCallbackMethod: 'POST',
+      MaxParticipants: '4',
+      EmptyRoomTimeout: '5',
+      UnusedRoomTimeout: '5',
+    });
+    expect(escalated.body.access).toMatchObject({ provider: 'twilio', role: 'agent', identity: 'agent:alex', roomName });
+    const linkMessage = calls('conversations.twilio.com', 'POST').find((r) => r.path === `/v1/Conversations/${conversationSid}/Messages`);
+    expect(JSON.parse(String(linkMessage?.form.Attributes))).toMatchObject({ type: 'video-escalation-link', url: escalated.body.customerLink });
+
+    // 2. The customer's link buys an access token for this room only.
+    const linkToken = new URL(escalated.body.customerLink).hash.replace(/^#t=/, '');
+    const joined = await stack.post('customer-token', { linkToken, action: 'join' });
+    expect(joined.status).toBe(200);
+    const grant = JSON.parse(Buffer.from(joined.body.access.token.split('.')[1], 'base64url').toString()) as { grants: { identity: string; video: { room: string } } };
+    expect(grant.grants.video).toEqual({ room: roomName });
+    expect(grant.grants.identity).toBe(joined.body.access.identity);
+
+    // The call happens on Twilio: two participants, each recording audio and video.
+    const room = fake.state.rooms.get(escalated.body.access.roomSid) ?? [...fake.state.rooms.values()][0];
+    const roomSid = String(room.sid);
+    const agentP = fake.seedParticipant(roomSid, 'agent:alex');
+    const customerP = fake.seedParticipant(roomSid, String(joined.body.access.identity));
+    for (const [p, n] of [[agentP, 'a'], [customerP, 'c']] as const) {
+      fake.seedRecording(roomSid, { participantSid: String(p.sid), trackName: `${n}-mic`, type: 'audio' });
+      fake.seedRecording(roomSid, { participantSid: String(p.sid), trackName: `${n}-cam`, type: 'video' });
+    }
+    fake.completeRoom(roomSid);
+    fake.clearRequests();
+
+    // 3. Room ended (twice: Twilio retries, and our own completion ends it too): one set of compositions.
+    const ended = { StatusCallbackEvent: 'room-ended', RoomSid: roomSid, RoomName: roomName, RoomStatus: 'completed' };
+    expect((await stack.webhook('room-status', ended)).status).toBe(200);
+    expect((await stack.webhook('room-status', ended)).status).toBe(200);
+    const compositions = calls('video.twilio.com', 'POST').filter((r) => r.path === '/v1/Compositions');
+    const callback = `${stack.webhookBase}/composition-status?roomName=${roomName}`;
+    expect(compositions.map((c) => c.form)).toEqual([
+      { RoomSid: roomSid, Format: 'mp4', Trim: 'false', StatusCallback: callback, StatusCallbackMethod: 'POST', AudioSources: '*', VideoLayout: JSON.stringify({ grid: { video_sources: ['*'] } }), Resolution: '1280x720' },
+      { RoomSid: roomSid, Format: 'mp4', Trim: 'false', StatusCallback: callback, StatusCallbackMethod: 'POST', AudioSources: 'a-mic' },
+      { RoomSid: roomSid, Format: 'mp4', Trim: 'false', StatusCallback: callback, StatusCallbackMethod: 'POST', AudioSources: 'c-mic' },
+    ]);
+    const [grid, agentAudio, customerAudio] = [...fake.state.compositions.values()].map((c) => String(c.sid));
+    const ended2 = await stack.post('end-call', { Token: AGENT, escalationId: escalated.body.escalationId });
+    expect(ended2.status).toBe(200);
+    expect(calls('video.twilio.com', 'POST').filter((r) => r.path === '/v1/Compositions')).toHaveLength(3);
+
+    // 4. Compositions finish, out of order and some twice; each speaker's audio goes to Voice Intelligence at once.
+    const available = (sid: string, duration = 95) => {
+      fake.completeComposition(sid, { duration });
+      return stack.webhook(`composition-status?roomName=${roomName}`, {
+        StatusCallbackEvent: 'composition-available',
+        CompositionSid: sid,
+        RoomSid: roomSid,
+        Duration: String(duration),
+      });
+    };
+    expect((await stack.webhook(`composition-status?roomName=${roomName}`, { StatusCallbackEvent: 'composition-started', CompositionSid: grid, RoomSid: roomSid })).status).toBe(200);
+    expect((await available(customerAudio)).status).toBe(200);
+    expect((await available(customerAudio)).status).toBe(200);
+    expect((await available(agentAudio)).status).toBe(200);
+    const transcripts = calls('intelligence.twilio.com', 'POST').filter((r) => r.path === '/v2/Transcripts');
+    expect(transcripts).toHaveLength(2);
+    for (const t of transcripts) {
+      expect(Object.keys(t.form).sort()).toEqual(['Channel', 'CustomerKey', 'ServiceSid']);
+      expect(t.form.ServiceSid).toBe(`GA${'a'.repeat(32)}`);
+      expect(JSON.parse(String(t.form.Channel))).toEqual({ media_properties: { media_url: expect.stringMatching(/^http/) } });
+      expect(String(t.form.CustomerKey).length).toBeLessThanOrEqual(64);
+    }
+    // A fresh, short-lived media URL per transcript.
+    const mediaGets = calls('video.twilio.com', 'GET').filter((r) => /\/Media$/.test(r.path.split('?')[0]));
+    expect(mediaGets.map((r) => r.path.split('?')[0])).toEqual([`/v1/Compositions/${customerAudio}/Media`, `/v1/Compositions/${agentAudio}/Media`]);
+    expect(mediaGets.every((r) => r.query.Ttl === '600')).toBe(true);
+
+    // 5. Transcripts finish; the last piece (the grid video) completes the job.
+    const [customerT, agentT] = [...fake.state.transcripts.values()];
+    fake.completeTranscript(String(customerT.sid), [{ transcript: 'My router keeps dropping.', startTime: 3.5, endTime: 5.0 }]);
+    fake.completeTranscript(String(agentT.sid), [
+      { transcript: 'Hello, how can I help?', startTime: 0.5, endTime: 2.0, words: [{ word: 'Hello', startTime: 0.5, endTime: 0.9 }] },
+    ]);
+    const report = (t: Record<string, unknown>) =>
+      stack.jsonWebhook('transcript-status', { account_sid: stack.fake.accountSid, transcript_sid: t.sid, customer_key: t.customer_key, event_type: 'voice_intelligence_transcript_available' });
+    expect((await report(agentT)).status).toBe(200);
+    expect((await report(customerT)).status).toBe(200);
+    expect((await report(customerT)).status).toBe(200);
+    const sentenceReads = calls('intelligence.twilio.com', 'GET').filter((r) => r.path.endsWith('/Sentences'));
+    expect(sentenceReads.length).toBeGreaterThanOrEqual(2);
+    expect(sentenceReads.every((r) => r.query.WordTimestamps === 'true')).toBe(true);
+    const recordingMessages = () =>
+      (fake.state.messages.get(conversationSid) ?? []).filter((m) => JSON.parse(String(m.attributes)).type === 'video-recording');
+    expect(recordingMessages()).toHaveLength(0); // the video is not ready yet
+    expect((await available(grid, 95)).status).toBe(200);
+    expect((await available(grid, 95)).status).toBe(200);
+    expect((await report(agentT)).status).toBe(200);
+
+    // 6. Exactly one recording message and one entry in the conversation attributes.
+    const messages = recordingMessages();
+    expect(messages).toHaveLength(1);
+    expect(String(messages[0].body)).toBe(
+      'Video call recording · 1:35 · transcript\n\n[0:00] Agent: Hello, how can I help?\n[0:03] Customer: My router keeps dropping.',
+    );
+    const attributes = JSON.parse(String(messages[0].attributes));
+    expect(attributes).toMatchObject({ type: 'video-recording', roomName, durationSeconds: 95 });
+    expect(attributes.mediaUrl).toMatch(new RegExp(`^${stack.webhookBase}/recording-media\\?recordingId=RE[0-9a-f]{32}&file=video.mp4$`));
+    const conversationAttributes = stack.fake.attributesOf(conversationSid);
+    expect(conversationAttributes.crm).toBe(7);
+    expect(Object.values(conversationAttributes.videoRecordings as object)).toEqual([expect.objectContaining({ state: 'attached', messageId: messages[0].sid })]);
+  });
+});
+
+describe('the refusal table: nothing forged, unsigned, replayed or malformed gets in, and nothing gets a 5xx', () => {
+  const counts: Record<string, { sent: number; accepted: number; fiveXx: number }> = {};
+  const refuse = async (name: string, expected: number, attempt: () => Promise<{ status: number }>) => {
+    const { status } = await attempt();
+    const c = (counts[name] ??= { sent: 0, accepted: 0, fiveXx: 0 });
+    c.sent++;
+    if (status < 400) c.accepted++;
+    if (status >= 500) c.fiveXx++;
+    expect(status).toBe(expected);
+  };
+  afterAll(() => {
+    process.stdout.write(`refusal table:\n${Object.entries(counts).map(([k, c]) => `  ${k}: ${c.sent} sent, ${c.accepted} accepted, ${c.fiveXx} 5xx`).join('\n')}\n`);
+  });
+
+  const ended = { StatusCallbackEvent: 'room-ended', RoomSid: `RM${'1'.repeat(32)}`, RoomName: 'esc-nobody' };
+  const changesNothing = async (run: () => Promise<void>) => {
+    stack.fake.clearRequests();
+    await run();
+    expect(stack.fake.requests.filter((r) => r.method === 'POST')).toEqual([]);
+  };
+
+  it('forged, unsigned and replayed-to-another-URL webhooks get 403 and change nothing', async () => {
+    await changesNothing(async () => {
+      for (const path of ['room-status', 'composition-status?roomName=esc-x', 'transcript-status']) {
+        await refuse('forged signature', 403, () => stack.webhook(path, { ...ended, CompositionSid: `CJ${'2'.repeat(32)}` }, { signature: 'AAAAforgedAAAA=' }));
+        await refuse('unsigned', 403, () => stack.webhook(path, { ...ended }, { signature: null }));
+      }
+      // Signed for the composition webhook, sent to the room webhook (and vice versa).
+      await refuse('replayed to another URL', 403, () => stack.webhook('room-status', ended, { signedPath: 'composition-status?roomName=esc-x' }));
+      await refuse('replayed to another URL', 403, () => stack.webhook('composition-status?roomName=esc-y', ended, { signedPath: 'composition-status?roomName=esc-x' }));
+      // Parameters changed after signing.
+      const sig = twilio.getExpectedTwilioSignature(stack.authToken, `${stack.webhookBase}/room-status`, ended);
+      await refuse('forged signature', 403, () => stack.webhook('room-status', { ...ended, RoomName: 'esc-other' }, { signature: sig }));
+      await refuse('unsigned', 403, () => stack.jsonWebhook('transcript-status', { transcript_sid: `GT${'3'.repeat(32)}`, customer_key: 'x/0' }, { signature: null }));
+    });
+  });
+
+  it('signed but malformed or unknown webhooks get a 4xx, never a 5xx', async () => {
+    await refuse('malformed body', 400, () => stack.webhook('room-status', { StatusCallbackEvent: 'room-ended', RoomSid: 'nope' }));
+    await refuse('malformed body', 400, () => stack.webhook('composition-status?roomName=esc-x', { StatusCallbackEvent: 'composition-available' }));
+    await refuse('malformed body', 400, () => stack.jsonWebhook('transcript-status', { transcript_sid: 42 }));
+    await refuse('unknown room', 404, () => stack.webhook('room-status', ended));
+    await refuse('unknown room', 404, () => stack.webhook('composition-status?roomName=esc-nobody', { StatusCallbackEvent: 'composition-available', CompositionSid: `CJ${'4'.repeat(32)}` }));
+    await refuse('unknown room', 404, () => stack.jsonWebhook('transcript-status', { transcript_sid: `GT${'5'.repeat(32)}`, customer_key: `RE${'0'.repeat(32)}/0` }));
+  });
+
+  it('missing, invalid and expired Flex tokens get 401; another agent on the owner-or-supervisor endpoint gets 403', async () => {
+    const { fake } = stack;
+    const conversationId = String(fake.seedConversation({ friendlyName: 'Refusals' }).sid);
+    fake.seedFlexToken('flex-expired', { identity: 'alex', roles: ['agent'], expiresAt: new Date(Date.now() - 1000) });
+    fake.seedFlexToken(OTHER_AGENT, { identity: 'sam', roles: ['agent'] });
+    fake.seedFlexToken(AGENT, { identity: 'alex', roles: ['agent'] });
+    await refuse('missing Flex token', 401, () => stack.post('escalate', { conversationId }));
+    await refuse('invalid Flex token', 401, () => stack.post('escalate', { Token: 'not-a-flex-token', conversationId }));
+    await refuse('expired Flex token', 401, () => stack.post('escalate', { Token: 'flex-expired', conversationId }));
+    await refuse('expired Flex token', 401, () => stack.post('end-call', { escalationId: 'x' }, { Authorization: 'Bearer flex-expired' }));
+    const own = await stack.post('escalate', { Token: AGENT, conversationId });
+    expect(own.status).toBe(200);
+    await refuse('agent on a supervisor endpoint', 403, () => stack.post('end-call', { Token: OTHER_AGENT, escalationId: own.body.escalationId }));
+    await refuse('malformed body', 400, () => stack.post('escalate', { Token: AGENT, conversationId: '../../etc' }));
+  });
+
+  it('a link forged for another room gets 401, and a real link only ever grants its own room', async () => {
+    const { CustomerLinks } = await import('../../src/core/customer-link');
+    const forged = new CustomerLinks('a-different-secret-that-is-long-enough-42', stack.webhookBase);
+    const token = await forged.sign({
+      escalationId: 'e1',
+      conversationId: 'CH1',
+      roomName: 'esc-someone-else',
+      customerIdentity: 'customer:x',
+      linkId: 'L1',
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+    await refuse('customer token for another room', 401, () => stack.post('customer-token', { linkToken: token, action: 'join' }));
+    await refuse('malformed body', 400, () => stack.post('customer-token', { action: 'join' }));
+  });
+});
