@@ -1,10 +1,12 @@
 // Bundles everything the stack serves, with esbuild (~100 ms):
 //   serverless/src/functions/*.ts  -> build/functions/*.js   (Twilio Functions; twilio-run serves them)
-//   public/*.html|css + public/src/pages/*.tsx -> build/assets/ (Twilio Assets: customer pages)
+//   public/*.html|css + public/src/pages/*.tsx -> build/assets/ (Twilio Assets: customer pages, ES modules;
+//     twilio-video is its own chunk under js/chunks/, fetched only when the server grants Twilio access)
 //   src/adapters/local/web/*.html + pages/*.tsx -> build/local/ (local-only agent console and chat)
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'build');
@@ -28,7 +30,7 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: 'inline',
-  external: ['better-sqlite3', 'janode', 'twilio', 'twilio-flex-token-validator', 'pino'],
+  external: ['better-sqlite3', 'janode', 'twilio', 'twilio-flex-token-validator', 'pino', 'pg'],
   logLevel: 'warning',
 });
 
@@ -43,10 +45,60 @@ const browser = {
   jsx: 'transform',
   logLevel: 'warning',
 };
-await build({ ...browser, entryPoints: entries(join(root, 'public/src/pages'), /\.tsx?$/), outdir: join(out, 'assets/js') });
+// twilio-video makes `new Function('url', 'return import(url)')` as it loads (to fetch the Krisp
+// noise-cancellation plugin, which we do not use). The join page's CSP has no 'unsafe-eval', so that
+// line would stop twilio-video from loading at all: its module is swapped for one that refuses.
+const twilioVideoWithoutEval = {
+  name: 'twilio-video-without-eval',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]twilio-video[\\/]es5[\\/]util[\\/]dynamicimport\.js$/ }, () => ({
+      loader: 'js',
+      contents: "'use strict';\nmodule.exports = (m) => Promise.reject(new Error(`Failed to import: ${m}: not allowed by the page's Content-Security-Policy`));\n",
+    }));
+  },
+};
+
+// Customer pages serve both back ends from one build, so they split: src/client/connect.ts imports
+// the Twilio client dynamically, and only ES module output turns that into a separate chunk
+// (IIFE would inline twilio-video into every page). The pages load with <script type="module">.
+const pages = await build({
+  ...browser,
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  metafile: true,
+  plugins: [twilioVideoWithoutEval],
+  entryPoints: entries(join(root, 'public/src/pages'), /\.tsx?$/),
+  outdir: join(out, 'assets/js'),
+});
 copyStatic(join(root, 'public'), join(out, 'assets'));
 
+// The local console and chat only ever get Janus grants and stay classic scripts: twilio-video is
+// left out (external), so a Twilio grant there fails with connect.ts's "did not load" message.
 const localWeb = join(root, 'src/adapters/local/web');
-await build({ ...browser, entryPoints: entries(join(localWeb, 'pages'), /\.tsx?$/), outdir: join(out, 'local/js') });
+await build({ ...browser, external: ['twilio-video'], entryPoints: entries(join(localWeb, 'pages'), /\.tsx?$/), outdir: join(out, 'local/js') });
 copyStatic(localWeb, join(out, 'local'));
 console.log('build: functions, assets and local pages bundled into build/');
+
+// What a customer on Twilio downloads: join.js and every chunk it imports, statically or dynamically;
+// on Janus only the static part loads.
+const outputs = pages.metafile.outputs;
+const joinJs = Object.keys(outputs).find((o) => outputs[o].entryPoint?.endsWith('public/src/pages/join.tsx'));
+const reach = (from, kinds, seen = new Set()) => {
+  if (seen.has(from) || !outputs[from]) return seen;
+  seen.add(from);
+  for (const i of outputs[from].imports) if (kinds.includes(i.kind)) reach(i.path, kinds, seen);
+  return seen;
+};
+const onTwilio = reach(joinJs, ['import-statement', 'dynamic-import']);
+const onJanus = reach(joinJs, ['import-statement']);
+const hasTwilioVideo = (o) => Object.keys(outputs[o].inputs).some((i) => i.includes('node_modules/twilio-video/'));
+if (![...onTwilio].some(hasTwilioVideo) || [...onJanus].some(hasTwilioVideo)) {
+  throw new Error('build: twilio-video must be a chunk that join.js loads on demand, not part of join.js');
+}
+const gzipped = (files) => [...files].reduce((sum, o) => sum + gzipSync(readFileSync(join(root, o))).length, 0);
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+console.log(
+  `build: join page with twilio-video ${kB(gzipped(onTwilio))} gzipped ` +
+    `(${kB(gzipped(onJanus))} without it on Janus; ${browser.minify ? 'minified' : 'not minified, NODE_ENV=production minifies'})`,
+);

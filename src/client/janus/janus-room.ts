@@ -1,6 +1,6 @@
 import type { MediaAccess } from '../../domain/escalation';
 import type { DisconnectReason, LocalMedia, NetworkQualityLevel, RemoteParticipant, RoomEvents, RoomState, VideoRoom } from '../video-client';
-import { Emitter } from './emitter';
+import { Emitter } from '../emitter';
 import { JanusLocalParticipant } from './local-participant';
 import { JanusPublisher } from './janus-publisher';
 import { JanusSession, VideoRoomError } from './janus-session';

@@ -1,5 +1,5 @@
 import type { DisconnectReason, NetworkQualityLevel, RemoteParticipant, RoomEvents, RoomState, VideoRoom } from '../video-client';
-import { Emitter } from '../janus/emitter';
+import { Emitter } from '../emitter';
 import type { TwilioLocalParticipantView } from './local-participant';
 import { TwilioRoster, type Labeller } from './remote-participants';
 import { disconnectReason } from './twilio-errors';

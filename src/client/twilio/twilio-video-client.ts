@@ -1,9 +1,9 @@
 import type { ConnectOptions } from 'twilio-video';
-import type { MediaAccess } from '../../domain/escalation';
+import { roleOfIdentity, type MediaAccess } from '../../domain/escalation';
 import type { LocalMedia, RemoteParticipant, VideoClient } from '../video-client';
 import { connectOptions } from './connect-options';
 import { TwilioLocalParticipantView, type CaptureDevices } from './local-participant';
-import { defaultDisplayName, roleOfIdentity } from './participant-identity';
+import { defaultDisplayName } from './participant-identity';
 import { TRACK_NAMES } from './track-source';
 import { toConnectError } from './twilio-errors';
 import { TwilioVideoRoom } from './twilio-room';
