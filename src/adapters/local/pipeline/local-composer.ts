@@ -6,6 +6,7 @@ import type { FfmpegComposer } from './ffmpeg-composer';
 import { readManifest, speechCompositionId, videoCompositionId, writeManifest, recordingIdOf, type ParticipantMedia } from './local-media';
 import type { LocalPipelineEvents } from './local-events';
 import { mediaDuration } from './probe';
+import { logger } from '../../../logger';
 
 /**
  * Local compositions. The Janus tracks are converted at once (janus-pp-rec takes ~0.2 s), so each
@@ -26,7 +27,9 @@ export class LocalComposer implements Composer {
   ) {}
 
   async start(room: RoomRef, recordingId: string) {
+    const t0 = performance.now();
     const media = await this.o.source.prepare(room, recordingId);
+    logger.info({ recordingId, tracks: media.length, seconds: ((performance.now() - t0) / 1000).toFixed(2) }, 'recorded tracks converted');
     if (media.length === 0) return { video: null, speech: [] };
     const videoId = videoCompositionId(recordingId);
     const speech: SpeechComposition[] = [];
@@ -47,9 +50,13 @@ export class LocalComposer implements Composer {
   private composeInBackground(roomName: string, recordingId: string, media: ParticipantMedia[]): void {
     const compositionId = videoCompositionId(recordingId);
     this.running.add(compositionId);
+    const t0 = performance.now();
     const work = this.o.grid
       .compose(recordingId, media)
-      .then((c) => this.o.events.compositionReady({ roomName, compositionId, durationSeconds: c.durationSeconds }))
+      .then((c) => {
+        logger.info({ recordingId, seconds: ((performance.now() - t0) / 1000).toFixed(2), durationSeconds: c.durationSeconds }, 'grid video composed');
+        return this.o.events.compositionReady({ roomName, compositionId, durationSeconds: c.durationSeconds });
+      })
       .catch((e) => this.o.events.compositionFailed({ roomName, compositionId, reason: errorText(e) }))
       .finally(() => this.running.delete(compositionId));
     this.o.events.track(work);

@@ -9,6 +9,7 @@ import { recordingDir, writeFileAtomic } from './local-artifacts';
 import type { LocalPipelineEvents } from './local-events';
 import { readManifest, recordingIdOf } from './local-media';
 import type { SpeechEngine } from './speech-engine';
+import { logger } from '../../../logger';
 
 /** At most `n` engine runs at once: each pocketsphinx process takes one core. */
 function limiter(n: number) {
@@ -76,7 +77,10 @@ export class LocalTranscriber implements Transcriber {
     const segments = await this.limit(async () => {
       // ffmpeg's resampler, not sox's default dither, which ruins pocketsphinx's accuracy.
       await execTool(this.o.ffmpeg ?? 'ffmpeg', ['-nostdin', '-y', '-loglevel', 'error', '-i', audio, '-vn', '-ac', '1', '-ar', '16000', '-c:a', 'pcm_s16le', wav]);
-      return this.o.engine.transcribe(wav);
+      const t0 = performance.now();
+      const result = await this.o.engine.transcribe(wav);
+      logger.info({ transcriptId, engine: this.name, seconds: ((performance.now() - t0) / 1000).toFixed(2) }, 'speaker transcribed');
+      return result;
     });
     await writeFileAtomic(out, JSON.stringify(segments));
   }
