@@ -21,6 +21,14 @@ const AGENT = 'flex-agent-token';
 const OTHER_AGENT = 'flex-other-agent-token';
 const calls = (host: string, method?: string): RecordedRequest[] =>
   stack.fake.requestsTo(host).filter((r) => !method || r.method === method);
+let logged = 0;
+/** Every REST call since the previous callLog() (or the last clear), as `METHOD host/path`, in order. */
+const callLog = (): string[] => {
+  if (logged > stack.fake.requests.length) logged = 0;
+  const log = stack.fake.requests.slice(logged).map((r) => `${r.method} ${r.host}${r.path.split('?')[0]}`);
+  logged = stack.fake.requests.length;
+  return log;
+};
 
 describe('BACKEND=twilio, end to end over HTTP', () => {
   it('takes a chat to video and the recording back into the chat, exactly once, whatever the webhook order', async () => {
@@ -67,6 +75,7 @@ describe('BACKEND=twilio, end to end over HTTP', () => {
     }
     fake.completeRoom(roomSid);
     fake.clearRequests();
+    logged = 0;
 
     // 3. Room ended (twice: Twilio retries, and our own completion ends it too): one set of compositions.
     const ended = { StatusCallbackEvent: 'room-ended', RoomSid: roomSid, RoomName: roomName, RoomStatus: 'completed' };
@@ -80,9 +89,20 @@ describe('BACKEND=twilio, end to end over HTTP', () => {
       { RoomSid: roomSid, Format: 'mp4', Trim: 'false', StatusCallback: callback, StatusCallbackMethod: 'POST', AudioSources: 'c-mic' },
     ]);
     const [grid, agentAudio, customerAudio] = [...fake.state.compositions.values()].map((c) => String(c.sid));
+    const recordingsList = calls('video.twilio.com', 'GET').find((r) => r.path.startsWith('/v1/Recordings'));
+    expect(recordingsList?.query).toMatchObject({ GroupingSid: roomSid });
+    expect(callLog().filter((c) => !c.includes('conversations.twilio.com'))).toEqual([
+      'GET video.twilio.com/v1/Recordings',
+      `GET video.twilio.com/v1/Rooms/${roomSid}/Participants`,
+      'POST video.twilio.com/v1/Compositions',
+      'POST video.twilio.com/v1/Compositions',
+      'POST video.twilio.com/v1/Compositions',
+    ]);
     const ended2 = await stack.post('end-call', { Token: AGENT, escalationId: escalated.body.escalationId });
     expect(ended2.status).toBe(200);
-    expect(calls('video.twilio.com', 'POST').filter((r) => r.path === '/v1/Compositions')).toHaveLength(3);
+    const endCallLog = callLog();
+    expect(endCallLog[0]).toBe(`POST iam.twilio.com/v1/Accounts/${fake.accountSid}/Tokens/validate`);
+    expect(endCallLog.filter((c) => c.includes('video.twilio.com'))).toEqual([]); // the room is over; nothing composed again
 
     // 4. Compositions finish, out of order and some twice; each speaker's audio goes to Voice Intelligence at once.
     const available = (sid: string, duration = 95) => {
@@ -98,6 +118,12 @@ describe('BACKEND=twilio, end to end over HTTP', () => {
     expect((await available(customerAudio)).status).toBe(200);
     expect((await available(customerAudio)).status).toBe(200);
     expect((await available(agentAudio)).status).toBe(200);
+    expect(callLog().filter((c) => !c.includes('conversations.twilio.com'))).toEqual([
+      `GET video.twilio.com/v1/Compositions/${customerAudio}/Media`,
+      'POST intelligence.twilio.com/v2/Transcripts',
+      `GET video.twilio.com/v1/Compositions/${agentAudio}/Media`,
+      'POST intelligence.twilio.com/v2/Transcripts',
+    ]);
     const transcripts = calls('intelligence.twilio.com', 'POST').filter((r) => r.path === '/v2/Transcripts');
     expect(transcripts).toHaveLength(2);
     for (const t of transcripts) {
