@@ -1,3 +1,5 @@
+import type { PipelineJob } from './pipeline-store';
+
 export type ArtifactName = 'captions.vtt' | 'transcript.json';
 
 /** Where a recording's viewers find its video, captions and transcript. */
@@ -17,4 +19,8 @@ export interface RecordingArtifacts {
   write(recordingId: string, name: ArtifactName, content: string): Promise<void>;
   /** The URLs viewers load (they still pass the playback check before anything is served). */
   urls(recordingId: string): RecordingUrls;
+  /** An artifact's content, or null when it was never written. */
+  read(recordingId: string, name: ArtifactName): Promise<string | null>;
+  /** Where an authorized viewer's player loads the composed video now (Twilio: a short-lived signed URL). */
+  videoUrl(job: PipelineJob): Promise<string>;
 }

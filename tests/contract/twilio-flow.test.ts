@@ -170,6 +170,25 @@ describe('BACKEND=twilio, end to end over HTTP', () => {
     const conversationAttributes = stack.fake.attributesOf(conversationSid);
     expect(conversationAttributes.crm).toBe(7);
     expect(Object.values(conversationAttributes.videoRecordings as object)).toEqual([expect.objectContaining({ state: 'attached', messageId: messages[0].sid })]);
+
+    // 7. Playback through the recording-media Function: the owner, a supervisor and the customer; nobody else.
+    const recordingId = attributes.recordingId as string;
+    fake.seedFlexToken('flex-supervisor-token', { identity: 'sue', roles: ['supervisor'] });
+    fake.seedFlexToken(OTHER_AGENT, { identity: 'sam', roles: ['agent'] });
+    const media = (file: string, auth: Record<string, string>) => stack.post('recording-media', { recordingId, file, ...auth });
+    const video = await media('video.mp4', { Token: AGENT });
+    expect(video.status).toBe(200);
+    const mediaGet = calls('video.twilio.com', 'GET').filter((r) => r.path.startsWith(`/v1/Compositions/${grid}/Media`)).pop();
+    expect(mediaGet?.query.Ttl).toBe('600');
+    expect(video.body.url).toMatch(/^http/);
+    const captions = await media('captions.vtt', { Token: 'flex-supervisor-token' });
+    expect(captions.status).toBe(200);
+    expect(captions.body.content).toMatch(/^WEBVTT\n/);
+    expect(captions.body.content).toContain('<v Customer>My router keeps dropping.');
+    expect((await media('transcript.json', { linkToken })).status).toBe(200);
+    expect((await media('video.mp4', { Token: OTHER_AGENT })).status).toBe(403);
+    expect((await media('video.mp4', {})).status).toBe(401);
+    expect((await media('captions.vtt', { Token: AGENT, recordingId: 'RE-not-there' })).status).toBe(404);
   });
 });
 

@@ -15,6 +15,8 @@ export interface FunctionRequest<T> {
   config: Config;
   /** The verified caller, for functions declared `auth: 'staff'`. */
   staff: StaffIdentity;
+  /** `auth: 'staff-optional'`: the verified caller when a staff token came, else null. */
+  maybeStaff: StaffIdentity | null;
 }
 
 /** A credential sent the Flex way (`Token` in the body) or as `Authorization: Bearer`. */
@@ -46,7 +48,7 @@ function respond(callback: ServerlessCallback, origin: string | undefined, cfg: 
  * when asked, maps every caller mistake to a 4xx JSON error, and never logs credentials.
  */
 export function jsonFunction<S extends z.ZodType>(
-  options: { name: string; schema: S; auth: 'staff' | 'none' },
+  options: { name: string; schema: S; auth: 'staff' | 'staff-optional' | 'none' },
   run: (request: FunctionRequest<z.infer<S>>) => Promise<unknown>,
 ) {
   return async (_context: Context, event: RawEvent, callback: ServerlessCallback): Promise<void> => {
@@ -59,16 +61,19 @@ export function jsonFunction<S extends z.ZodType>(
       const { request: _request, Token: _token, ...fields } = event;
       const parsed = options.schema.safeParse(fields);
       let staff: StaffIdentity = { identity: '', name: '', roles: [] };
+      let maybeStaff: StaffIdentity | null = null;
+      const token = staffTokenOf(event);
       if (options.auth === 'staff') {
-        const token = staffTokenOf(event);
         if (!token) throw new DomainError('unauthorized', 'token_missing', 'Sign in first: this call needs an agent token.');
         staff = await rt.backend.identity.verify(token);
+      } else if (options.auth === 'staff-optional' && token) {
+        maybeStaff = staff = await rt.backend.identity.verify(token);
       }
       if (!parsed.success) {
         const details = parsed.error.issues.map((i) => ({ field: i.path.join('.'), problem: i.message }));
         return respond(callback, origin, cfg, 400, errorBody('invalid_request', 'The request is malformed.', details));
       }
-      const result = await run({ body: parsed.data, backend: rt.backend, config: rt.config, staff });
+      const result = await run({ body: parsed.data, backend: rt.backend, config: rt.config, staff, maybeStaff });
       respond(callback, origin, cfg, 200, result);
     } catch (e) {
       if (e instanceof DomainError) {

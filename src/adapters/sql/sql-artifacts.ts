@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { PipelineJob } from '../../ports/pipeline-store';
 import type { ArtifactName, RecordingArtifacts, RecordingUrls } from '../../ports/recording-artifacts';
 import type { StoreTables } from './database';
 
@@ -11,7 +12,13 @@ export class SqlArtifacts implements RecordingArtifacts {
     private readonly db: Kysely<StoreTables>,
     /** `recording-media` Function URL: it checks the viewer, then answers the artifact or the video's URL. */
     private readonly mediaEndpoint: string,
+    /** Where the composed video is (Twilio: a fresh signed URL of the grid composition). */
+    private readonly locateVideo: (job: PipelineJob) => Promise<string>,
   ) {}
+
+  videoUrl(job: PipelineJob): Promise<string> {
+    return this.locateVideo(job);
+  }
 
   async write(recordingId: string, name: ArtifactName, content: string): Promise<void> {
     await this.db

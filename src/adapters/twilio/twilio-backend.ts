@@ -12,6 +12,8 @@ import { TwilioComposer } from './twilio-composer';
 import { TwilioConversations } from './twilio-conversations';
 import { TwilioRooms } from './twilio-rooms';
 import { VoiceIntelligenceTranscriber } from './voice-intelligence-transcriber';
+import { compositionMediaUrl } from './composition-media';
+import { DomainError } from '../../domain/errors';
 
 /** Every setting BACKEND=twilio cannot run without, named in one clear error. */
 function required(config: Config) {
@@ -38,7 +40,10 @@ export async function createTwilioBackend(config: Config): Promise<Backend> {
     store: store.pipeline,
     composer: new TwilioComposer({ client, statusCallbackUrl: functionUrl(c.WEBHOOK_BASE_URL, 'composition-status') }),
     transcriber: new VoiceIntelligenceTranscriber({ client, serviceSid: c.VOICE_INTELLIGENCE_SERVICE_SID, mediaUrlTtlSeconds: c.MEDIA_URL_TTL_SECONDS }),
-    artifacts: new SqlArtifacts(store.db, functionUrl(c.WEBHOOK_BASE_URL, 'recording-media')),
+    artifacts: new SqlArtifacts(store.db, functionUrl(c.WEBHOOK_BASE_URL, 'recording-media'), async (job) => {
+      if (job.video?.status !== 'ready') throw new DomainError('not_found', 'video_not_ready', 'The video is not ready yet.');
+      return compositionMediaUrl(client, job.video.compositionId, c.MEDIA_URL_TTL_SECONDS);
+    }),
     conversations,
     clock: systemClock,
     retry: { maxAttempts: c.TRANSCRIBE_MAX_ATTEMPTS, backoffMs: c.TRANSCRIBE_BACKOFF_MS },

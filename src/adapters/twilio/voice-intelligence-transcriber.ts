@@ -2,6 +2,7 @@ import type { ExternalStatus } from '../../ports/pipeline-store';
 import type { TranscribedSegment, Transcriber, TranscriptRequest } from '../../ports/transcriber';
 import { isNotFound } from './rest-errors';
 import type { TwilioClient } from './twilio-client';
+import { compositionMediaUrl } from './composition-media';
 
 export interface VoiceIntelligenceOptions {
   client: TwilioClient;
@@ -27,22 +28,8 @@ export class VoiceIntelligenceTranscriber implements Transcriber {
 
   constructor(private readonly o: VoiceIntelligenceOptions) {}
 
-  /** `GET /v1/Compositions/{sid}/Media` answers a pre-signed URL (twilio-node has no method for it). */
-  private async mediaUrl(compositionId: string): Promise<string> {
-    const ttl = this.o.mediaUrlTtlSeconds ?? 3600;
-    const response = await this.o.client.request({
-      method: 'get',
-      uri: `https://video.twilio.com/v1/Compositions/${encodeURIComponent(compositionId)}/Media?Ttl=${ttl}`,
-    });
-    const body = (typeof response.body === 'string' ? JSON.parse(response.body) : response.body) as { redirect_to?: unknown };
-    if (response.statusCode >= 400 || typeof body?.redirect_to !== 'string') {
-      throw new Error(`composition ${compositionId} media unavailable (HTTP ${response.statusCode})`);
-    }
-    return body.redirect_to;
-  }
-
   async start(request: TranscriptRequest): Promise<string> {
-    const mediaUrl = await this.mediaUrl(request.compositionId);
+    const mediaUrl = await compositionMediaUrl(this.o.client, request.compositionId, this.o.mediaUrlTtlSeconds ?? 600);
     const transcript = await this.o.client.intelligence.v2.transcripts.create({
       serviceSid: this.o.serviceSid,
       channel: { media_properties: { media_url: mediaUrl } },

@@ -16,3 +16,28 @@ export async function authorizePlayback(deps: CoreDeps, viewer: RecordingViewer,
   }
   return job;
 }
+
+export type RecordingFile = 'video.mp4' | 'captions.vtt' | 'transcript.json';
+
+const CONTENT_TYPES: Record<Exclude<RecordingFile, 'video.mp4'>, string> = {
+  'captions.vtt': 'text/vtt; charset=utf-8',
+  'transcript.json': 'application/json; charset=utf-8',
+};
+
+/**
+ * What an authorized viewer gets for one file of a recording: the video as a URL their player
+ * loads (the back end says where), captions and transcript as content.
+ */
+export async function openRecording(
+  deps: CoreDeps,
+  viewer: RecordingViewer,
+  recordingId: string,
+  file: RecordingFile,
+): Promise<{ url: string } | { content: string; contentType: string }> {
+  const job = await authorizePlayback(deps, viewer, recordingId);
+  const artifacts = deps.pipeline.artifacts;
+  if (file === 'video.mp4') return { url: await artifacts.videoUrl(job) };
+  const content = await artifacts.read(recordingId, file);
+  if (content === null) throw new DomainError('not_found', 'not_ready', 'This part of the recording is not ready yet.');
+  return { content, contentType: CONTENT_TYPES[file] };
+}

@@ -1,5 +1,6 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { PipelineJob } from '../../../ports/pipeline-store';
 import type { ArtifactName, RecordingArtifacts, RecordingUrls } from '../../../ports/recording-artifacts';
 
 /**
@@ -43,5 +44,18 @@ export class LocalRecordingArtifacts implements RecordingArtifacts {
   urls(recordingId: string): RecordingUrls {
     const base = `/media/recordings/${encodeURIComponent(recordingId)}`;
     return { mediaUrl: `${base}/video.mp4`, captionsUrl: `${base}/captions.vtt`, transcriptUrl: `${base}/transcript.json` };
+  }
+
+  async read(recordingId: string, name: ArtifactName): Promise<string | null> {
+    try {
+      return await readFile(join(recordingDir(this.dataDir, recordingId), name), 'utf8');
+    } catch {
+      return null;
+    }
+  }
+
+  /** The local media route serves the file itself (with range requests) once the viewer is checked. */
+  async videoUrl(job: PipelineJob): Promise<string> {
+    return this.urls(job.recordingId).mediaUrl;
   }
 }

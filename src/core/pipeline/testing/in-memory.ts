@@ -81,6 +81,12 @@ export class MemoryArtifacts implements RecordingArtifacts {
     this.writes++;
     this.files.set(`${recordingId}/${name}`, content);
   }
+  async read(recordingId: string, name: ArtifactName) {
+    return this.files.get(`${recordingId}/${name}`) ?? null;
+  }
+  async videoUrl(job: PipelineJob) {
+    return `https://media.example/${job.video?.compositionId}`;
+  }
   urls(recordingId: string): RecordingUrls {
     return {
       mediaUrl: `/media/recordings/${recordingId}/video.mp4`,
