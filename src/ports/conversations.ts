@@ -13,6 +13,10 @@ export interface ConversationsPort {
   listMessages(conversationId: string): Promise<ConversationMessage[]>;
   /** First message whose attribute `key` equals `value`: how steps stay exactly-once after a crash. */
   findMessageByAttribute(conversationId: string, key: string, value: string): Promise<ConversationMessage | null>;
-  /** Shallow-merges `patch` into the conversation's attributes; keys not in `patch` are kept. */
+  /**
+   * Deep-merges `patch` into the conversation's attributes (src/core/merge-attributes.ts): nested
+   * objects merge key by key, other values replace, keys not in `patch` are kept. Returns the result.
+   * Both adapters pass the same contract test (tests/contract/conversations-contract.test.ts).
+   */
   mergeAttributes(conversationId: string, patch: Attributes): Promise<Attributes>;
 }

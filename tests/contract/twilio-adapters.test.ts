@@ -92,6 +92,12 @@ describe('TwilioRooms', () => {
     expect(protectedHeader).toMatchObject({ alg: 'HS256', cty: 'twilio-fpa;v=1' });
     expect(payload).toMatchObject({ iss: fake.credentials.apiKeySid, sub: fake.accountSid, grants: { identity: 'customer:c1', video: { room: 'esc-1' } } });
     expect(payload.exp! - payload.iat!).toBe(600);
+
+    // Tokens cannot be revoked: however long the grant asks, a token lives at most 15 minutes.
+    const long = await rooms().grantAccess({ name: 'esc-1', sid: 'RM' + 'a'.repeat(32) }, { identity: 'agent:a', displayName: 'A', role: 'agent', ttlSeconds: 4 * 3600 });
+    const claims = (await jwtVerify(long.token, new TextEncoder().encode(fake.credentials.apiKeySecret))).payload;
+    expect(claims.exp! - claims.iat!).toBe(900);
+    expect(Date.parse(long.expiresAt) - Date.now()).toBeLessThanOrEqual(900_000);
   });
 
   it('lists only connected identities', async () => {

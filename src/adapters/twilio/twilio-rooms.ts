@@ -18,6 +18,13 @@ export interface TwilioRoomsOptions {
   emptyRoomTimeout?: number;
   /** Minutes a room nobody joined stays open (Twilio's default is 5). */
   unusedRoomTimeout?: number;
+  /**
+   * Longest life of an access token (default 900 s). A Twilio token cannot be revoked, and it is
+   * checked only when connecting or reconnecting: a take-over removes the old tab by REST, and a
+   * short TTL keeps that tab from reconnecting (and kicking the new one) for long. The join page
+   * asks for a fresh token when it rejoins.
+   */
+  maxTokenTtlSeconds?: number;
   now?: () => Date;
 }
 
@@ -60,7 +67,8 @@ export class TwilioRooms implements RoomsPort {
 
   async grantAccess(room: RoomRef, grant: AccessGrant): Promise<MediaAccess> {
     const { accountSid, apiKeySid, apiKeySecret } = this.options;
-    const token = new AccessToken(accountSid, apiKeySid, apiKeySecret, { identity: grant.identity, ttl: grant.ttlSeconds });
+    const ttl = Math.min(grant.ttlSeconds, this.options.maxTokenTtlSeconds ?? 900);
+    const token = new AccessToken(accountSid, apiKeySid, apiKeySecret, { identity: grant.identity, ttl });
     token.addGrant(new AccessToken.VideoGrant({ room: room.name }));
     return {
       provider: 'twilio',
@@ -70,7 +78,7 @@ export class TwilioRooms implements RoomsPort {
       displayName: grant.displayName,
       role: grant.role,
       token: token.toJwt(),
-      expiresAt: new Date(this.now().getTime() + grant.ttlSeconds * 1000).toISOString(),
+      expiresAt: new Date(this.now().getTime() + ttl * 1000).toISOString(),
     };
   }
 
