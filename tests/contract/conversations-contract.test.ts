@@ -18,7 +18,7 @@ const subjects: Record<string, () => Promise<Subject>> = {
   local: async () => {
     const db: Db = openDb(':memory:');
     const port = new SqliteConversations(db);
-    return { port, newConversation: async (attributes) => port.createConversation({ friendlyName: 'Chat', attributes }).id, close: async () => db.close() };
+    return { port, newConversation: async (attributes) => port.createConversation({ friendlyName: 'Chat', attributes }).id, close: async () => void db.close() };
   },
   twilio: async () => {
     const fake: FakeTwilio = await startFakeTwilio();
