@@ -31,7 +31,7 @@ export async function stackSample(
   holdMs = 0,
 ): Promise<StackSample> {
   const name = `Bench call ${index}`;
-  const conversation = stack.backend.conversations.createConversation({ friendlyName: name, attributes: { bench: true } });
+  const conversation = await stack.backend.conversations.createConversation({ friendlyName: name, attributes: { bench: true } });
   const chatUrl = await stack.customerChatUrl(conversation.id);
 
   // The console lists conversations once, on load: reload it so the new one is there.

@@ -14,15 +14,15 @@ const codeOf = async (p: Promise<unknown>): Promise<string> => {
   return 'resolved';
 };
 
-function setup(env: Record<string, string> = {}) {
-  const t = makeTestDeps(env);
-  const conversation = t.conversations.createConversation({ friendlyName: 'Printer jam', attributes: { crm: 42 } });
+async function setup(env: Record<string, string> = {}) {
+  const t = await makeTestDeps(env);
+  const conversation = await t.conversations.createConversation({ friendlyName: 'Printer jam', attributes: { crm: 42 } });
   return { ...t, conversationId: conversation.id };
 }
 
 describe('escalate', () => {
   it('creates a recorded room, posts one signed link and opens the agent side', async () => {
-    const t = setup();
+    const t = await setup();
     const result = await escalate(t.deps, agent, t.conversationId);
 
     expect(t.rooms.created).toEqual([{ name: result.escalation.roomName, recording: true, maxParticipants: 4 }]);
@@ -36,7 +36,7 @@ describe('escalate', () => {
   });
 
   it('reopens the live call instead of posting a second link', async () => {
-    const t = setup();
+    const t = await setup();
     const first = await escalate(t.deps, agent, t.conversationId);
     const second = await escalate(t.deps, agent, t.conversationId);
     expect(second.reused).toBe(true);
@@ -46,7 +46,7 @@ describe('escalate', () => {
   });
 
   it('gives each escalation a distinct customer identity', async () => {
-    const t = setup();
+    const t = await setup();
     const first = await escalate(t.deps, agent, t.conversationId);
     await endCall(t.deps, agent, first.escalation.id);
     const second = await escalate(t.deps, agent, t.conversationId);
@@ -55,13 +55,13 @@ describe('escalate', () => {
   });
 
   it('refuses unknown conversations and staff without a role', async () => {
-    const t = setup();
+    const t = await setup();
     expect(await codeOf(escalate(t.deps, agent, 'CHnope'))).toBe('404 conversation_not_found');
     expect(await codeOf(escalate(t.deps, { ...agent, roles: [] }, t.conversationId))).toBe('403 role_required');
   });
 
   it('honours RECORDING_ENABLED=false', async () => {
-    const t = setup({ RECORDING_ENABLED: 'false' });
+    const t = await setup({ RECORDING_ENABLED: 'false' });
     const result = await escalate(t.deps, agent, t.conversationId);
     expect(t.rooms.created[0].recording).toBe(false);
     expect(await checkLink(t.deps, tokenOf(result.customerLink))).toMatchObject({ recording: false });
@@ -70,7 +70,7 @@ describe('escalate', () => {
 
 describe('join', () => {
   it('grants the customer access bound to this room and identity', async () => {
-    const t = setup();
+    const t = await setup();
     const { escalation, customerLink } = await escalate(t.deps, agent, t.conversationId);
     const joined = await join(t.deps, tokenOf(customerLink), false);
     expect(joined.access).toMatchObject({ roomName: escalation.roomName, identity: escalation.customerIdentity, role: 'customer' });
@@ -78,20 +78,20 @@ describe('join', () => {
   });
 
   it('says the link expired after the configured TTL', async () => {
-    const t = setup({ LINK_TTL_SECONDS: '60' });
+    const t = await setup({ LINK_TTL_SECONDS: '60' });
     const { customerLink } = await escalate(t.deps, agent, t.conversationId);
     t.advance(61);
     expect(await codeOf(join(t.deps, tokenOf(customerLink), false))).toBe('401 link_expired');
   });
 
   it('rejects tampered and forged links', async () => {
-    const t = setup();
+    const t = await setup();
     const token = tokenOf((await escalate(t.deps, agent, t.conversationId)).customerLink);
     const [h, p, s] = token.split('.');
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...claims, room: 'esc-other' })).toString('base64url')}.${s}`;
     expect(await codeOf(join(t.deps, tampered, false))).toBe('401 link_invalid');
-    const forged = makeTestDeps({ LINK_SIGNING_SECRET: 'another-secret-another-secret-another!!' });
+    const forged = await makeTestDeps({ LINK_SIGNING_SECRET: 'another-secret-another-secret-another!!' });
     const forgedToken = await forged.deps.links.sign({
       escalationId: claims.esc,
       conversationId: claims.conv,
@@ -105,7 +105,7 @@ describe('join', () => {
   });
 
   it('refuses a second tab unless it takes over, and then disconnects the first', async () => {
-    const t = setup();
+    const t = await setup();
     const { escalation, customerLink } = await escalate(t.deps, agent, t.conversationId);
     t.rooms.connect(escalation.roomName, escalation.customerIdentity);
     expect(await checkLink(t.deps, tokenOf(customerLink))).toMatchObject({ inUse: true });
@@ -118,7 +118,7 @@ describe('join', () => {
 
 describe('endCall', () => {
   it('ends the room, revokes the link, tells the chat and queues the recording once', async () => {
-    const t = setup();
+    const t = await setup();
     const { escalation, customerLink } = await escalate(t.deps, agent, t.conversationId);
     const ended = await endCall(t.deps, agent, escalation.id);
     expect(ended.status).toBe('ended');
@@ -137,7 +137,7 @@ describe('endCall', () => {
   });
 
   it('completes what a failure halfway left undone when called again', async () => {
-    const t = setup();
+    const t = await setup();
     const { escalation } = await escalate(t.deps, agent, t.conversationId);
     const post = t.conversations.postMessage.bind(t.conversations);
     t.conversations.postMessage = async () => {
@@ -156,7 +156,7 @@ describe('endCall', () => {
   });
 
   it('lets the owner or a supervisor end the call, nobody else', async () => {
-    const t = setup();
+    const t = await setup();
     const { escalation } = await escalate(t.deps, agent, t.conversationId);
     expect(await codeOf(endCall(t.deps, otherAgent, escalation.id))).toBe('403 not_your_call');
     expect(await codeOf(endCall(t.deps, supervisor, 'nope'))).toBe('404 escalation_not_found');

@@ -1,12 +1,17 @@
-import { openDb, type Db } from '../../src/adapters/local/db';
-import { SqliteConversations } from '../../src/adapters/local/sqlite-conversations';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb } from '../../src/adapters/local/db';
+import { openPostgresStore, openSqliteStore, type SqlStore } from '../../src/adapters/sql/database';
 import { TwilioConversations } from '../../src/adapters/twilio/twilio-conversations';
 import type { ConversationsPort } from '../../src/ports/conversations';
 import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio';
+import { startPostgresServer, type PostgresServer } from '../support/postgres-server';
 
 /**
- * The ConversationsPort contract, run unchanged on both adapters: the core relies on every line of
+ * The ConversationsPort contract, run unchanged on every adapter: the core relies on every line of
  * it (deep-merged attributes, messages with attributes, finding its own marker message again).
+ * The SQL store's conversations (local mode) run it on both of the store's engines.
  */
 interface Subject {
   port: ConversationsPort;
@@ -14,11 +19,34 @@ interface Subject {
   close(): Promise<void>;
 }
 
+/** One private PostgreSQL cluster for this file, started on first use, stopped after all tests. */
+let postgres: Promise<PostgresServer> | undefined;
+const postgresServer = () => (postgres ??= startPostgresServer());
+afterAll(async () => {
+  await (await postgres?.catch(() => undefined))?.stop();
+}, 30_000);
+
+const sqlSubject = (store: SqlStore, release: () => Promise<void>): Subject => ({
+  port: store.conversations,
+  newConversation: async (attributes) => (await store.conversations.createConversation({ friendlyName: 'Chat', attributes })).id,
+  close: async () => {
+    await store.close();
+    await release();
+  },
+});
+
 const subjects: Record<string, () => Promise<Subject>> = {
-  local: async () => {
-    const db: Db = openDb(':memory:');
-    const port = new SqliteConversations(db);
-    return { port, newConversation: async (attributes) => port.createConversation({ friendlyName: 'Chat', attributes }).id, close: async () => void db.close() };
+  'SQL store on sqlite': async () => {
+    const dir = mkdtempSync(join(tmpdir(), 've-conv-'));
+    const handle = openDb(join(dir, 'store.sqlite'));
+    return sqlSubject(await openSqliteStore(handle), async () => {
+      handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+  },
+  'SQL store on postgres': async () => {
+    const url = await (await postgresServer()).createDatabase('conversations');
+    return sqlSubject(await openPostgresStore(url), async () => undefined);
   },
   twilio: async () => {
     const fake: FakeTwilio = await startFakeTwilio();
@@ -31,7 +59,7 @@ describe.each(Object.keys(subjects))('ConversationsPort on %s', (name) => {
   let s: Subject;
   beforeAll(async () => {
     s = await subjects[name]();
-  });
+  }, 60_000);
   afterAll(async () => {
     await s?.close();
   });
@@ -66,4 +94,39 @@ describe.each(Object.keys(subjects))('ConversationsPort on %s', (name) => {
   it('reads an unknown conversation as null', async () => {
     expect(await s.port.get('CH00000000000000000000000000000000')).toBeNull();
   });
+});
+
+describe('SQL conversations on PostgreSQL under two processes', () => {
+  const stores: SqlStore[] = [];
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+  }, 30_000);
+
+  it('concurrent mergeAttributes on one conversation from two pools lose no update, and the feed stays gapless', async () => {
+    const url = await (await postgresServer()).createDatabase('merge_race');
+    // The Functions process and the local server: separate pools on the same database.
+    const [a, b] = await Promise.all([openPostgresStore(url, { max: 2 }), openPostgresStore(url, { max: 2 })]);
+    stores.push(a, b);
+    const { id } = await a.conversations.createConversation({ friendlyName: 'Race', attributes: { crm: { ticket: 7 } } });
+    const from = await a.conversations.latestEventSeq();
+
+    const ROUNDS = 25;
+    // Each writer patches its own keys, nested under one shared object: a read-modify-write that
+    // is not atomic would drop the other writer's keys.
+    const writer = (store: SqlStore, who: string) =>
+      Promise.all(
+        Array.from({ length: ROUNDS }, (_, i) => store.conversations.mergeAttributes(id, { videoRecordings: { [`${who}${i}`]: { state: 'attached' } } })),
+      );
+    await Promise.all([writer(a, 'a'), writer(b, 'b')]);
+
+    const attributes = (await b.conversations.get(id))?.attributes as { crm: unknown; videoRecordings: Record<string, unknown> };
+    expect(attributes.crm).toEqual({ ticket: 7 });
+    expect(Object.keys(attributes.videoRecordings).sort()).toEqual(
+      ['a', 'b'].flatMap((w) => Array.from({ length: ROUNDS }, (_, i) => `${w}${i}`)).sort(),
+    );
+    // One change per merge, numbered in commit order without gaps; the last one carries the result.
+    const events = await a.conversations.eventsSince(from, id);
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 2 * ROUNDS }, (_, i) => from + 1 + i));
+    expect((events[events.length - 1].payload as { attributes: unknown }).attributes).toEqual(attributes);
+  }, 60_000);
 });

@@ -239,6 +239,73 @@ describe.each<SqlEngine>(['sqlite', 'postgres'])('SQL store on %s', (engine) => 
     });
   });
 
+  describe('token revocations', () => {
+    const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+    test('a revoked token id stays revoked; others are not; revoking twice is harmless', async () => {
+      await store().revocations.revoke('jti-1', nowSeconds() + 3600);
+      await store().revocations.revoke('jti-1', nowSeconds() + 3600);
+      expect(await store().revocations.isRevoked('jti-1')).toBe(true);
+      expect(await store().revocations.isRevoked('jti-2')).toBe(false);
+    });
+
+    test('entries past their expiry are pruned when the next one comes (expiry beyond 2038 is kept)', async () => {
+      await store().revocations.revoke('jti-old', nowSeconds() - 10);
+      expect(await store().revocations.isRevoked('jti-old')).toBe(true);
+      await store().revocations.revoke('jti-far', 4_102_444_800); // 2100-01-01
+      expect(await store().revocations.isRevoked('jti-old')).toBe(false);
+      expect(await store().revocations.isRevoked('jti-far')).toBe(true);
+    });
+  });
+
+  describe('conversations: local extras and change feed', () => {
+    test('created conversations read back and list newest first', async () => {
+      const created = await store().conversations.createConversation({ id: 'CH-x1', friendlyName: 'First', attributes: { crm: 1 } });
+      expect(created).toMatchObject({ id: 'CH-x1', friendlyName: 'First', attributes: { crm: 1 } });
+      expect(await store().conversations.get('CH-x1')).toEqual(created);
+      await new Promise((r) => setTimeout(r, 5));
+      const second = await store().conversations.createConversation({ friendlyName: 'Second' });
+      expect(second.id).toMatch(/^CH[0-9a-f]{32}$/);
+      expect(second.attributes).toEqual({});
+      const listed = (await store().conversations.list()).map((c) => c.id);
+      expect(listed.indexOf(second.id)).toBeLessThan(listed.indexOf('CH-x1'));
+      await expectDuplicate(store().conversations.createConversation({ id: 'CH-x1', friendlyName: 'Again' }));
+    });
+
+    test('every message and attribute change is one feed entry, numbered in order, filterable by conversation', async () => {
+      const before = await store().conversations.latestEventSeq();
+      const a = await store().conversations.createConversation({ friendlyName: 'A' });
+      const b = await store().conversations.createConversation({ friendlyName: 'B' });
+      expect(await store().conversations.latestEventSeq()).toBe(before); // creating records no change
+      const m1 = await store().conversations.postMessage(a.id, { author: 'Customer', body: 'hi' });
+      await store().conversations.postMessage(b.id, { author: 'Customer', body: 'other' });
+      const merged = await store().conversations.mergeAttributes(a.id, { videoEscalation: { status: 'active' } });
+      expect(await store().conversations.latestEventSeq()).toBe(before + 3);
+
+      const all = await store().conversations.eventsSince(before);
+      expect(all.map((e) => [e.seq, e.conversationId, e.kind])).toEqual([
+        [before + 1, a.id, 'message'],
+        [before + 2, b.id, 'message'],
+        [before + 3, a.id, 'conversation'],
+      ]);
+      expect(all[0].payload).toEqual(m1);
+      expect(all[2].payload).toEqual({ ...a, attributes: merged });
+      expect((await store().conversations.eventsSince(before, a.id)).map((e) => e.seq)).toEqual([before + 1, before + 3]);
+      expect((await store().conversations.eventsSince(before, undefined, 1)).map((e) => e.seq)).toEqual([before + 1]);
+      expect(await store().conversations.eventsSince(before + 3)).toEqual([]);
+    });
+
+    test('writes to an unknown conversation fail and record nothing', async () => {
+      const before = await store().conversations.latestEventSeq();
+      await expect(store().conversations.postMessage('CH-missing', { author: 'x', body: 'y' })).rejects.toThrow(/does not exist/);
+      await expect(store().conversations.mergeAttributes('CH-missing', { a: 1 })).rejects.toThrow(/does not exist/);
+      expect(await store().conversations.latestEventSeq()).toBe(before);
+      const c = await store().conversations.createConversation({ friendlyName: 'After' });
+      await store().conversations.postMessage(c.id, { author: 'x', body: 'y' });
+      expect(await store().conversations.latestEventSeq()).toBe(before + 1); // no number was used up
+    });
+  });
+
   test('opening the same database again migrates nothing and keeps the data', async () => {
     if (!opened) throw new Error('not opened');
     await store().pipeline.insertIfAbsent(job('reopen'));

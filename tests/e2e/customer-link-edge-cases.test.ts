@@ -32,7 +32,7 @@ const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]
 const connected = (page: Page) => byTestId(page, 'call-status').and(page.locator('[data-state="connected"]'));
 
 async function escalateNewConversation() {
-  const conversationId = stack.backend.conversations.createConversation({ friendlyName: 'Edge cases' }).id;
+  const conversationId = (await stack.backend.conversations.createConversation({ friendlyName: 'Edge cases' })).id;
   const res = await stack.post('/escalate', { Token: agentToken, conversationId });
   expect(res.status).toBe(200);
   return { conversationId, link: res.body.customerLink as string, escalationId: res.body.escalationId as string, roomName: res.body.roomName as string };

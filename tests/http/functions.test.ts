@@ -17,7 +17,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const newConversation = () => stack.backend.conversations.createConversation({ friendlyName: 'HTTP test' }).id;
+const newConversation = async () => (await stack.backend.conversations.createConversation({ friendlyName: 'HTTP test' })).id;
 const secrets = () => JSON.parse(readFileSync(join(stack.dataDir, 'secrets.json'), 'utf8'));
 
 /** Every refusal is a 4xx with a JSON error naming a code. */
@@ -30,7 +30,7 @@ function expectJsonError(res: { status: number; body: any }, status: number, cod
 
 describe('POST /escalate', () => {
   it('creates the room, posts the signed link into the chat and returns agent access', async () => {
-    const conversationId = newConversation();
+    const conversationId = await newConversation();
     const res = await stack.post('/escalate', { Token: agentToken, conversationId });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ reused: false, recording: true, access: { provider: 'janus', role: 'agent', identity: 'agent:alex' } });
@@ -41,7 +41,7 @@ describe('POST /escalate', () => {
   });
 
   it('refuses a missing, forged, expired, revoked or wrong-kind token with 401', async () => {
-    const conversationId = newConversation();
+    const conversationId = await newConversation();
     expectJsonError(await stack.post('/escalate', { conversationId }), 401, 'token_missing');
     const forged = await new LocalIdentity('x'.repeat(40)).issue({ identity: 'alex', name: 'A', roles: ['agent'] });
     expectJsonError(await stack.post('/escalate', { Token: forged, conversationId }), 401, 'token_invalid');
@@ -71,7 +71,7 @@ describe('POST /customer-token', () => {
   let escalationId: string;
 
   beforeAll(async () => {
-    conversationId = newConversation();
+    conversationId = await newConversation();
     const res = await stack.post('/escalate', { Token: agentToken, conversationId });
     link = res.body.customerLink;
     escalationId = res.body.escalationId;
@@ -125,7 +125,7 @@ describe('POST /customer-token', () => {
 
 describe('POST /end-call', () => {
   it('ends the call once; ending again is harmless; a supervisor may end it too', async () => {
-    const conversationId = newConversation();
+    const conversationId = await newConversation();
     const { body } = await stack.post('/escalate', { Token: agentToken, conversationId });
     const first = await stack.post('/end-call', { Token: agentToken, escalationId: body.escalationId });
     expect(first).toMatchObject({ status: 200, body: { status: 'ended', escalationId: body.escalationId } });
@@ -136,7 +136,7 @@ describe('POST /end-call', () => {
     );
     expect(ended).toHaveLength(1);
 
-    const other = await stack.post('/escalate', { Token: agentToken, conversationId: newConversation() });
+    const other = await stack.post('/escalate', { Token: agentToken, conversationId: await newConversation() });
     const supervisorToken = await stack.signIn('supervisor');
     const bySupervisor = await stack.post('/end-call', { Token: supervisorToken, escalationId: other.body.escalationId });
     expect(bySupervisor.status).toBe(200);

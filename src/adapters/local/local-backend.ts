@@ -7,30 +7,29 @@ import { systemClock } from '../../ports/clock';
 import { dbPath, openDb, type Db } from './db';
 import { JanusRooms } from './janus/janus-rooms';
 import { LocalIdentity } from './local-identity';
-import { TokenRevocations } from './token-revocations';
-import { SqliteConversations } from './sqlite-conversations';
 import { createLocalPipeline, type LocalPipeline } from './pipeline/local-pipeline';
 import { openSqliteStore } from '../sql/database';
+import type { SqlConversations } from '../sql/sql-conversations';
 import { logger } from '../../logger';
 
 export interface LocalBackend extends Backend {
   db: Db;
-  conversations: SqliteConversations;
+  conversations: SqlConversations;
   identity: LocalIdentity;
   rooms: JanusRooms;
   pipeline: LocalPipeline;
 }
 
-/** The embedded back end: Janus rooms, SQLite conversations and store, local agent tokens. */
+/** The embedded back end: Janus rooms, the SQL store on SQLite (conversations too), local agent tokens. */
 export async function createLocalBackend(config: Config): Promise<LocalBackend> {
   if (!config.LOCAL_AGENT_SECRET) throw new Error('LOCAL_AGENT_SECRET is required with BACKEND=local');
   const dataDir = resolve(config.DATA_DIR);
   const db = openDb(dbPath(dataDir));
   // First, before anything else writes through the handle: the store migrates the schema.
   const store = await openSqliteStore(db);
-  const conversations = new SqliteConversations(db);
+  const conversations = store.conversations;
   const rooms = new JanusRooms({ wsUrl: config.JANUS_WS_URL, db, recordingsDir: resolve(dataDir, 'recordings') });
-  const identity = new LocalIdentity(config.LOCAL_AGENT_SECRET, new TokenRevocations(db));
+  const identity = new LocalIdentity(config.LOCAL_AGENT_SECRET, store.revocations);
   const pipeline = createLocalPipeline({
     db,
     store: store.pipeline,

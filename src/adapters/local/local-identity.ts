@@ -2,7 +2,7 @@ import { DomainError } from '../../domain/errors';
 import type { StaffIdentity, StaffRole } from '../../domain/identity';
 import type { IdentityPort } from '../../ports/identity';
 import { Hs256Tokens } from './hs256-tokens';
-import type { TokenRevocations } from './token-revocations';
+import type { SqlTokenRevocations } from '../sql/sql-token-revocations';
 
 const ROLES: readonly StaffRole[] = ['agent', 'supervisor', 'admin'];
 
@@ -14,7 +14,7 @@ export class LocalIdentity implements IdentityPort {
 
   constructor(
     secret: string,
-    private readonly revocations?: TokenRevocations,
+    private readonly revocations?: SqlTokenRevocations,
   ) {
     this.tokens = new Hs256Tokens(secret, 'local-staff');
   }
@@ -27,7 +27,7 @@ export class LocalIdentity implements IdentityPort {
     const payload = await this.tokens.verify(token);
     const roles = Array.isArray(payload?.roles) ? payload.roles.filter((r): r is StaffRole => ROLES.includes(r)) : [];
     if (!payload?.sub || !payload.jti || typeof payload.name !== 'string' || roles.length === 0) throw invalid();
-    if (this.revocations?.isRevoked(payload.jti)) throw invalid();
+    if (await this.revocations?.isRevoked(payload.jti)) throw invalid();
     return { identity: payload.sub, name: payload.name, roles };
   }
 
@@ -35,6 +35,6 @@ export class LocalIdentity implements IdentityPort {
   async revoke(token: string): Promise<void> {
     const payload = await this.tokens.verify(token);
     if (!payload?.jti || !payload.exp || !this.revocations) throw invalid();
-    this.revocations.revoke(payload.jti, payload.exp);
+    await this.revocations.revoke(payload.jti, payload.exp);
   }
 }

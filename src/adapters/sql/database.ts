@@ -6,7 +6,9 @@ import type { EscalationStore } from '../../ports/escalation-store';
 import type { PipelineStore } from '../../ports/pipeline-store';
 import { migrationProvider } from './migrations';
 import { SqlEscalations } from './sql-escalations';
+import { SqlConversations } from './sql-conversations';
 import { SqlPipelineStore } from './sql-pipeline-store';
+import { SqlTokenRevocations } from './sql-token-revocations';
 
 /** Row types of the tables in migrations.ts; keep the two in step. */
 export interface EscalationsTable {
@@ -35,20 +37,66 @@ export interface RecordingArtifactsTable {
   content: string;
 }
 
+export interface ConversationsTable {
+  id: string;
+  friendly_name: string;
+  attributes_json: string;
+  created_at: string;
+}
+
+export interface ConversationMessagesTable {
+  /** Position in the change feed when the message was posted: orders a conversation's messages. */
+  seq: number;
+  id: string;
+  conversation_id: string;
+  author: string;
+  body: string;
+  attributes_json: string;
+  created_at: string;
+}
+
+export interface ConversationEventsTable {
+  seq: number;
+  conversation_id: string;
+  kind: 'message' | 'conversation';
+  payload_json: string;
+}
+
+/** One row (id 1): the last sequence number handed out to the conversation change feed. */
+export interface ConversationFeedTable {
+  id: number;
+  last_seq: number;
+}
+
+export interface RevokedTokensTable {
+  jti: string;
+  /** Unix seconds (bigint column); only compared in SQL, never read back. */
+  expires_at: number;
+}
+
 export interface StoreTables {
   ve_escalations: EscalationsTable;
   ve_pipeline_jobs: PipelineJobsTable;
   ve_recording_artifacts: RecordingArtifactsTable;
+  ve_conversations: ConversationsTable;
+  ve_conversation_messages: ConversationMessagesTable;
+  ve_conversation_events: ConversationEventsTable;
+  ve_conversation_feed: ConversationFeedTable;
+  ve_revoked_tokens: RevokedTokensTable;
 }
 
 export type SqlEngine = 'sqlite' | 'postgres';
 
-/** Both stores over one migrated database. */
+/** Every store over one migrated database. */
 export interface SqlStore {
   engine: SqlEngine;
   db: Kysely<StoreTables>;
   escalations: EscalationStore;
   pipeline: PipelineStore;
+  /** ConversationsPort plus the local extras (create, list, change feed); local mode's chat. */
+  conversations: SqlConversations;
+  /** Signed-out local staff tokens (LocalIdentity). */
+  revocations: SqlTokenRevocations;
   /** Releases Kysely (and the PostgreSQL pool). A borrowed SQLite handle stays open. */
   close(): Promise<void>;
 }
@@ -98,6 +146,8 @@ export async function openStoreWith(
     db,
     escalations: new SqlEscalations(db),
     pipeline: new SqlPipelineStore(db),
+    conversations: new SqlConversations(db, engine),
+    revocations: new SqlTokenRevocations(db),
     close: () => db.destroy(),
   };
 }

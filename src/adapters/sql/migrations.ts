@@ -1,4 +1,4 @@
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql, SqliteAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 /**
  * The one migration history for SQLite and PostgreSQL. Only schema-builder calls and portable
@@ -71,6 +71,112 @@ const MIGRATIONS: Record<string, Migration> = {
     },
     async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropTable('ve_recording_artifacts').execute();
+    },
+  },
+  '0004_ve_conversations': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Local mode's stand-in for Twilio Conversations (production keeps chats in Twilio).
+      await db.schema
+        .createTable('ve_conversations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('friendly_name', 'text', (c) => c.notNull())
+        .addColumn('attributes_json', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      // `seq` is the message's position in the change feed (handed out by ve_conversation_feed), so
+      // a conversation's messages list in the order they were posted.
+      await db.schema
+        .createTable('ve_conversation_messages')
+        .addColumn('seq', 'integer', (c) => c.primaryKey())
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('conversation_id', 'text', (c) => c.notNull().references('ve_conversations.id'))
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('attributes_json', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('ve_conversation_messages_by_conversation')
+        .on('ve_conversation_messages')
+        .columns(['conversation_id', 'seq'])
+        .execute();
+      // Every change, in commit order: how pages served by another process learn of it (SSE).
+      await db.schema
+        .createTable('ve_conversation_events')
+        .addColumn('seq', 'integer', (c) => c.primaryKey())
+        .addColumn('conversation_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('message', 'conversation')`))
+        .addColumn('payload_json', 'text', (c) => c.notNull())
+        .execute();
+      // The feed's counter, one row. Writers bump it first in their transaction: that takes the
+      // write lock (SQLite) or the row lock (PostgreSQL) up front, so sequence numbers are handed
+      // out in commit order and a reader polling "after seq N" never skips a late commit.
+      await db.schema
+        .createTable('ve_conversation_feed')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('last_seq', 'integer', (c) => c.notNull())
+        .execute();
+      await (db as Kysely<{ ve_conversation_feed: { id: number; last_seq: number } }>)
+        .insertInto('ve_conversation_feed')
+        .values({ id: 1, last_seq: 0 })
+        .execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropTable('ve_conversation_feed').execute();
+      await db.schema.dropTable('ve_conversation_events').execute();
+      await db.schema.dropTable('ve_conversation_messages').execute();
+      await db.schema.dropTable('ve_conversations').execute();
+    },
+  },
+  '0005_ve_revoked_tokens': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Local staff tokens signed out before they expire. bigint: Unix seconds outlive int4 in 2038.
+      await db.schema
+        .createTable('ve_revoked_tokens')
+        .addColumn('jti', 'text', (c) => c.primaryKey())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropTable('ve_revoked_tokens').execute();
+    },
+  },
+  '0006_ve_import_local_tables': {
+    /**
+     * Local data files made before 0004/0005 hold the same data in the raw tables the local
+     * adapters created themselves (`conversations`, `messages`, `conversation_events`,
+     * `revoked_tokens`). Carry it over, sequence numbers included (a reconnecting page resumes
+     * its feed by them; a signed-out token stays signed out), then drop the old tables. Those
+     * tables only ever existed in local SQLite files: on PostgreSQL this step does nothing.
+     */
+    async up(db: Kysely<unknown>): Promise<void> {
+      if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return;
+      const tables = new Set((await db.introspection.getTables()).map((t) => t.name));
+      if (tables.has('conversations')) {
+        await sql`INSERT INTO ve_conversations (id, friendly_name, attributes_json, created_at)
+          SELECT id, friendly_name, attributes_json, created_at FROM conversations`.execute(db);
+      }
+      if (tables.has('messages')) {
+        await sql`INSERT INTO ve_conversation_messages (seq, id, conversation_id, author, body, attributes_json, created_at)
+          SELECT seq, id, conversation_id, author, body, attributes_json, created_at FROM messages`.execute(db);
+      }
+      if (tables.has('conversation_events')) {
+        await sql`INSERT INTO ve_conversation_events (seq, conversation_id, kind, payload_json)
+          SELECT seq, conversation_id, kind, payload_json FROM conversation_events`.execute(db);
+      }
+      // Old messages and events had a sequence each; new ones take numbers above both.
+      await sql`UPDATE ve_conversation_feed SET last_seq = MAX(last_seq,
+          (SELECT COALESCE(MAX(seq), 0) FROM ve_conversation_events),
+          (SELECT COALESCE(MAX(seq), 0) FROM ve_conversation_messages))`.execute(db);
+      if (tables.has('revoked_tokens')) {
+        await sql`INSERT INTO ve_revoked_tokens (jti, expires_at) SELECT jti, expires_at FROM revoked_tokens`.execute(db);
+      }
+      for (const old of ['conversation_events', 'messages', 'conversations', 'revoked_tokens']) {
+        if (tables.has(old)) await db.schema.dropTable(old).execute();
+      }
+    },
+    async down(): Promise<void> {
+      // The old tables are gone for good; their rows live on in the ve_ tables.
     },
   },
 };

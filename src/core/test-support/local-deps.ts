@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readConfig, type Config } from '../../config';
 import { openDb } from '../../adapters/local/db';
-import { SqliteConversations } from '../../adapters/local/sqlite-conversations';
+import { openSqliteStore } from '../../adapters/sql/database';
+import { SqlConversations } from '../../adapters/sql/sql-conversations';
 import { CustomerLinks } from '../customer-link';
 import type { CoreDeps } from '../deps';
 import { FakeRooms } from './fake-rooms';
@@ -11,12 +12,13 @@ import { MemoryArtifacts, MemoryEscalations, MemoryPipelineStore } from '../pipe
 
 export const TEST_SECRET = 'test-link-secret-that-is-long-enough-123';
 
-/** Core deps over a real in-memory SQLite store, fake rooms and a settable clock. */
-export function makeTestDeps(env: Record<string, string> = {}) {
+/** Core deps over real conversations in an in-memory SQLite store, fake rooms and a settable clock. */
+export async function makeTestDeps(env: Record<string, string> = {}) {
   const config: Config = readConfig({ LINK_SIGNING_SECRET: TEST_SECRET, ...env });
   const db = openDb(':memory:');
   let now = new Date('2026-11-21T10:00:00Z');
-  const conversations = new SqliteConversations(db, () => now);
+  const store = await openSqliteStore(db);
+  const conversations = new SqlConversations(store.db, store.engine, () => now);
   const rooms = new FakeRooms();
   const composer = new RecordingComposer();
   const clock = { now: () => now };

@@ -7,7 +7,7 @@ import { recordingDir } from '../../../src/adapters/local/pipeline/local-artifac
 import type { ParticipantMedia } from '../../../src/adapters/local/pipeline/local-media';
 import { createLocalPipeline, type LocalPipeline, type LocalPipelineOptions } from '../../../src/adapters/local/pipeline/local-pipeline';
 import { openSqliteStore, type SqlStore } from '../../../src/adapters/sql/database';
-import { SqliteConversations } from '../../../src/adapters/local/sqlite-conversations';
+import type { SqlConversations } from '../../../src/adapters/sql/sql-conversations';
 import type { RoomEndedEvent } from '../../../src/core/pipeline/events';
 import { roomEnded } from '../../../src/core/pipeline/room-ended';
 import type { PipelineJob, PipelineStore } from '../../../src/ports/pipeline-store';
@@ -16,10 +16,10 @@ import type { PipelineJob, PipelineStore } from '../../../src/ports/pipeline-sto
 export class PipelineHarness {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'pipeline-'));
   db: Db = openDb(join(this.dataDir, 'db.sqlite'));
-  conversations = new SqliteConversations(this.db);
+  conversations!: SqlConversations;
   private sql!: SqlStore;
   store!: PipelineStore;
-  readonly conversationId: string;
+  conversationId = '';
   readonly errors: string[] = [];
   private readonly pipelines: LocalPipeline[] = [];
   composeCalls = 0;
@@ -27,20 +27,22 @@ export class PipelineHarness {
   static async create(media: ParticipantMedia[]): Promise<PipelineHarness> {
     const h = new PipelineHarness(media);
     await h.openStore();
+    h.conversationId = (
+      await h.conversations.createConversation({
+        friendlyName: 'Chat with customer',
+        attributes: { channel: 'web', videoEscalation: { status: 'ended' } },
+      })
+    ).id;
     return h;
   }
 
   private async openStore() {
     this.sql = await openSqliteStore(this.db);
     this.store = this.sql.pipeline;
+    this.conversations = this.sql.conversations;
   }
 
-  private constructor(private readonly media: ParticipantMedia[]) {
-    this.conversationId = this.conversations.createConversation({
-      friendlyName: 'Chat with customer',
-      attributes: { channel: 'web', videoEscalation: { status: 'ended' } },
-    }).id;
-  }
+  private constructor(private readonly media: ParticipantMedia[]) {}
 
   event(roomName = 'esc-1', recording = true): RoomEndedEvent {
     return { roomName, roomSid: '4242', conversationId: this.conversationId, escalationId: 'e1', recording, endedAt: new Date().toISOString() };
@@ -91,7 +93,6 @@ export class PipelineHarness {
     await Promise.all(this.pipelines.splice(0).map((p) => p.idle()));
     this.db.close();
     this.db = openDb(join(this.dataDir, 'db.sqlite'));
-    this.conversations = new SqliteConversations(this.db);
     await this.openStore();
   }
 

@@ -1,24 +1,32 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ConversationEvent, SqliteConversations } from '../sqlite-conversations';
+import { logger } from '../../../logger';
+import type { ConversationEvent, SqlConversations } from '../../sql/sql-conversations';
 
 type Listener = (event: ConversationEvent) => void;
 
 /**
  * Live conversation updates as server-sent events. Writers may be another process (the Functions
- * server), so one poller reads the SQLite change feed and fans out to every open stream.
+ * server), so one poller reads the store's change feed and fans out to every open stream.
  */
 export class ConversationFeed {
   private readonly listeners = new Set<{ conversationId: string; listener: Listener }>();
-  private lastSeq: number;
   private readonly timer: NodeJS.Timeout;
+  private polling = false;
+  private closed = false;
 
-  constructor(
-    private readonly conversations: SqliteConversations,
-    private readonly pollMs = 100,
+  /** Starts at the feed's current end: streams opened from now on get what changes next. */
+  static async start(conversations: SqlConversations, pollMs = 100): Promise<ConversationFeed> {
+    return new ConversationFeed(conversations, await conversations.latestEventSeq(), pollMs);
+  }
+
+  private constructor(
+    private readonly conversations: SqlConversations,
+    /** The last change handed to listeners. */
+    private lastSeq: number,
+    pollMs: number,
   ) {
-    this.lastSeq = conversations.latestEventSeq();
     // Poll all the time (one indexed query), so a new stream starts exactly at "now".
-    this.timer = setInterval(() => this.poll(), this.pollMs);
+    this.timer = setInterval(() => void this.poll(), pollMs);
     this.timer.unref();
   }
 
@@ -31,14 +39,14 @@ export class ConversationFeed {
       'X-Accel-Buffering': 'no',
     });
     res.write('retry: 2000\n\n');
-    // A reconnecting client says where it stopped; replay what it missed.
+    // A reconnecting client says where it stopped; replay what it missed. The poller hands this
+    // stream every change after `upTo` (held back until the replay is written), the replay the
+    // changes up to `upTo`: nothing is lost or sent twice.
     const resumeFrom = Number(req.headers['last-event-id']);
-    if (Number.isInteger(resumeFrom) && resumeFrom > 0) {
-      for (const e of this.conversations.eventsSince(resumeFrom, conversationId, 1000)) {
-        if (e.seq <= this.lastSeq) write(res, e);
-      }
-    }
-    const entry = { conversationId, listener: (e: ConversationEvent) => write(res, e) };
+    const replaying = Number.isInteger(resumeFrom) && resumeFrom > 0;
+    const upTo = this.lastSeq;
+    let held: ConversationEvent[] | null = replaying ? [] : null;
+    const entry = { conversationId, listener: (e: ConversationEvent) => (held ? held.push(e) : write(res, e)) };
     this.listeners.add(entry);
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
     const close = () => {
@@ -47,23 +55,44 @@ export class ConversationFeed {
     };
     req.on('close', close);
     res.on('error', close);
+    if (!replaying) return;
+    this.conversations
+      .eventsSince(resumeFrom, conversationId, 1000)
+      .then((missed) => {
+        for (const e of missed) if (e.seq <= upTo) write(res, e);
+      })
+      .catch((err: unknown) => logger.warn({ err, conversationId }, 'conversation feed replay failed'))
+      .finally(() => {
+        const pending = held ?? [];
+        held = null;
+        for (const e of pending) write(res, e);
+      });
   }
 
   close(): void {
+    this.closed = true;
     this.listeners.clear();
     clearInterval(this.timer);
   }
 
-  private poll(): void {
-    for (;;) {
-      const events = this.conversations.eventsSince(this.lastSeq);
-      if (events.length === 0) return;
-      for (const event of events) {
-        this.lastSeq = event.seq;
-        for (const { conversationId, listener } of this.listeners) {
-          if (conversationId === event.conversationId) listener(event);
+  private async poll(): Promise<void> {
+    if (this.polling) return; // the previous poll is still reading
+    this.polling = true;
+    try {
+      while (!this.closed) {
+        const events = await this.conversations.eventsSince(this.lastSeq);
+        if (events.length === 0 || this.closed) return;
+        for (const event of events) {
+          this.lastSeq = event.seq;
+          for (const { conversationId, listener } of this.listeners) {
+            if (conversationId === event.conversationId) listener(event);
+          }
         }
       }
+    } catch (err) {
+      if (!this.closed) logger.warn({ err }, 'conversation feed poll failed');
+    } finally {
+      this.polling = false;
     }
   }
 }

@@ -5,7 +5,7 @@ import { DomainError } from '../../../domain/errors';
 import { hasRole, type StaffIdentity } from '../../../domain/identity';
 import type { LocalChatTokens } from '../local-chat-tokens';
 import type { LocalIdentity } from '../local-identity';
-import type { SqliteConversations } from '../sqlite-conversations';
+import type { SqlConversations } from '../../sql/sql-conversations';
 import type { ConversationFeed } from './conversation-feed';
 import { mediaCookie } from './cookies';
 import { bearerToken, readJson, sendJson } from './http-helpers';
@@ -15,7 +15,7 @@ export interface LocalApiDeps {
   config: Config;
   identity: LocalIdentity;
   chatTokens: LocalChatTokens;
-  conversations: SqliteConversations;
+  conversations: SqlConversations;
   feed: ConversationFeed;
 }
 
@@ -64,7 +64,7 @@ export async function handleLocalApi(deps: LocalApiDeps, req: IncomingMessage, r
     const staff = await staffOf(deps, req);
     if (!hasRole(staff, 'agent', 'supervisor', 'admin')) throw new DomainError('forbidden', 'role_required', 'Agents only.');
     if (path === '/api/local/conversations' && method === 'GET') {
-      sendJson(res, 200, { conversations: deps.conversations.list() });
+      sendJson(res, 200, { conversations: await deps.conversations.list() });
       return true;
     }
     const match = /^\/api\/local\/conversations\/([A-Za-z0-9_-]{1,64})\/(messages|events)$/.exec(path);

@@ -1,11 +1,11 @@
 import type { Conversation } from '../../../domain/conversation';
-import type { SqliteConversations } from '../sqlite-conversations';
+import type { SqlConversations } from '../../sql/sql-conversations';
 
 /** A chat worth escalating, so a fresh `npm start` has something to click. Reuses an existing one. */
-export async function seedDemoConversation(conversations: SqliteConversations): Promise<Conversation> {
-  const existing = conversations.list().find((c) => c.attributes.demo === true);
+export async function seedDemoConversation(conversations: SqlConversations): Promise<Conversation> {
+  const existing = (await conversations.list()).find((c) => c.attributes.demo === true);
   if (existing) return existing;
-  const conversation = conversations.createConversation({
+  const conversation = await conversations.createConversation({
     friendlyName: 'Jordan Lee · Router keeps dropping Wi-Fi',
     attributes: { demo: true, customerName: 'Jordan Lee', channel: 'web chat' },
   });

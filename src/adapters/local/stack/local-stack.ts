@@ -86,7 +86,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(() => recording.stop());
 
     const chatTokens = new LocalChatTokens(secrets.localAgentSecret);
-    const feed = new ConversationFeed(backend.conversations);
+    const feed = await ConversationFeed.start(backend.conversations);
     stops.push(async () => feed.close());
     server.on(
       'request',
