@@ -238,7 +238,7 @@ describe('the refusal table: nothing forged, unsigned, replayed or malformed get
     await refuse('unknown room', 404, () => stack.jsonWebhook('transcript-status', { transcript_sid: `GT${'5'.repeat(32)}`, customer_key: `RE${'0'.repeat(32)}/0` }));
   });
 
-  it('missing, invalid and expired Flex tokens get 401; another agent on the owner-or-supervisor endpoint gets 403', async () => {
+  it('missing, invalid and expired Flex tokens get 401; an agent on a supervisor endpoint, or on another agent\'s call, gets 403', async () => {
     const { fake } = stack;
     const conversationId = String(fake.seedConversation({ friendlyName: 'Refusals' }).sid);
     fake.seedFlexToken('flex-expired', { identity: 'alex', roles: ['agent'], expiresAt: new Date(Date.now() - 1000) });
@@ -250,7 +250,12 @@ describe('the refusal table: nothing forged, unsigned, replayed or malformed get
     await refuse('expired Flex token', 401, () => stack.post('end-call', { escalationId: 'x' }, { Authorization: 'Bearer flex-expired' }));
     const own = await stack.post('escalate', { Token: AGENT, conversationId });
     expect(own.status).toBe(200);
+    await refuse('agent on a supervisor endpoint', 403, () => stack.post('resume-recordings', { Token: AGENT }));
     await refuse('agent on a supervisor endpoint', 403, () => stack.post('end-call', { Token: OTHER_AGENT, escalationId: own.body.escalationId }));
+    fake.seedFlexToken('flex-supervisor', { identity: 'sue', roles: ['supervisor'] });
+    const resumed = await stack.post('resume-recordings', { Token: 'flex-supervisor' });
+    expect(resumed.status).toBe(200);
+    expect(Array.isArray(resumed.body.jobs)).toBe(true);
     await refuse('malformed body', 400, () => stack.post('escalate', { Token: AGENT, conversationId: '../../etc' }));
   });
 

@@ -1,3 +1,5 @@
+import { DomainError } from '../../domain/errors';
+import { hasRole, type StaffIdentity } from '../../domain/identity';
 import type { PipelineJob } from '../../ports/pipeline-store';
 import { attach, maybeAttach } from './attach';
 import { compositionFailed, compositionReady } from './composition-events';
@@ -67,4 +69,26 @@ export async function resumeUnfinished(deps: PipelineDeps, onError: (roomName: s
       onError(job.roomName, e);
     }
   }
+}
+
+/**
+ * Supervisors (and admins) may push every unfinished recording on: the answer to a webhook that
+ * never arrived on a back end with no scheduler of its own. Returns where each job now stands.
+ */
+export async function resumeRecordings(
+  deps: PipelineDeps,
+  staff: StaffIdentity,
+): Promise<{ roomName: string; state: PipelineJob['state'] | 'error' }[]> {
+  if (!hasRole(staff, 'supervisor', 'admin')) {
+    throw new DomainError('forbidden', 'supervisors_only', 'Only a supervisor can resume recordings.');
+  }
+  const out: { roomName: string; state: PipelineJob['state'] | 'error' }[] = [];
+  for (const job of await deps.store.listUnfinished()) {
+    try {
+      out.push({ roomName: job.roomName, state: (await resumeJob(deps, job.roomName)).state });
+    } catch {
+      out.push({ roomName: job.roomName, state: 'error' });
+    }
+  }
+  return out;
 }
