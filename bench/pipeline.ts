@@ -49,8 +49,9 @@ function pipelineSteps(stack: TestStack, recordingId: string): string[] {
     .filter((l) => l.includes(recordingId))
     .map((l) => {
       try {
-        const { msg, seconds, time } = JSON.parse(l) as { msg: string; seconds?: string; time: number };
-        return `${new Date(time).toISOString().slice(11, 23)} ${msg}${seconds ? ` (${seconds} s)` : ''}`;
+        const { msg, seconds, time, liveCut } = JSON.parse(l) as { msg: string; seconds?: string; time: number; liveCut?: number };
+        const live = liveCut ? `, the first ${liveCut.toFixed(1)} s done live during the call` : '';
+        return `${new Date(time).toISOString().slice(11, 23)} ${msg}${seconds ? ` (${seconds} s${live})` : ''}`;
       } catch {
         return '';
       }

@@ -40,6 +40,9 @@ const schema = z.object({
   POCKETSPHINX_HMM: z.string().optional(),
   POCKETSPHINX_LM: z.string().optional(),
   POCKETSPHINX_DICT: z.string().optional(),
+  /** Local back end: transcribe calls while they run, so little is left when they end. */
+  LIVE_TRANSCRIPTION: bool.default(true),
+  LIVE_TRANSCRIPTION_INTERVAL_MS: z.coerce.number().int().min(1000).default(5_000),
 
   // BACKEND=twilio (see the README's deployment steps). Functions get ACCOUNT_SID and AUTH_TOKEN from Twilio.
   ACCOUNT_SID: z.string().regex(/^AC[0-9a-f]{32}$/i, 'an account sid (AC…)').optional(),

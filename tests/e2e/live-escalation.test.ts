@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { wordErrorRate } from '../../src/core/pipeline/wer';
@@ -149,6 +149,12 @@ describe('live chat → video escalation', () => {
     );
     expect(werCustomer).toBeLessThanOrEqual(0.5);
     expect(werAgent).toBeLessThanOrEqual(0.5);
+
+    // Both speakers were (partly) transcribed live during the call, beside their Janus recordings.
+    const roomDir = join(stack.dataDir, 'recordings', (message.attributes as { roomName: string }).roomName);
+    const live = readdirSync(roomDir).filter((f) => f.endsWith('.live.json'));
+    expect(live).toHaveLength(2);
+    for (const f of live) expect(JSON.parse(readFileSync(join(roomDir, f), 'utf8')).cut).toBeGreaterThan(0);
 
     // Media is served to the agent (token), with ranges; not to anyone without credentials.
     const token = await stack.signIn();

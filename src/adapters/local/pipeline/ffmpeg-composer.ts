@@ -13,9 +13,10 @@ export interface FfmpegComposerOptions {
   width?: number;
   height?: number;
   /**
-   * 15 fps and x264 `ultrafast`: the grid is on the critical path to the recording message and
-   * shares two cores with the transcriber. On a 30 s call this took composing from 6.5 s
-   * (veryfast, 25 fps) to 3.0 s alone; the file is larger, which a support recording can afford.
+   * 12 fps and x264 `ultrafast`: the grid is the last step on the way to the recording message
+   * (speech is mostly transcribed live, during the call). On a 30 s call composing went from
+   * 6.5 s (veryfast, 25 fps) to 3.0 s alone at 15 fps; 12 fps took the bench's 30 s call from
+   * 7.2 to 6.3 s. The file is larger, which a support recording can afford.
    */
   fps?: number;
   preset?: string;
@@ -48,7 +49,7 @@ export class FfmpegComposer {
     const { graph, hasAudio } = composeFilterGraph(media, {
       width: this.o.width ?? 1280,
       height: this.o.height ?? 720,
-      fps: this.o.fps ?? 15,
+      fps: this.o.fps ?? 12,
       durationSeconds,
     });
     const out = this.videoPath(recordingId);

@@ -91,6 +91,7 @@ export class JanusMediaSource {
         source: t.source,
         path: target,
         startOffsetSeconds: (h.firstPacketUs - origin) / 1e6,
+        recordedFrom: t.path,
       });
     }
     return out;

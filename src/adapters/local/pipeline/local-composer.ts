@@ -6,6 +6,7 @@ import type { FfmpegComposer } from './ffmpeg-composer';
 import { readManifest, speechCompositionId, videoCompositionId, writeManifest, recordingIdOf, type ParticipantMedia } from './local-media';
 import type { LocalPipelineEvents } from './local-events';
 import { mediaDuration } from './probe';
+import { livePathOf } from './live-transcript';
 import { logger } from '../../../logger';
 
 /**
@@ -34,12 +35,14 @@ export class LocalComposer implements Composer {
     const videoId = videoCompositionId(recordingId);
     const speech: SpeechComposition[] = [];
     const files: Record<string, string> = {};
+    const live: Record<string, string> = {};
     for (const m of media.filter((x) => x.kind === 'audio')) {
       const compositionId = speechCompositionId(recordingId, speech.length);
       files[compositionId] = m.path;
+      if (m.recordedFrom) live[compositionId] = livePathOf(m.recordedFrom);
       speech.push({ compositionId, status: 'ready', participantIdentity: m.participantIdentity, role: m.role, startOffsetSeconds: m.startOffsetSeconds });
     }
-    await writeManifest(this.o.dataDir, recordingId, { roomName: room.name, videoCompositionId: videoId, media, speech: files });
+    await writeManifest(this.o.dataDir, recordingId, { roomName: room.name, videoCompositionId: videoId, media, speech: files, live });
 
     const done = await this.finishedVideo(recordingId);
     if (done) return { video: { compositionId: videoId, status: 'ready' as const, durationSeconds: done }, speech };

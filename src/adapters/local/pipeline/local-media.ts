@@ -13,6 +13,8 @@ export interface ParticipantMedia {
   path: string;
   /** Seconds from the call's first recorded packet to this track's first packet. */
   startOffsetSeconds: number;
+  /** The media server's raw recording it was converted from (Janus `.mjr`), when there is one. */
+  recordedFrom?: string;
 }
 
 /**
@@ -25,6 +27,8 @@ export interface LocalManifest {
   media: ParticipantMedia[];
   /** Composition id → the speaker's audio file. */
   speech: Record<string, string>;
+  /** Composition id → what was transcribed of it while the call ran (live-transcript.ts), if anything. */
+  live?: Record<string, string>;
 }
 
 /** Local composition ids carry their recording: `<recordingId>-video`, `<recordingId>-speech-<n>`. */

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { errorText } from '../../../core/pipeline/job-update';
 import type { ExternalStatus } from '../../../ports/pipeline-store';
 import type { TranscribedSegment, Transcriber, TranscriptRequest } from '../../../ports/transcriber';
-import { execTool } from './exec';
 import { recordingDir, writeFileAtomic } from './local-artifacts';
 import type { LocalPipelineEvents } from './local-events';
 import { readManifest, recordingIdOf } from './local-media';
+import { finishLive, readLive } from './live-transcript';
+import { speechWav } from './speech-wav';
 import type { SpeechEngine } from './speech-engine';
 import { logger } from '../../../logger';
 
@@ -55,10 +56,11 @@ export class LocalTranscriber implements Transcriber {
     const manifest = await readManifest(this.o.dataDir, recordingId);
     const audio = manifest?.speech[request.compositionId];
     if (!audio) throw new Error(`no local audio for composition ${request.compositionId}`);
+    const livePath = manifest?.live?.[request.compositionId];
     const transcriptId = `${request.compositionId}.t${randomBytes(4).toString('hex')}`;
     this.running.add(transcriptId);
     const event = { roomName: request.roomName, compositionId: request.compositionId, transcriptId };
-    const work = this.run(transcriptId, audio, request.delayMs ?? 0)
+    const work = this.run(transcriptId, audio, request.delayMs ?? 0, livePath)
       .then(() => this.o.events.transcriptReady(event))
       .catch((e) => {
         this.failed.add(transcriptId);
@@ -69,18 +71,22 @@ export class LocalTranscriber implements Transcriber {
     return transcriptId;
   }
 
-  private async run(transcriptId: string, audio: string, delayMs: number): Promise<void> {
+  private async run(transcriptId: string, audio: string, delayMs: number, livePath?: string): Promise<void> {
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
     const out = this.resultPath(transcriptId);
     await mkdir(join(out, '..'), { recursive: true });
     const wav = out.replace(/\.json$/, '.wav');
+    // What was transcribed while the call ran is kept; only the rest, after its cut, is left to do.
+    const live = (livePath && (await readLive(livePath))) || { cut: 0, segments: [] };
     const segments = await this.limit(async () => {
-      // ffmpeg's resampler, not sox's default dither, which ruins pocketsphinx's accuracy.
-      await execTool(this.o.ffmpeg ?? 'ffmpeg', ['-nostdin', '-y', '-loglevel', 'error', '-i', audio, '-vn', '-ac', '1', '-ar', '16000', '-c:a', 'pcm_s16le', wav]);
+      await speechWav(this.o.ffmpeg ?? 'ffmpeg', audio, wav, live.cut);
       const t0 = performance.now();
-      const result = await this.o.engine.transcribe(wav);
-      logger.info({ transcriptId, engine: this.name, seconds: ((performance.now() - t0) / 1000).toFixed(2) }, 'speaker transcribed');
-      return result;
+      const rest = await this.o.engine.transcribe(wav);
+      logger.info(
+        { transcriptId, engine: this.name, seconds: ((performance.now() - t0) / 1000).toFixed(2), liveCut: live.cut },
+        'speaker transcribed',
+      );
+      return finishLive(live, rest);
     });
     await writeFileAtomic(out, JSON.stringify(segments));
   }

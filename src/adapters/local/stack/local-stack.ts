@@ -82,7 +82,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const backend = await createLocalBackend(config);
     stops.push(() => backend.close());
-    const recording: RecordingServices = startRecordingServices(backend, dataDir);
+    const recording: RecordingServices = startRecordingServices(backend, config, dataDir);
     stops.push(() => recording.stop());
 
     const chatTokens = new LocalChatTokens(secrets.localAgentSecret);

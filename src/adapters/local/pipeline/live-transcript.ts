@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import type { TranscribedSegment } from '../../../ports/transcriber';
+import { writeFileAtomic } from './local-artifacts';
+
+/**
+ * What was already transcribed of one speaker's track while the call was still running: every
+ * utterance before `cut` (seconds on the track's own timeline). After the call only the rest is left.
+ */
+export interface LiveTranscript {
+  cut: number;
+  segments: TranscribedSegment[];
+}
+
+const shifted = (s: TranscribedSegment, by: number): TranscribedSegment => ({
+  ...s,
+  start: s.start + by,
+  end: s.end + by,
+  words: s.words.map((w) => ({ ...w, start: w.start + by, end: w.end + by })),
+});
+
+/**
+ * Takes in the utterances of a chunk that starts at `state.cut` and lasts `chunkSeconds`, keeping
+ * only those that ended at least `tailSeconds` before the chunk's end: the last one may still be
+ * going on, so it is transcribed again, whole, next time. A chunk with no speech at all moves the
+ * cut over its silence.
+ */
+export function advanceLive(state: LiveTranscript, chunk: TranscribedSegment[], chunkSeconds: number, tailSeconds = 1.5): LiveTranscript {
+  const complete = chunk.filter((s) => s.end <= chunkSeconds - tailSeconds);
+  if (complete.length === 0) {
+    const silent = chunk.length === 0 && chunkSeconds > tailSeconds;
+    return silent ? { ...state, cut: state.cut + chunkSeconds - tailSeconds } : state;
+  }
+  return {
+    cut: state.cut + complete[complete.length - 1].end,
+    segments: [...state.segments, ...complete.map((s) => shifted(s, state.cut))],
+  };
+}
+
+/** The whole track's transcript: what was done live, then the rest (transcribed from the cut). */
+export const finishLive = (state: LiveTranscript, rest: TranscribedSegment[]): TranscribedSegment[] => [
+  ...state.segments,
+  ...rest.map((s) => shifted(s, state.cut)),
+];
+
+/** `<track>.live.json` beside the Janus recording it belongs to. */
+export const livePathOf = (mjrPath: string): string => `${mjrPath.replace(/\.mjr(\.tmp)?$/, '')}.live.json`;
+
+export async function readLive(path: string): Promise<LiveTranscript | null> {
+  try {
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as LiveTranscript;
+    return typeof parsed.cut === 'number' && Array.isArray(parsed.segments) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+export const writeLive = (path: string, state: LiveTranscript) => writeFileAtomic(path, JSON.stringify(state));
