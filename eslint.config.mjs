@@ -1,5 +1,8 @@
 import tseslint from 'typescript-eslint';
 
+/** Test doubles live where production code cannot import them. */
+const testSupport = [{ group: ['**/test-support/**', '**/testing/**', '**/tests/**'], message: 'Production code imports no test support.' }];
+
 export default tseslint.config(
   { ignores: ['build/', 'node_modules/', '**/node_modules/', '.data/', 'coverage/'] },
   ...tseslint.configs.recommended,
@@ -13,6 +16,33 @@ export default tseslint.config(
     // Tests read arbitrary JSON responses.
     files: ['tests/**/*.ts', '**/*.test.ts', '**/*.test.tsx'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  // Layers (DESIGN.md): the core knows no provider, pages and the plugin know no adapter, and
+  // production code never reaches into test support. tests/lint proves each rule fails on a fixture.
+  {
+    files: ['src/core/**/*.ts', 'src/ports/**/*.ts', 'src/domain/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**', '**/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/adapters/**', '**/client/**'], message: 'Core, ports and domain import no adapter and no browser client.' }, ...testSupport] },
+      ],
+    },
+  },
+  {
+    files: ['public/**/*.ts', 'public/**/*.tsx', 'plugin-video-escalation/src/**/*.ts', 'plugin-video-escalation/src/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/adapters/**'], message: 'Pages and the Flex plugin import no adapter.' }, ...testSupport] },
+      ],
+    },
+  },
+  {
+    files: ['src/adapters/**/*.ts', 'src/adapters/**/*.tsx', 'src/client/**/*.ts', 'serverless/**/*.ts', 'scripts/**/*.ts', 'src/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**', '**/testing/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: testSupport }] },
   },
   {
     rules: {

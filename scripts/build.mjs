@@ -34,14 +34,17 @@ await build({
   logLevel: 'warning',
 });
 
+// Pages are built for production (minified, React's production build) unless asked otherwise with
+// NODE_ENV=development (`npm run build:dev`): what `npm start` serves is what customers get.
+const mode = process.env.NODE_ENV === 'development' ? 'development' : 'production';
 const browser = {
   bundle: true,
   platform: 'browser',
   target: ['chrome100', 'firefox100', 'safari15'],
   format: 'iife',
   sourcemap: true,
-  minify: process.env.NODE_ENV === 'production',
-  define: { 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV ?? 'development') },
+  minify: mode === 'production',
+  define: { 'process.env.NODE_ENV': JSON.stringify(mode) },
   jsx: 'transform',
   logLevel: 'warning',
 };
@@ -100,5 +103,5 @@ const gzipped = (files) => [...files].reduce((sum, o) => sum + gzipSync(readFile
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 console.log(
   `build: join page with twilio-video ${kB(gzipped(onTwilio))} gzipped ` +
-    `(${kB(gzipped(onJanus))} without it on Janus; ${browser.minify ? 'minified' : 'not minified, NODE_ENV=production minifies'})`,
+    `(${kB(gzipped(onJanus))} without it on Janus; ${mode} build)`,
 );

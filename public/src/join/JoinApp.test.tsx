@@ -2,7 +2,7 @@ import { attachedTrackIds } from '../../../plugin-video-escalation/src/test-supp
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import React from 'react';
 import { fakeAccess, FakeVideoClient } from '../../../plugin-video-escalation/src/test-support/fake-room';
-import { fakeMedia } from '../media/fake-media';
+import { fakeMedia } from '../test-support/fake-media';
 import { ApiError, type CustomerApi, type LinkCheck } from './api';
 import { JoinApp } from './JoinApp';
 

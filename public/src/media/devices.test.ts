@@ -1,5 +1,5 @@
 import { listDevices, MediaProblem, openLocalTracks } from './devices';
-import { fakeMedia } from './fake-media';
+import { fakeMedia } from '../test-support/fake-media';
 
 describe('openLocalTracks', () => {
   it('opens camera and microphone together', async () => {

@@ -1,5 +1,5 @@
 import { fakeTrack } from '../../../plugin-video-escalation/src/test-support/fake-room';
-import type { MediaDeps } from './devices';
+import type { MediaDeps } from '../media/devices';
 
 /** Test double for the browser's media devices: which devices exist and whether access is allowed. */
 export interface FakeMediaOptions {
