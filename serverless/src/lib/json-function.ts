@@ -1,13 +1,11 @@
 import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 import { z } from 'zod';
 import type { Config } from '../../../src/config';
-import { newResponse, runtime } from './runtime';
+import { newResponse, runtime, type RawEvent } from './runtime';
 import { DomainError, errorBody } from '../../../src/domain/errors';
 import type { StaffIdentity } from '../../../src/domain/identity';
 import type { Backend } from '../../../src/adapters/backend';
 import { logger } from '../../../src/logger';
-
-type RawEvent = Record<string, unknown> & { request?: { headers?: Record<string, string | undefined> } };
 
 export interface FunctionRequest<T> {
   body: T;

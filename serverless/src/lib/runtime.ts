@@ -10,6 +10,9 @@ export interface TwilioResponse {
 }
 export const newResponse = (): TwilioResponse => new Twilio.Response();
 
+/** What a Function receives: query and body merged, plus `request.headers` (Twilio's runtime; a preload locally). */
+export type RawEvent = Record<string, unknown> & { request?: { headers?: Record<string, string | undefined> } };
+
 let backend: Promise<Backend> | undefined;
 let config: Config | undefined;
 

@@ -5,9 +5,7 @@ import type { Backend } from '../../../src/adapters/backend';
 import type { Config } from '../../../src/config';
 import { DomainError, errorBody } from '../../../src/domain/errors';
 import { logger } from '../../../src/logger';
-import { newResponse, runtime } from './runtime';
-
-type RawEvent = Record<string, unknown> & { request?: { headers?: Record<string, string | undefined> } };
+import { newResponse, runtime, type RawEvent } from './runtime';
 
 /** One refusal for every webhook whose signature is missing, forged or for another URL. */
 export const WEBHOOK_REFUSED_STATUS = 403;
