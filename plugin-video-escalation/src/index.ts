@@ -5,6 +5,7 @@ export { CallControls, type CallControlsProps } from './components/CallControls'
 export { CallStage, type CallStageProps } from './components/CallStage';
 export { ParticipantVideo, ParticipantAudio, type ParticipantVideoProps } from './components/ParticipantVideo';
 export { NetworkQuality } from './components/NetworkQuality';
+export { RecordingIndicator } from './components/RecordingIndicator';
 export { RecordingProgress, type RecordingProgressProps } from './components/RecordingProgress';
 export { RecordingPlayer, type RecordingPlayerProps, type TranscriptSegment } from './components/RecordingPlayer';
 export { disconnectMessage, type DisconnectMessage, type Perspective } from './components/disconnect-messages';

@@ -123,6 +123,7 @@ describe('customer link edge cases', () => {
     await connected(page).waitFor({ timeout: 20_000 });
     await waitForFrames(page, 'local-video').catch(() => undefined);
     await page.waitForTimeout(1500);
+    expect(await byTestId(page, 'recording-indicator').count()).toBe(0); // nothing claims a recording
     await stack.post('/end-call', { Token: agentToken, escalationId });
     await page.close();
 

@@ -81,6 +81,13 @@ describe('live chat → video escalation', () => {
     await byTestId(customer.page, 'join-button').click();
     await waitForFrames(customer.page, 'remote-video');
     await waitForFrames(agent.page, 'agent-remote-video');
+    // Both sides see, and hear announced, that the call is recorded, for the whole call.
+    for (const page of [customer.page, agent.page]) {
+      const indicator = byTestId(page, 'recording-indicator');
+      await indicator.waitFor({ timeout: 5_000 });
+      expect(await indicator.getAttribute('role')).toBe('status');
+      expect(await indicator.textContent()).toBe('Recording');
+    }
     // The customer's speech starts after the padding, counted from whichever mic open came last.
     speechDoneBy = Date.now() + (SILENCE_BEFORE_SPEECH_S + customerClip.durationSeconds + 1.5) * 1000;
 

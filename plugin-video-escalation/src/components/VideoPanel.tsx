@@ -5,6 +5,7 @@ import { CallControls } from './CallControls';
 import { CallStage } from './CallStage';
 import { canShareScreen } from './can-share-screen';
 import { disconnectMessage } from './disconnect-messages';
+import { RecordingIndicator } from './RecordingIndicator';
 
 export interface VideoPanelProps {
   room: VideoRoom | null;
@@ -21,10 +22,12 @@ export interface VideoPanelProps {
   shareScreenSupported?: boolean;
   /** The host ended the call for everyone: say so even if this browser saw only its own leave. */
   endedForEveryone?: boolean;
+  /** The room records: the panel says so for the whole call. */
+  recording?: boolean;
 }
 
 /** The agent's video panel: the same stage and controls as the customer's, plus "End call for everyone". */
-export function VideoPanel({ room, onEnd, onLeave, status, onRejoin, onClose, shareScreenSupported, endedForEveryone }: VideoPanelProps) {
+export function VideoPanel({ room, onEnd, onLeave, status, onRejoin, onClose, shareScreenSupported, endedForEveryone, recording = false }: VideoPanelProps) {
   const view = useRoomState(room);
   const [ending, setEnding] = useState(false);
   const [endError, setEndError] = useState<string | null>(null);
@@ -79,6 +82,7 @@ export function VideoPanel({ room, onEnd, onLeave, status, onRejoin, onClose, sh
 
   return (
     <section className="vx-panel" aria-label="Video call" data-testid="video-panel">
+      <RecordingIndicator recording={recording} />
       <CallStage view={view} testIdPrefix="agent-" waitingText="Waiting for the customer to join…" />
       <CallControls
         audioEnabled={view.audioEnabled}

@@ -2,11 +2,12 @@ import React, { useEffect } from 'react';
 import type { VideoRoom } from '../../../src/client/video-client';
 import { CallControls } from '../../../plugin-video-escalation/src/components/CallControls';
 import { CallStage } from '../../../plugin-video-escalation/src/components/CallStage';
+import { RecordingIndicator } from '../../../plugin-video-escalation/src/components/RecordingIndicator';
 import { canShareScreen } from '../../../plugin-video-escalation/src/components/can-share-screen';
 import { useRoomState } from '../../../plugin-video-escalation/src/hooks/useRoomState';
 
 /** The customer's call: the agent large, self small, the same controls the agent has. */
-export function InCall({ room, agentName, sinkId }: { room: VideoRoom; agentName: string; sinkId?: string }) {
+export function InCall({ room, agentName, sinkId, recording }: { room: VideoRoom; agentName: string; sinkId?: string; recording: boolean }) {
   const view = useRoomState(room);
   // Leaving the page leaves the call at once, so the agent is not left looking at a frozen picture.
   useEffect(() => {
@@ -19,6 +20,7 @@ export function InCall({ room, agentName, sinkId }: { room: VideoRoom; agentName
   return (
     <main className="page page--call">
       <h1 className="visually-hidden">Video call with {agentName}</h1>
+      <RecordingIndicator recording={recording} />
       <CallStage view={view} waitingText={`Waiting for ${agentName} to join…`} sinkId={sinkId} />
       <CallControls
         audioEnabled={view.audioEnabled}

@@ -105,7 +105,7 @@ export function JoinApp({ linkToken, api, media, videoClientFor }: JoinAppProps)
         />
       );
     case 'in-call':
-      return <InCall room={phase.room} agentName={phase.check.agentName} sinkId={local.speakerId || undefined} />;
+      return <InCall room={phase.room} agentName={phase.check.agentName} sinkId={local.speakerId || undefined} recording={phase.check.recording} />;
     case 'after': {
       const msg = disconnectMessage(phase.reason, 'customer');
       const stillValid = new Date(phase.check.expiresAt).getTime() > Date.now();

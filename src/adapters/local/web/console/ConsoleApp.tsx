@@ -101,6 +101,7 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
                 status={call.status}
                 onEnd={call.end}
                 endedForEveryone={call.endedForEveryone}
+                recording={call.recording}
                 onRejoin={call.conversationId ? () => void call.escalate(call.conversationId!).catch(() => undefined) : undefined}
                 onClose={call.close}
               />

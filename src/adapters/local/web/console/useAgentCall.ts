@@ -9,6 +9,7 @@ export interface EscalateResponse {
   roomName: string;
   customerLink: string;
   reused: boolean;
+  recording: boolean;
   access: MediaAccess;
 }
 
@@ -17,6 +18,8 @@ export interface AgentCall {
   conversationId: string | null;
   status: string | undefined;
   endedForEveryone: boolean;
+  /** The current call's room records. */
+  recording: boolean;
   escalate(conversationId: string): Promise<void>;
   end(): Promise<void>;
   close(): void;
@@ -38,6 +41,7 @@ export function useAgentCall(api: Http | null, token: string | null, clientFor: 
   const [conversationId, setConversationId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | undefined>(undefined);
   const [endedForEveryone, setEnded] = useState(false);
+  const [recording, setRecording] = useState(false);
   const escalationId = useRef<string | null>(null);
   const tracks = useRef<LocalTracks | null>(null);
 
@@ -58,6 +62,7 @@ export function useAgentCall(api: Http | null, token: string | null, clientFor: 
       try {
         const res = await api.post<EscalateResponse>('/escalate', { Token: token, conversationId: id });
         escalationId.current = res.escalationId;
+        setRecording(res.recording);
         setStatus('Opening camera and microphone…');
         release();
         tracks.current = await openLocalTracks(browserMedia).catch((e: { code?: string }) => {
@@ -104,5 +109,5 @@ export function useAgentCall(api: Http | null, token: string | null, clientFor: 
     setEnded(false);
   }, [room]);
 
-  return { room, conversationId, status, endedForEveryone, escalate, end, close };
+  return { room, conversationId, status, endedForEveryone, recording, escalate, end, close };
 }
