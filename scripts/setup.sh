@@ -30,6 +30,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   if command -v systemctl >/dev/null && systemctl is-active --quiet janus 2>/dev/null; then
     $SUDO systemctl disable --now janus >/dev/null 2>&1 || true
   fi
+  # Likewise Debian's postgresql may start a system cluster: the tests start a private one of their own.
+  if [[ " ${missing[*]} " == *" postgresql "* ]] && command -v pg_lsclusters >/dev/null; then
+    pg_lsclusters -h 2>/dev/null | awk '$4 == "online" {print $1, $2}' | while read -r ver name; do
+      $SUDO pg_ctlcluster --mode fast "$ver" "$name" stop >/dev/null 2>&1 || true
+    done
+  fi
 else
   say "Debian packages present"
 fi

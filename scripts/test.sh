@@ -26,7 +26,7 @@ running() { ps -eo pid=,stat=,comm= | awk '$2 !~ /^Z/ && $3 ~ /^(janus|chromium|
 for _ in 1 2 3 4 5; do [ -z "$(running)" ] && break; sleep 1; done
 left=$(running)
 if [ -n "$left" ]; then echo "test: FAIL: still running after the tests: $left"; status=1; fi
-wide=$(ss -Hltnup 2>/dev/null | awk '{print $5, $7}' | grep -vE '^(127\.|\[::1\]|\[::ffff:127\.)' | grep -E 'node|janus|chrom' || true)
+wide=$(ss -Hltnup 2>/dev/null | awk '{print $5, $7}' | grep -vE '^(127\.|\[::1\]|\[::ffff:127\.)' | grep -E 'node|janus|chrom|postgres' || true)
 if [ -n "$wide" ]; then echo "test: FAIL: listening beyond 127.0.0.1: $wide"; status=1; fi
 
 # One plain closing line over both runs.
