@@ -58,7 +58,7 @@ describe('accessibility', () => {
     };
     await focusOn('consent-checkbox');
     await customerPage.keyboard.press('Space');
-    await focusOn('join-button');
+    // Enter right in the consent box joins: the pre-join form submits once consent is given.
     await customerPage.keyboard.press('Enter');
     await byTestId(customerPage, 'call-status').and(customerPage.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
     await expectNoViolations(customerPage, 'customer in call');

@@ -33,6 +33,22 @@ function setup(opts: { api?: CustomerApi; media?: ReturnType<typeof fakeMedia>; 
 }
 
 describe('JoinApp', () => {
+  it('joins with Enter once consent is given, and says how to consent by keyboard', async () => {
+    const { api, calls } = fakeApi();
+    setup({ api });
+    const form = await screen.findByTestId('prejoin-form');
+    await waitFor(() => expect((screen.getByTestId('join-button') as HTMLButtonElement).disabled).toBe(true));
+    expect(screen.getByTestId('consent-hint').textContent).toMatch(/press Space .* then press Enter/);
+    fireEvent.submit(form); // Enter before consenting does nothing
+    expect(calls).toEqual(['check:tok']);
+    fireEvent.click(screen.getByTestId('consent-checkbox'));
+    await waitFor(() => expect((screen.getByTestId('join-button') as HTMLButtonElement).disabled).toBe(false));
+    expect(screen.queryByTestId('consent-hint')).toBeNull();
+    fireEvent.submit(form); // Enter in the consent box submits the form
+    await screen.findByTestId('leave-button');
+    expect(calls).toEqual(['check:tok', 'join:tok:false']);
+  });
+
   it('requires recording consent before joining, then joins with camera and microphone', async () => {
     const { api, calls } = fakeApi();
     const client = setup({ api });

@@ -48,7 +48,16 @@ export function PreJoin({ check, media, inUse, joining, error, consented, onCons
           <ParticipantVideo track={media.tracks?.video ?? null} mirrored label="Preview of your camera" testId="preview-video" />
           {!media.tracks?.video && <p className="preview__off">{media.loading ? 'Starting your camera…' : 'No camera'}</p>}
         </div>
-        <div className="prejoin__side">
+        {/* A form, so Enter joins once consent is given (from the consent box or any field). */}
+        <form
+          className="prejoin__side"
+          aria-label="Join the call"
+          data-testid="prejoin-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (mayJoin) onJoin(inUse);
+          }}
+        >
           {missing === 'camera' && <p className="notice">No camera found. You will join with your microphone only.</p>}
           {missing === 'microphone' && <p className="notice">No microphone found. You will join with your camera only; the agent will not hear you.</p>}
           <DeviceSelect id="camera-select" label="Camera" devices={media.devices.cameras} value={media.cameraId} onChange={media.chooseCamera} />
@@ -86,17 +95,21 @@ export function PreJoin({ check, media, inUse, joining, error, consented, onCons
               </button>
             </div>
           ) : (
-            <button type="button" className="btn btn--primary btn--wide" data-testid="join-button" disabled={!mayJoin} onClick={() => onJoin(false)}>
+            <button type="submit" className="btn btn--primary btn--wide" data-testid="join-button" disabled={!mayJoin}>
               {joining ? 'Joining…' : 'Join call'}
             </button>
           )}
-          {check.recording && !consented && <p className="hint">Tick the box above to join.</p>}
+          {check.recording && !consented && (
+            <p className="hint" data-testid="consent-hint">
+              To join, tick the box above (click it, or press Space when it has focus), then press Enter or Join call.
+            </p>
+          )}
           {error && (
             <p className="error" role="alert" data-testid="join-error">
               {error}
             </p>
           )}
-        </div>
+        </form>
       </div>
     </main>
   );
