@@ -1,7 +1,7 @@
 import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 import { z } from 'zod';
 import type { Config } from '../../../src/config';
-import { newResponse, runtime, type RawEvent } from './runtime';
+import { runtime, sendJson, type RawEvent } from './runtime';
 import { DomainError, errorBody } from '../../../src/domain/errors';
 import type { StaffIdentity } from '../../../src/domain/identity';
 import type { Backend } from '../../../src/adapters/backend';
@@ -25,19 +25,17 @@ function staffTokenOf(event: RawEvent): string | undefined {
 }
 
 function respond(callback: ServerlessCallback, origin: string | undefined, cfg: Config | undefined, status: number, body?: unknown) {
-  const response = newResponse();
-  response.setStatusCode(status);
-  response.appendHeader('Content-Type', 'application/json');
-  response.appendHeader('Cache-Control', 'no-store');
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
   const allowed = (cfg?.CORS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim());
   if (origin && allowed.includes(origin)) {
-    response.appendHeader('Access-Control-Allow-Origin', origin);
-    response.appendHeader('Vary', 'Origin');
-    response.appendHeader('Access-Control-Allow-Methods', 'POST, OPTIONS');
-    response.appendHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+    Object.assign(headers, {
+      'Access-Control-Allow-Origin': origin,
+      Vary: 'Origin',
+      'Access-Control-Allow-Methods': 'POST, OPTIONS',
+      'Access-Control-Allow-Headers': 'Content-Type, Authorization',
+    });
   }
-  if (body !== undefined) response.setBody(body);
-  callback(null, response);
+  sendJson(callback, status, body, headers);
 }
 
 

@@ -1,14 +1,23 @@
+import type { ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 import { createBackend, type Backend } from '../../../src/adapters/backend';
 import { readConfig, type Config } from '../../../src/config';
 
 /** Twilio's runtime (and twilio-run) provide `Twilio.Response` as a global. */
 declare const Twilio: { Response: new () => TwilioResponse };
-export interface TwilioResponse {
+interface TwilioResponse {
   setStatusCode(code: number): void;
   setBody(body: unknown): void;
   appendHeader(name: string, value: string): void;
 }
-export const newResponse = (): TwilioResponse => new Twilio.Response();
+/** Answers a Function's callback with JSON (and any extra headers). */
+export function sendJson(callback: ServerlessCallback, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+  const response = new Twilio.Response();
+  response.setStatusCode(status);
+  response.appendHeader('Content-Type', 'application/json');
+  for (const [name, value] of Object.entries(headers)) response.appendHeader(name, value);
+  if (body !== undefined) response.setBody(body);
+  callback(null, response);
+}
 
 /** What a Function receives: query and body merged, plus `request.headers` (Twilio's runtime; a preload locally). */
 export type RawEvent = Record<string, unknown> & { request?: { headers?: Record<string, string | undefined> } };

@@ -5,7 +5,8 @@ import type { Backend } from '../../../src/adapters/backend';
 import type { Config } from '../../../src/config';
 import { DomainError, errorBody } from '../../../src/domain/errors';
 import { logger } from '../../../src/logger';
-import { newResponse, runtime, type RawEvent } from './runtime';
+import { functionUrl } from '../../../src/adapters/twilio/function-url';
+import { runtime, sendJson as reply, type RawEvent } from './runtime';
 
 /** One refusal for every webhook whose signature is missing, forged or for another URL. */
 export const WEBHOOK_REFUSED_STATUS = 403;
@@ -14,25 +15,6 @@ export interface WebhookRequest<T> {
   body: T;
   backend: Backend;
   config: Config;
-}
-
-function reply(callback: ServerlessCallback, status: number, body: unknown) {
-  const response = newResponse();
-  response.setStatusCode(status);
-  response.appendHeader('Content-Type', 'application/json');
-  response.setBody(body);
-  callback(null, response);
-}
-
-/**
- * The URL Twilio signed: our public origin (WEBHOOK_BASE_URL, never the Host header a proxy may
- * have rewritten) + this Function's path + the query parameters it expects. twilio-run and the
- * Functions runtime merge query and body into one event, so each webhook names its query keys.
- */
-export function signedUrl(base: string, path: string, query: Record<string, string>): string {
-  const url = new URL(path, base.endsWith('/') ? base : `${base}/`);
-  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-  return url.toString();
 }
 
 /**
@@ -64,8 +46,9 @@ export function webhookFunction<S extends z.ZodType>(
       const queryKeys = [...(options.queryKeys ?? []), ...(json ? ['bodySHA256'] : [])];
       const query = Object.fromEntries(queryKeys.filter((k) => typeof fields[k] === 'string').map((k) => [k, String(fields[k])]));
       const params = json ? {} : Object.fromEntries(Object.entries(fields).filter(([k]) => !queryKeys.includes(k)));
-      const base = config.WEBHOOK_BASE_URL ?? config.PUBLIC_BASE_URL;
-      const url = signedUrl(base, options.path, query);
+      // The URL Twilio signed: our public origin (never the Host header a proxy may have rewritten)
+      // + this Function's path + the query keys it expects (the runtime merges query and body).
+      const url = functionUrl(config.WEBHOOK_BASE_URL ?? config.PUBLIC_BASE_URL, options.path, query);
       if (!signatureValid(config.AUTH_TOKEN, request?.headers?.['x-twilio-signature'], url, params)) {
         logger.warn({ fn: options.name }, 'webhook refused: bad or missing signature');
         return reply(callback, WEBHOOK_REFUSED_STATUS, errorBody('signature_invalid', 'This request is not signed by Twilio for this URL.'));

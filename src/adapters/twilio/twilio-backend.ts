@@ -7,6 +7,7 @@ import type { Backend } from '../backend';
 import { openPostgresStore } from '../sql/database';
 import { SqlArtifacts } from '../sql/sql-artifacts';
 import { FlexIdentity } from './flex-identity';
+import { functionUrl } from './function-url';
 import { twilioRestClient } from './twilio-client';
 import { TwilioComposer } from './twilio-composer';
 import { TwilioConversations } from './twilio-conversations';
@@ -22,9 +23,6 @@ function required(config: Config) {
   if (missing.length > 0) throw new Error(`BACKEND=twilio needs ${missing.join(', ')} (see the README's deployment steps).`);
   return config as Config & { [K in (typeof names)[number]]: string };
 }
-
-/** Webhook and media URLs on the public Functions origin. */
-export const functionUrl = (base: string, path: string): string => new URL(path, base.endsWith('/') ? base : `${base}/`).toString();
 
 /**
  * The production adapter set: Twilio Video, Compositions, Voice Intelligence and Conversations,

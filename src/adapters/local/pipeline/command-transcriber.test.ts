@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandTranscriber } from './command-transcriber';
 import { PocketsphinxTranscriber } from './pocketsphinx-transcriber';
-import { transcriberFromConfig } from './transcriber-from-config';
+import { speechEngineFromConfig } from './speech-engine-from-config';
 
 let dir: string;
 beforeAll(() => {
@@ -36,18 +36,18 @@ describe('CommandTranscriber', () => {
   });
 });
 
-describe('transcriberFromConfig', () => {
+describe('speechEngineFromConfig', () => {
   const base = { TRANSCRIBER: 'pocketsphinx' as const, TRANSCRIBER_COMMAND: undefined, POCKETSPHINX_HMM: undefined, POCKETSPHINX_LM: undefined, POCKETSPHINX_DICT: undefined };
 
   it('defaults to pocketsphinx and builds a command engine when configured', () => {
-    expect(transcriberFromConfig(base)).toBeInstanceOf(PocketsphinxTranscriber);
-    const t = transcriberFromConfig({ ...base, TRANSCRIBER: 'command', TRANSCRIBER_COMMAND: '["whisper-cli","-oj","{input}"]' });
+    expect(speechEngineFromConfig(base)).toBeInstanceOf(PocketsphinxTranscriber);
+    const t = speechEngineFromConfig({ ...base, TRANSCRIBER: 'command', TRANSCRIBER_COMMAND: '["whisper-cli","-oj","{input}"]' });
     expect(t.name).toBe('command:whisper-cli');
   });
 
   it('explains a missing or malformed command', () => {
-    expect(() => transcriberFromConfig({ ...base, TRANSCRIBER: 'command' })).toThrow(/TRANSCRIBER_COMMAND/);
-    expect(() => transcriberFromConfig({ ...base, TRANSCRIBER: 'command', TRANSCRIBER_COMMAND: '["a", 1]' })).toThrow(/array of strings/);
-    expect(() => transcriberFromConfig({ ...base, TRANSCRIBER: 'command', TRANSCRIBER_COMMAND: '["engine"]' })).toThrow(/\{input\}/);
+    expect(() => speechEngineFromConfig({ ...base, TRANSCRIBER: 'command' })).toThrow(/TRANSCRIBER_COMMAND/);
+    expect(() => speechEngineFromConfig({ ...base, TRANSCRIBER: 'command', TRANSCRIBER_COMMAND: '["a", 1]' })).toThrow(/array of strings/);
+    expect(() => speechEngineFromConfig({ ...base, TRANSCRIBER: 'command', TRANSCRIBER_COMMAND: '["engine"]' })).toThrow(/\{input\}/);
   });
 });

@@ -17,7 +17,7 @@ import { LocalPipelineEvents } from './local-events';
 import type { ParticipantMedia } from './local-media';
 import { LocalTranscriber } from './local-transcriber';
 import type { SpeechEngine } from './speech-engine';
-import { transcriberFromConfig } from './transcriber-from-config';
+import { speechEngineFromConfig } from './speech-engine-from-config';
 
 export interface LocalPipelineOptions {
   db: Db;
@@ -57,7 +57,7 @@ export function createLocalPipeline(o: LocalPipelineOptions): LocalPipeline {
     composer: new LocalComposer({ dataDir, source, grid: o.grid ?? new FfmpegComposer({ dataDir }), events }),
     transcriber: new LocalTranscriber({
       dataDir,
-      engine: o.engine ?? transcriberFromConfig({ TRANSCRIBER: 'pocketsphinx', ...o.config }),
+      engine: o.engine ?? speechEngineFromConfig({ TRANSCRIBER: 'pocketsphinx', ...o.config }),
       events,
       concurrency: o.transcribeConcurrency,
     }),

@@ -3,7 +3,7 @@ import type { Config } from '../../../config';
 import { logger } from '../../../logger';
 import type { LocalBackend } from '../local-backend';
 import { startLiveTranscription } from '../pipeline/live-transcription';
-import { transcriberFromConfig } from '../pipeline/transcriber-from-config';
+import { speechEngineFromConfig } from '../pipeline/speech-engine-from-config';
 import { recordingMediaRoutes } from '../server/recording-media-routes';
 import type { RouteHandler } from '../server/local-server';
 
@@ -22,7 +22,7 @@ export function startRecordingServices(backend: LocalBackend, config: Config, da
   const live = config.LIVE_TRANSCRIPTION
     ? startLiveTranscription({
         recordingsDir: resolve(dataDir, 'recordings'),
-        engine: transcriberFromConfig(config),
+        engine: speechEngineFromConfig(config),
         intervalMs: config.LIVE_TRANSCRIPTION_INTERVAL_MS,
       })
     : null;

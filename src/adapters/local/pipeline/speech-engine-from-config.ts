@@ -6,7 +6,7 @@ import { PocketsphinxTranscriber } from './pocketsphinx-transcriber';
 type TranscriberConfig = Pick<Config, 'TRANSCRIBER' | 'TRANSCRIBER_COMMAND' | 'POCKETSPHINX_HMM' | 'POCKETSPHINX_LM' | 'POCKETSPHINX_DICT'>;
 
 /** The configured engine: pocketsphinx by default, or any command that prints JSON segments. */
-export function transcriberFromConfig(config: TranscriberConfig): SpeechEngine {
+export function speechEngineFromConfig(config: TranscriberConfig): SpeechEngine {
   if (config.TRANSCRIBER === 'command') {
     let argv: unknown;
     try {
