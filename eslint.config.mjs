@@ -30,12 +30,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['public/**/*.ts', 'public/**/*.tsx', 'plugin-video-escalation/src/**/*.ts', 'plugin-video-escalation/src/**/*.tsx'],
-    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**'],
+    // The shared UI layer (src/ui) runs in Flex, on the customer page and in the local console alike.
+    files: ['public/**/*.ts', 'public/**/*.tsx', 'plugin-video-escalation/src/**/*.ts', 'plugin-video-escalation/src/**/*.tsx', 'src/ui/**/*.ts', 'src/ui/**/*.tsx', 'src/api/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**', '**/__mocks__/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/adapters/**'], message: 'Pages and the Flex plugin import no adapter.' }, ...testSupport] },
+        { patterns: [{ group: ['**/adapters/**'], message: 'Pages, the shared UI and the Flex plugin import no adapter.' }, ...testSupport] },
       ],
     },
   },

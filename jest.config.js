@@ -4,13 +4,13 @@ const base = { transform: { '^.+\\.tsx?$': ts }, testPathIgnorePatterns: ['/node
 
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/serverless/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts', '<rootDir>/tests/support/**/*.test.ts', '<rootDir>/bench/**/*.test.ts'] },
+    { ...base, displayName: 'unit', testEnvironment: 'node', testPathIgnorePatterns: [...base.testPathIgnorePatterns, '/src/ui/'], testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/serverless/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts', '<rootDir>/tests/support/**/*.test.ts', '<rootDir>/bench/**/*.test.ts'] },
     {
       ...base,
       displayName: 'ui',
       testEnvironment: 'jsdom',
       testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
-      testMatch: ['<rootDir>/plugin-video-escalation/**/*.test.tsx', '<rootDir>/src/**/*.test.tsx', '<rootDir>/public/**/*.test.ts?(x)'],
+      testMatch: ['<rootDir>/plugin-video-escalation/src/**/*.test.ts?(x)', '<rootDir>/src/**/*.test.tsx', '<rootDir>/src/ui/**/*.test.ts', '<rootDir>/public/**/*.test.ts?(x)'],
     },
     { ...base, displayName: 'http', testEnvironment: 'node', setupFiles: ['<rootDir>/tests/support/quiet-logs.ts'], testMatch: ['<rootDir>/tests/http/**/*.test.ts', '<rootDir>/tests/contract/**/*.test.ts'] },
     // Real ffmpeg, pocketsphinx and SQLite: integration and fault tests of the recording pipeline.

@@ -30,10 +30,12 @@ describe('lint enforces the layers', () => {
     expect(await restricted('src/core/fixture.ts', "import { x } from '../domain/errors';\nexport const y = x;\n")).toEqual([]);
   });
 
-  it('pages and the Flex plugin import no adapter', async () => {
+  it('pages, the shared UI and the Flex plugin import no adapter', async () => {
     expect(await restricted('public/src/pages/fixture.tsx', "import { x } from '../../../src/adapters/local/db';\nexport const y = x;\n")).toEqual([
-      expect.stringContaining('Pages and the Flex plugin import no adapter'),
+      expect.stringContaining('Pages, the shared UI and the Flex plugin import no adapter'),
     ]);
+    expect(await restricted('src/ui/cards/fixture.tsx', "import { x } from '../../adapters/local/web/lib/api';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await restricted('plugin-video-escalation/src/flex-hooks/fixture.ts', "import { x } from '../../../src/ui/api/escalation-api';\nexport const y = x;\n")).toEqual([]);
     expect(await restricted('plugin-video-escalation/src/fixture.ts', "import { x } from '../../src/adapters/twilio/twilio-rooms';\nexport const y = x;\n")).toHaveLength(1);
   });
 
@@ -41,6 +43,8 @@ describe('lint enforces the layers', () => {
     const code = "import { x } from '../test-support/fake-media';\nexport const y = x;\n";
     expect(await restricted('public/src/join/fixture.ts', code)).toEqual([expect.stringContaining('Production code imports no test support')]);
     expect(await restricted('src/adapters/local/fixture.ts', "import { x } from '../../core/pipeline/testing/in-memory';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await restricted('src/ui/hooks/fixture.ts', code)).toHaveLength(1);
+    expect(await restricted('plugin-video-escalation/src/fixture.ts', "import { x } from '../../src/ui/test-support/fake-room';\nexport const y = x;\n")).toHaveLength(1);
     expect(await restricted('public/src/join/fixture.test.ts', code)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CUSTOMER_RECORDING_ACCESS } from './domain/recording-policy';
 
 /**
  * Every time, size and limit the product uses, read in one place with sane defaults.
@@ -18,6 +19,8 @@ const schema = z.object({
   /** Lifetime of a media access grant (Twilio AccessToken ttl). */
   ACCESS_TTL_SECONDS: z.coerce.number().int().positive().default(4 * 60 * 60),
   RECORDING_ENABLED: bool.default(true),
+  /** What a customer may have of their own call's recording while the chat is open: video, transcript, none. */
+  CUSTOMER_RECORDING_ACCESS: z.enum(CUSTOMER_RECORDING_ACCESS).default('video'),
   /** Origins allowed to call the Functions from a browser (the Flex UI); comma-separated. */
   CORS_ALLOWED_ORIGINS: z.string().default('https://flex.twilio.com'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),

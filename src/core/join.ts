@@ -1,19 +1,9 @@
 import { DomainError } from '../domain/errors';
-import type { Escalation, MediaAccess } from '../domain/escalation';
+import type { JoinResult, LinkCheck } from '../api/contract';
+import type { Escalation } from '../domain/escalation';
+
+export type { JoinResult, LinkCheck };
 import type { CoreDeps } from './deps';
-
-/** What the join page may know before joining: enough for pre-join and the consent step. */
-export interface LinkCheck {
-  agentName: string;
-  recording: boolean;
-  expiresAt: string;
-  /** Someone is already in the call with this link (another tab or device). */
-  inUse: boolean;
-}
-
-export interface JoinResult extends LinkCheck {
-  access: MediaAccess;
-}
 
 /** Resolves a customer link to its live escalation, or says precisely why it cannot be used. */
 async function openLink(deps: CoreDeps, linkToken: string): Promise<Escalation> {

@@ -15,4 +15,6 @@ export interface Conversation {
   friendlyName: string;
   attributes: Attributes;
   createdAt: string;
+  /** Twilio Conversations' state ('active', 'inactive', 'closed', …); local conversations stay open (undefined). */
+  state?: string;
 }

@@ -175,7 +175,7 @@ describe('TwilioConversations', () => {
   it('reads a conversation with its attributes, and null for an unknown one', async () => {
     const c = fake.seedConversation({ friendlyName: 'Chat with Sam', attributes: { channel: 'web' } });
 
-    expect(await conversations().get(c.sid)).toEqual({ id: c.sid, friendlyName: 'Chat with Sam', attributes: { channel: 'web' }, createdAt: expect.any(String) });
+    expect(await conversations().get(c.sid)).toEqual({ id: c.sid, friendlyName: 'Chat with Sam', attributes: { channel: 'web' }, createdAt: expect.any(String), state: 'active' });
     expect(await conversations().get('CH' + '0'.repeat(32))).toBeNull();
     expect(calls()).toEqual([`GET conversations.twilio.com /v1/Conversations/${c.sid}`, `GET conversations.twilio.com /v1/Conversations/CH${'0'.repeat(32)}`]);
   });

@@ -1,10 +1,10 @@
 import React, { useEffect } from 'react';
 import type { VideoRoom } from '../../../src/client/video-client';
-import { CallControls } from '../../../plugin-video-escalation/src/components/CallControls';
-import { CallStage } from '../../../plugin-video-escalation/src/components/CallStage';
-import { RecordingIndicator } from '../../../plugin-video-escalation/src/components/RecordingIndicator';
-import { canShareScreen } from '../../../plugin-video-escalation/src/components/can-share-screen';
-import { useRoomState } from '../../../plugin-video-escalation/src/hooks/useRoomState';
+import { CallControls } from '../../../src/ui/components/CallControls';
+import { CallStage } from '../../../src/ui/components/CallStage';
+import { RecordingIndicator } from '../../../src/ui/components/RecordingIndicator';
+import { canShareScreen } from '../../../src/ui/components/can-share-screen';
+import { useRoomState } from '../../../src/ui/hooks/useRoomState';
 
 /** The customer's call: the agent large, self small, the same controls the agent has. */
 export function InCall({ room, agentName, sinkId, recording }: { room: VideoRoom; agentName: string; sinkId?: string; recording: boolean }) {

@@ -1,9 +1,10 @@
-import { attachedTrackIds } from '../../../plugin-video-escalation/src/test-support/media-env';
+import { attachedTrackIds } from '../../../src/ui/test-support/media-env';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import React from 'react';
-import { fakeAccess, FakeVideoClient } from '../../../plugin-video-escalation/src/test-support/fake-room';
-import { fakeMedia } from '../test-support/fake-media';
-import { ApiError, type CustomerApi, type LinkCheck } from './api';
+import { fakeAccess, FakeVideoClient } from '../../../src/ui/test-support/fake-room';
+import { fakeMedia } from '../../../src/ui/test-support/fake-media';
+import { ApiError, type CustomerApi, type LinkCheck } from '../../../src/ui/api/customer-api';
+import type { BrowserHistory } from './BackToChat';
 import { JoinApp } from './JoinApp';
 
 const soon = () => new Date(Date.now() + 3600_000).toISOString();
@@ -25,10 +26,18 @@ function fakeApi(check: Partial<LinkCheck> | ApiError = {}, joinError?: ApiError
   return { api, calls };
 }
 
-function setup(opts: { api?: CustomerApi; media?: ReturnType<typeof fakeMedia>; token?: string | null } = {}) {
+function setup(opts: { api?: CustomerApi; media?: ReturnType<typeof fakeMedia>; token?: string | null; history?: BrowserHistory } = {}) {
   const client = new FakeVideoClient();
   const api = opts.api ?? fakeApi().api;
-  render(<JoinApp linkToken={opts.token === undefined ? 'tok' : opts.token} api={api} media={opts.media ?? fakeMedia()} videoClientFor={() => client} />);
+  render(
+    <JoinApp
+      linkToken={opts.token === undefined ? 'tok' : opts.token}
+      api={api}
+      media={opts.media ?? fakeMedia()}
+      videoClientFor={() => client}
+      history={opts.history}
+    />,
+  );
   return client;
 }
 
@@ -166,5 +175,27 @@ describe('JoinApp', () => {
     fireEvent.click(screen.getByTestId('rejoin-button'));
     expect(await screen.findByTestId('join-button')).toBeTruthy();
     expect(calls.filter((c) => c.startsWith('check'))).toHaveLength(2);
+  });
+
+  it('leads back to the chat after the call: back in this tab, else closing it, else saying where the chat is', async () => {
+    const moves: string[] = [];
+    const history = (canGoBack: boolean, closes: boolean): BrowserHistory => ({
+      canGoBack: () => canGoBack,
+      back: () => void moves.push('back'),
+      close: () => (moves.push('close'), closes),
+    });
+    const ended = new ApiError('call_ended', 'ended', 410);
+    setup({ api: fakeApi(ended).api, history: history(true, false) });
+    fireEvent.click(await screen.findByTestId('back-to-chat'));
+    expect(moves).toEqual(['back']);
+  });
+
+  it('says where the chat is when this tab can neither go back nor close', async () => {
+    const moves: string[] = [];
+    const history: BrowserHistory = { canGoBack: () => false, back: () => void moves.push('back'), close: () => (moves.push('close'), false) };
+    setup({ api: fakeApi(new ApiError('call_ended', 'ended', 410)).api, history });
+    fireEvent.click(await screen.findByTestId('back-to-chat'));
+    expect(moves).toEqual(['close']);
+    expect((await screen.findByRole('status')).textContent).toMatch(/switch back to it/);
   });
 });

@@ -1,10 +1,11 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import type { DisconnectReason, VideoClient, VideoRoom } from '../../../src/client/video-client';
 import type { MediaAccess } from '../../../src/domain/escalation';
-import { disconnectMessage } from '../../../plugin-video-escalation/src/components/disconnect-messages';
-import type { MediaDeps } from '../media/devices';
-import { useLocalMedia } from '../media/useLocalMedia';
-import { ApiError, type CustomerApi, type LinkCheck } from './api';
+import { disconnectMessage } from '../../../src/ui/components/disconnect-messages';
+import type { MediaDeps } from '../../../src/ui/media/devices';
+import { useLocalMedia } from '../../../src/ui/hooks/useLocalMedia';
+import { ApiError, type CustomerApi, type LinkCheck } from '../../../src/ui/api/customer-api';
+import { BackToChat, browserHistory, type BrowserHistory } from './BackToChat';
 import { InCall } from './InCall';
 import { PreJoin } from './PreJoin';
 import { ProblemPage } from './ProblemPage';
@@ -14,6 +15,8 @@ export interface JoinAppProps {
   api: CustomerApi;
   media: MediaDeps;
   videoClientFor(access: MediaAccess): VideoClient;
+  /** How to get back to the chat (tests pass a fake). */
+  history?: BrowserHistory;
 }
 
 type Phase =
@@ -27,7 +30,7 @@ type Phase =
 const codeOf = (e: unknown) => (e instanceof ApiError ? e.code : 'unknown');
 
 /** The customer's whole journey: check the link, pre-join, call, and what happened after. */
-export function JoinApp({ linkToken, api, media, videoClientFor }: JoinAppProps) {
+export function JoinApp({ linkToken, api, media, videoClientFor, history = browserHistory }: JoinAppProps) {
   const [phase, setPhase] = useState<Phase>({ name: 'checking' });
   const [consented, setConsented] = useState(false);
   const [joinError, setJoinError] = useState<string | null>(null);
@@ -88,7 +91,11 @@ export function JoinApp({ linkToken, api, media, videoClientFor }: JoinAppProps)
         </main>
       );
     case 'problem':
-      return <ProblemPage code={phase.code} onRetry={recheck} />;
+      return (
+        <ProblemPage code={phase.code} onRetry={recheck}>
+          <BackToChat history={history} />
+        </ProblemPage>
+      );
     case 'ready':
     case 'joining':
       if (local.problem) return <ProblemPage code={local.problem} onRetry={local.retry} />;
@@ -121,6 +128,7 @@ export function JoinApp({ linkToken, api, media, videoClientFor }: JoinAppProps)
               {phase.reason === 'replaced' ? 'Move the call back here' : 'Rejoin'}
             </button>
           )}
+          <BackToChat history={history} />
         </main>
       );
     }

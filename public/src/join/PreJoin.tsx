@@ -1,8 +1,8 @@
 import React, { useState } from 'react';
-import { ParticipantVideo } from '../../../plugin-video-escalation/src/components/ParticipantVideo';
-import type { LocalMediaState } from '../media/useLocalMedia';
-import { useMicLevel } from '../media/useMicLevel';
-import type { LinkCheck } from './api';
+import { ParticipantVideo } from '../../../src/ui/components/ParticipantVideo';
+import type { LocalMediaState } from '../../../src/ui/hooks/useLocalMedia';
+import { useMicLevel } from '../../../src/ui/hooks/useMicLevel';
+import type { LinkCheck } from '../../../src/ui/api/customer-api';
 
 export interface PreJoinProps {
   check: LinkCheck;

@@ -2,7 +2,7 @@ import React, { useEffect, useRef } from 'react';
 import { problemFor } from './problems';
 
 /** A whole page for a problem: what happened, what to do next, and Try again where it can help. */
-export function ProblemPage({ code, onRetry }: { code: string; onRetry?: () => void }) {
+export function ProblemPage({ code, onRetry, children }: { code: string; onRetry?: () => void; children?: React.ReactNode }) {
   const p = problemFor(code);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [code]);
@@ -17,6 +17,7 @@ export function ProblemPage({ code, onRetry }: { code: string; onRetry?: () => v
           Try again
         </button>
       )}
+      {children}
     </main>
   );
 }

@@ -1,10 +1,10 @@
 import React from 'react';
 import ReactDOM from 'react-dom';
 import { videoClientFor } from '../../../src/client/connect';
-import { httpCustomerApi } from '../join/api';
+import { httpCustomerApi } from '../../../src/ui/api/customer-api';
 import { JoinApp } from '../join/JoinApp';
 import { takeLinkToken } from '../join/link-token';
-import { browserMedia } from '../media/devices';
+import { browserMedia } from '../../../src/ui/media/devices';
 
 const storage = (() => {
   try {

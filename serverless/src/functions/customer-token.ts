@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { JoinResult, LinkCheck } from '../../../src/api/contract';
 import { checkLink, join } from '../../../src/core/join';
 import { jsonFunction } from '../lib/json-function';
 import { looseBoolean } from '../lib/schemas';
@@ -17,7 +18,7 @@ export const handler = jsonFunction(
       takeOver: looseBoolean.default(false),
     }),
   },
-  async ({ body, backend }) =>
+  async ({ body, backend }): Promise<LinkCheck | JoinResult> =>
     body.action === 'check'
       ? checkLink(backend.deps, body.linkToken)
       : join(backend.deps, body.linkToken, body.takeOver),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EscalateResponse } from '../../../src/api/contract';
 import { escalate } from '../../../src/core/escalate';
 import { jsonFunction } from '../lib/json-function';
 import { idSchema } from '../lib/schemas';
@@ -6,7 +7,7 @@ import { idSchema } from '../lib/schemas';
 /** Agent: move a chat conversation to video. */
 export const handler = jsonFunction(
   { name: 'escalate', auth: 'staff', schema: z.object({ conversationId: idSchema }) },
-  async ({ body, backend, staff }) => {
+  async ({ body, backend, staff }): Promise<EscalateResponse> => {
     const result = await escalate(backend.deps, staff, body.conversationId);
     return {
       escalationId: result.escalation.id,

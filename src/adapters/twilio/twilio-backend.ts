@@ -46,6 +46,7 @@ export async function createTwilioBackend(config: Config): Promise<Backend> {
     clock: systemClock,
     retry: { maxAttempts: c.TRANSCRIBE_MAX_ATTEMPTS, backoffMs: c.TRANSCRIBE_BACKOFF_MS },
     newRecordingId: () => `RE${randomUUID().replace(/-/g, '')}`,
+    customerRecordingAccess: c.CUSTOMER_RECORDING_ACCESS,
   };
   return {
     deps: {

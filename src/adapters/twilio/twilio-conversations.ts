@@ -54,7 +54,7 @@ export class TwilioConversations implements ConversationsPort {
   async get(conversationId: string): Promise<Conversation | null> {
     try {
       const c = await this.conversation(conversationId).fetch();
-      return { id: c.sid, friendlyName: c.friendlyName ?? '', attributes: parseAttributes(c.attributes), createdAt: c.dateCreated.toISOString() };
+      return { id: c.sid, friendlyName: c.friendlyName ?? '', attributes: parseAttributes(c.attributes), createdAt: c.dateCreated.toISOString(), state: c.state };
     } catch (e) {
       if (isNotFound(e)) return null;
       throw e;

@@ -37,7 +37,7 @@ export async function attach(deps: PipelineDeps, job: PipelineJob): Promise<Pipe
       existing ??
       (await deps.conversations.postMessage(job.conversationId, {
         author: messageAuthor(deps),
-        ...recordingMessage(job, transcript, durationSeconds, urls),
+        ...recordingMessage(job, transcript, durationSeconds, urls, deps.customerRecordingAccess),
       }));
     messageId = message.id;
     await deps.conversations.mergeAttributes(job.conversationId, recordingAttributesPatch(job, durationSeconds, messageId, urls));

@@ -40,4 +40,13 @@ describe('canViewRecording', () => {
     expect(canViewRecording(link({ escalationId: 'e2' }), rec, now)).toBe(false);
     expect(canViewRecording(link({ conversationId: 'CH2' }), rec, now)).toBe(false);
   });
+  it("lets the customer watch from their own chat while it is open, if the policy gives customers the video", () => {
+    const chat = { kind: 'chat' as const, conversationId: rec.conversationId };
+    expect(canViewRecording(chat, rec, now)).toBe(true);
+    expect(canViewRecording(chat, { ...rec, customerAccess: 'video', conversationOpen: true }, now)).toBe(true);
+    expect(canViewRecording(chat, { ...rec, customerAccess: 'transcript' }, now)).toBe(false);
+    expect(canViewRecording(chat, { ...rec, customerAccess: 'none' }, now)).toBe(false);
+    expect(canViewRecording(chat, { ...rec, conversationOpen: false }, now)).toBe(false);
+    expect(canViewRecording({ kind: 'chat', conversationId: 'CH-other' }, rec, now)).toBe(false);
+  });
 });

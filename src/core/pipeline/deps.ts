@@ -1,3 +1,4 @@
+import type { CustomerRecordingAccess } from '../../domain/recording-policy';
 import type { Clock } from '../../ports/clock';
 import type { Composer } from '../../ports/composer';
 import type { ConversationsPort } from '../../ports/conversations';
@@ -16,6 +17,8 @@ export interface PipelineDeps {
   /** Transcription attempts per speaker, and the backoff between them. */
   retry: { maxAttempts: number; backoffMs: number; maxBackoffMs?: number };
   newRecordingId: () => string;
+  /** What the customer may have of their recording (CUSTOMER_RECORDING_ACCESS); default video. */
+  customerRecordingAccess?: CustomerRecordingAccess;
   /** Author of the messages the pipeline posts. */
   messageAuthor?: string;
   /** Called after every persisted change. Tests throw here to simulate a crash between steps. */

@@ -81,6 +81,7 @@ describe('the event-driven recording pipeline', () => {
           { speaker: 'Customer', role: 'customer', start: 2.2, end: 3.2, text: 'my router is broken' },
         ],
       },
+      customerAccess: 'video',
       idempotencyKey: 'esc-1',
     });
     const attrs = (await t.conversations.get('CH1'))?.attributes as Record<string, unknown>;

@@ -11,7 +11,13 @@ export async function authorizePlayback(deps: CoreDeps, viewer: RecordingViewer,
   const job = await deps.pipeline.store.getByRecordingId(recordingId);
   const escalation = job ? await deps.escalations.get(job.escalationId) : null;
   if (!job || !escalation) throw new DomainError('not_found', 'recording_not_found', 'No such recording.');
-  if (!canViewRecording(viewer, viewableRecording(job, escalation), deps.clock.now())) {
+  const conversation = viewer.kind === 'chat' ? await deps.conversations.get(job.conversationId) : null;
+  const recording = {
+    ...viewableRecording(job, escalation),
+    customerAccess: deps.pipeline.customerRecordingAccess,
+    conversationOpen: conversation ? conversation.state !== 'closed' : undefined,
+  };
+  if (!canViewRecording(viewer, recording, deps.clock.now())) {
     throw new DomainError('forbidden', 'not_allowed', 'You are not allowed to watch this recording.');
   }
   return job;

@@ -1,4 +1,5 @@
 import type { Attributes } from '../../domain/conversation';
+import type { CustomerRecordingAccess } from '../../domain/recording-policy';
 import { MESSAGE_TYPES } from '../../domain/message-types';
 import type { PipelineJob, RecordingTranscript } from '../../ports/pipeline-store';
 import type { RecordingUrls } from '../../ports/recording-artifacts';
@@ -25,9 +26,14 @@ export function recordingMessage(
   transcript: RecordingTranscript,
   durationSeconds: number,
   urls: RecordingUrls,
+  customerAccess: CustomerRecordingAccess = 'video',
 ): { body: string; attributes: Attributes } {
   const text = transcriptPlainText(transcript);
-  const body = `Video call recording · ${formatDuration(durationSeconds)} · transcript\n\n${text || '(no speech detected)'}`;
+  // The body is what any chat client shows the customer: no transcript when the policy says none.
+  const body =
+    customerAccess === 'none'
+      ? `Video call recording · ${formatDuration(durationSeconds)}`
+      : `Video call recording · ${formatDuration(durationSeconds)} · transcript\n\n${text || '(no speech detected)'}`;
   return {
     body,
     attributes: {
@@ -40,6 +46,7 @@ export function recordingMessage(
       transcript: {
         segments: transcript.segments.map(({ speaker, role, start, end, text: t }) => ({ speaker, role, start, end, text: t })),
       },
+      customerAccess,
       idempotencyKey: job.roomName,
     },
   };

@@ -67,6 +67,7 @@ export function createLocalPipeline(o: LocalPipelineOptions): LocalPipeline {
     retry: { maxAttempts: o.config.TRANSCRIBE_MAX_ATTEMPTS, backoffMs: o.config.TRANSCRIBE_BACKOFF_MS },
     newRecordingId: o.newRecordingId ?? (() => `RE${randomUUID().replace(/-/g, '')}`),
     onPersisted: o.onPersisted,
+    customerRecordingAccess: o.config.CUSTOMER_RECORDING_ACCESS,
   };
   events.bind(deps);
   return {

@@ -9,7 +9,7 @@ import type { SqlConversations } from '../../sql/sql-conversations';
 import type { ConversationFeed } from './conversation-feed';
 import { mediaCookie } from './cookies';
 import { bearerToken, readJson, sendJson } from './http-helpers';
-import { STAFF_MEDIA_COOKIE } from './recording-media-routes';
+import { CHAT_MEDIA_COOKIE, CHAT_MEDIA_COOKIE_TTL_SECONDS, STAFF_MEDIA_COOKIE } from './recording-media-routes';
 
 export interface LocalApiDeps {
   config: Config;
@@ -77,6 +77,8 @@ export async function handleLocalApi(deps: LocalApiDeps, req: IncomingMessage, r
     const conversationId = await deps.chatTokens.verify(bearerToken(req) ?? '');
     if (!conversationId) throw new DomainError('unauthorized', 'chat_token_invalid', 'This chat link is not valid.');
     if (path === '/api/local/chat' && method === 'GET') {
+      // The customer's own recordings play in their chat by this credential (the policy decides).
+      res.setHeader('Set-Cookie', mediaCookie(CHAT_MEDIA_COOKIE, bearerToken(req) ?? '', CHAT_MEDIA_COOKIE_TTL_SECONDS));
       sendJson(res, 200, { conversation: await deps.conversations.get(conversationId) });
       return true;
     }

@@ -4,6 +4,7 @@ import type { RecordingViewer } from '../../../core/pipeline/authorize';
 import { authorizePlayback } from '../../../core/pipeline/playback';
 import { DomainError } from '../../../domain/errors';
 import type { IdentityPort } from '../../../ports/identity';
+import type { LocalChatTokens } from '../local-chat-tokens';
 import { serveFile } from '../pipeline/media-files';
 import { RECORDING_FILE_TYPES, recordingFilePath, type RecordingFileName } from '../pipeline/local-artifacts';
 import { mediaCookie, readCookie } from './cookies';
@@ -12,20 +13,25 @@ import type { RouteHandler } from './local-server';
 
 export const STAFF_MEDIA_COOKIE = 've_staff_media';
 export const LINK_MEDIA_COOKIE = 've_link_media';
+export const CHAT_MEDIA_COOKIE = 've_chat_media';
+export const CHAT_MEDIA_COOKIE_TTL_SECONDS = 12 * 3600;
 const ROUTE = /^\/media\/recordings\/([A-Za-z0-9_-]{1,64})\/(video\.mp4|captions\.vtt|transcript\.json)$/;
 
 /**
  * Recording playback, for authorized viewers only: staff by token (header or media cookie), the
- * customer by their link (exchanged for a media cookie). Range requests make seeking work.
+ * customer from their chat (chat media cookie) or by their link (exchanged for a media cookie). Range requests make seeking work.
  */
 export function recordingMediaRoutes(o: {
   deps: CoreDeps;
   identity: IdentityPort;
+  chatTokens: LocalChatTokens;
   dataDir: string;
 }): RouteHandler {
   async function viewerOf(req: IncomingMessage): Promise<RecordingViewer> {
     const staffToken = bearerToken(req) ?? readCookie(req, STAFF_MEDIA_COOKIE);
     if (staffToken) return { kind: 'staff', staff: await o.identity.verify(staffToken) };
+    const chatConversation = await o.chatTokens.verify(readCookie(req, CHAT_MEDIA_COOKIE) ?? '');
+    if (chatConversation) return { kind: 'chat', conversationId: chatConversation };
     const linkToken = readCookie(req, LINK_MEDIA_COOKIE);
     if (linkToken) return { kind: 'customer', link: await o.deps.links.verify(linkToken, o.deps.clock.now()) };
     throw new DomainError('unauthorized', 'token_missing', 'Sign in to watch this recording.');

@@ -82,10 +82,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const backend = await createLocalBackend(config);
     stops.push(() => backend.close());
-    const recording: RecordingServices = startRecordingServices(backend, config, dataDir);
+    const chatTokens = new LocalChatTokens(secrets.localAgentSecret);
+    const recording: RecordingServices = startRecordingServices(backend, config, dataDir, chatTokens);
     stops.push(() => recording.stop());
 
-    const chatTokens = new LocalChatTokens(secrets.localAgentSecret);
     const feed = await ConversationFeed.start(backend.conversations);
     stops.push(async () => feed.close());
     server.on(

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../../../config';
 import { logger } from '../../../logger';
 import type { LocalBackend } from '../local-backend';
+import type { LocalChatTokens } from '../local-chat-tokens';
 import { startLiveTranscription } from '../pipeline/live-transcription';
 import { speechEngineFromConfig } from '../pipeline/speech-engine-from-config';
 import { recordingMediaRoutes } from '../server/recording-media-routes';
@@ -17,7 +18,7 @@ export interface RecordingServices {
  * or restart left unfinished. New recordings run where the call ends (the Functions process),
  * reporting through the core's event use cases.
  */
-export function startRecordingServices(backend: LocalBackend, config: Config, dataDir: string): RecordingServices {
+export function startRecordingServices(backend: LocalBackend, config: Config, dataDir: string, chatTokens: LocalChatTokens): RecordingServices {
   backend.pipeline.resume().catch((err) => logger.error({ err }, 'resuming unfinished recordings failed'));
   const live = config.LIVE_TRANSCRIPTION
     ? startLiveTranscription({
@@ -27,7 +28,7 @@ export function startRecordingServices(backend: LocalBackend, config: Config, da
       })
     : null;
   return {
-    routes: [recordingMediaRoutes({ deps: backend.deps, identity: backend.identity, dataDir })],
+    routes: [recordingMediaRoutes({ deps: backend.deps, identity: backend.identity, chatTokens, dataDir })],
     stop: async () => {
       await live?.stop();
       await backend.pipeline.idle();

@@ -2,12 +2,13 @@ import React, { useEffect, useMemo, useState } from 'react';
 import type { VideoClient } from '../../../../client/video-client';
 import type { Conversation } from '../../../../domain/conversation';
 import type { MediaAccess } from '../../../../domain/escalation';
-import { EscalateButton, RecordingProgress, VideoPanel } from '../../../../../plugin-video-escalation/src';
+import { EscalateButton, RecordingProgress, VideoPanel } from '../../../../ui';
+import { httpEscalationApi } from '../../../../ui/api/escalation-api';
+import { useAgentCall } from '../../../../ui/hooks/useAgentCall';
 import { http, type Http } from '../lib/api';
 import { Composer } from '../lib/Composer';
 import { MessageList } from '../lib/MessageList';
 import { useConversationFeed } from '../lib/useConversationFeed';
-import { useAgentCall } from './useAgentCall';
 
 interface SignIn {
   token: string;
@@ -49,7 +50,8 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
     [selected],
   );
   const feed = useConversationFeed(api, paths[0], paths[1]);
-  const call = useAgentCall(api, agent?.token ?? null, videoClientFor);
+  const escalationApi = useMemo(() => (agent ? httpEscalationApi({ baseUrl: '', token: () => agent.token, fetchImpl }) : null), [agent, fetchImpl]);
+  const call = useAgentCall(escalationApi, videoClientFor);
   const current = conversations.find((c) => c.id === selected) ?? null;
   const onVideo = !!call.room && call.room.state !== 'disconnected';
 
@@ -90,7 +92,7 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
               <h2>{current.friendlyName || current.id}</h2>
               <EscalateButton
                 conversationId={current.id}
-                onEscalate={call.escalate}
+                onEscalate={async (id) => void (await call.escalate(id))}
                 disabled={onVideo && call.conversationId === current.id}
                 label={onVideo && call.conversationId === current.id ? 'On video' : 'Escalate to video'}
               />
@@ -102,6 +104,7 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
                 onEnd={call.end}
                 endedForEveryone={call.endedForEveryone}
                 recording={call.recording}
+                customerName={typeof current.attributes.customerName === 'string' ? current.attributes.customerName : undefined}
                 onRejoin={call.conversationId ? () => void call.escalate(call.conversationId!).catch(() => undefined) : undefined}
                 onClose={call.close}
               />

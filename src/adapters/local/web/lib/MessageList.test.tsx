@@ -1,4 +1,4 @@
-import '../../../../../plugin-video-escalation/src/test-support/media-env';
+import '../../../../ui/test-support/media-env';
 import { render, screen } from '@testing-library/react';
 import React from 'react';
 import type { ConversationMessage } from '../../../../domain/conversation';

@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import type { VideoRoom } from '../../../src/client/video-client';
+import type { VideoRoom } from '../../client/video-client';
 import { useRoomState } from '../hooks/useRoomState';
 import { CallControls } from './CallControls';
 import { CallStage } from './CallStage';
@@ -24,10 +24,12 @@ export interface VideoPanelProps {
   endedForEveryone?: boolean;
   /** The room records: the panel says so for the whole call. */
   recording?: boolean;
+  /** The customer's name from the chat or task, shown instead of the generic "Customer". */
+  customerName?: string;
 }
 
 /** The agent's video panel: the same stage and controls as the customer's, plus "End call for everyone". */
-export function VideoPanel({ room, onEnd, onLeave, status, onRejoin, onClose, shareScreenSupported, endedForEveryone, recording = false }: VideoPanelProps) {
+export function VideoPanel({ room, onEnd, onLeave, status, onRejoin, onClose, shareScreenSupported, endedForEveryone, recording = false, customerName }: VideoPanelProps) {
   const view = useRoomState(room);
   const [ending, setEnding] = useState(false);
   const [endError, setEndError] = useState<string | null>(null);
@@ -83,7 +85,12 @@ export function VideoPanel({ room, onEnd, onLeave, status, onRejoin, onClose, sh
   return (
     <section className="vx-panel" aria-label="Video call" data-testid="video-panel">
       <RecordingIndicator recording={recording} />
-      <CallStage view={view} testIdPrefix="agent-" waitingText="Waiting for the customer to join…" />
+      <CallStage
+        view={view}
+        testIdPrefix="agent-"
+        waitingText={`Waiting for ${customerName || 'the customer'} to join…`}
+        remoteName={customerName}
+      />
       <CallControls
         audioEnabled={view.audioEnabled}
         videoEnabled={view.videoEnabled}

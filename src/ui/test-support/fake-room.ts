@@ -11,8 +11,8 @@ import type {
   TrackSource,
   VideoClient,
   VideoRoom,
-} from '../../../src/client/video-client';
-import type { MediaAccess } from '../../../src/domain/escalation';
+} from '../../client/video-client';
+import type { MediaAccess } from '../../domain/escalation';
 
 /**
  * In-memory VideoRoom for UI tests: records what the UI asked for and lets the test play the

@@ -1,5 +1,5 @@
 import React from 'react';
-import type { NetworkQualityLevel } from '../../../src/client/video-client';
+import type { NetworkQualityLevel } from '../../client/video-client';
 
 const WORDS = ['no connection', 'very poor', 'poor', 'fair', 'good', 'excellent'];
 

@@ -1,4 +1,4 @@
-import { fakeTrack } from '../../../plugin-video-escalation/src/test-support/fake-room';
+import { fakeTrack } from './fake-room';
 import type { MediaDeps } from '../media/devices';
 
 /** Test double for the browser's media devices: which devices exist and whether access is allowed. */

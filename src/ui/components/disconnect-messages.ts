@@ -1,4 +1,4 @@
-import type { DisconnectReason } from '../../../src/client/video-client';
+import type { DisconnectReason } from '../../client/video-client';
 
 export type Perspective = 'agent' | 'customer';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { listDevices, MediaProblem, openLocalTracks, stopTracks, type DeviceLists, type LocalTracks, type MediaDeps } from './devices';
+import { listDevices, MediaProblem, openLocalTracks, stopTracks, type DeviceLists, type LocalTracks, type MediaDeps } from '../media/devices';
 
 export interface LocalMediaState {
   tracks: LocalTracks | null;

@@ -1,5 +1,5 @@
-import type { JoinResult, LinkCheck } from '../../../src/core/join';
-import { ApiError, requestJson } from '../../../src/client/request-json';
+import type { CustomerTokenRequest, JoinResult, LinkCheck } from '../../api/contract';
+import { ApiError, requestJson } from '../../client/request-json';
 
 export type { JoinResult, LinkCheck };
 export { ApiError };
@@ -11,7 +11,7 @@ export interface CustomerApi {
 
 /** The customer-token Function: `check` before pre-join, `join` (optionally taking over) on Join. */
 export function httpCustomerApi(base = '', fetchImpl?: typeof fetch): CustomerApi {
-  const post = <T>(body: unknown) => requestJson<T>(`${base}/customer-token`, { method: 'POST', body }, fetchImpl);
+  const post = <T>(body: CustomerTokenRequest) => requestJson<T>(`${base}/customer-token`, { method: 'POST', body }, fetchImpl);
   return {
     check: (linkToken) => post<LinkCheck>({ linkToken, action: 'check' }),
     join: (linkToken, takeOver) => post<JoinResult>({ linkToken, action: 'join', takeOver }),

@@ -34,6 +34,17 @@ describe('VideoPanel', () => {
     expect(attachedTrackIds(screen.getByTestId('agent-remote-video'))).toEqual(['customer:c1-camera']);
   });
 
+  it("names the customer as the chat knows them, not the generic participant name", () => {
+    const room = new FakeRoom();
+    render(<VideoPanel room={room} onEnd={noop} customerName="Jordan Lee" />);
+    expect(screen.getByTestId('agent-call-status').textContent).toBe('Waiting for Jordan Lee to join…');
+    act(() => {
+      room.publish(room.addParticipant('customer:c1', 'Customer'), 'camera');
+    });
+    expect(screen.getByTestId('agent-call-status').textContent).toBe('Connected with Jordan Lee');
+    expect(screen.getByLabelText('Video of Jordan Lee')).toBeTruthy();
+  });
+
   it('drives the room from the controls', async () => {
     const room = new FakeRoom();
     render(<VideoPanel room={room} onEnd={noop} shareScreenSupported />);

@@ -6,7 +6,7 @@ import type {
   RoomEvents,
   RoomState,
   VideoRoom,
-} from '../../../src/client/video-client';
+} from '../../client/video-client';
 
 export interface RoomView {
   state: RoomState;

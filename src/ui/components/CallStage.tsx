@@ -11,6 +11,8 @@ export interface CallStageProps {
   /** Shown until someone else is in the room, e.g. "Waiting for the customer to join…". */
   waitingText: string;
   sinkId?: string;
+  /** The other person's name as this side knows it (the agent knows the customer from the chat). */
+  remoteName?: string;
 }
 
 const fill: React.CSSProperties = { position: 'absolute', inset: 0 };
@@ -30,9 +32,9 @@ const inset = (corner: 'left' | 'right'): React.CSSProperties => ({
  * Remote large, self small (mirrored). A remote screen share takes the large area and the remote
  * camera becomes a second inset, so `remote-video` always carries the remote camera.
  */
-export function CallStage({ view, testIdPrefix = '', waitingText, sinkId }: CallStageProps) {
+export function CallStage({ view, testIdPrefix = '', waitingText, sinkId, remoteName }: CallStageProps) {
   const stage = pickStage(view.participants);
-  const name = stage.remote?.displayName ?? 'the other person';
+  const name = remoteName || stage.remote?.displayName || 'the other person';
   const status =
     view.state === 'reconnecting' ? 'Reconnecting…' : stage.remote ? `Connected with ${name}` : waitingText;
   return (

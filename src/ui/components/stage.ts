@@ -1,4 +1,4 @@
-import type { RemoteParticipant } from '../../../src/client/video-client';
+import type { RemoteParticipant } from '../../client/video-client';
 
 export interface Stage {
   /** Who is shown: the first remote participant (calls are one-to-one; a supervisor may listen). */

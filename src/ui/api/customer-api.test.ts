@@ -1,4 +1,4 @@
-import { ApiError, httpCustomerApi } from './api';
+import { ApiError, httpCustomerApi } from './customer-api';
 
 const reply = (status: number, body: unknown) =>
   jest.fn(async () => ({ ok: status < 400, status, json: async () => body }) as unknown as Response);

@@ -1,0 +1,22 @@
+import React from 'react';
+import type { ConversationMessage } from '../../domain/conversation';
+import { MESSAGE_TYPES } from '../../domain/message-types';
+import { LinkCard, type Viewer } from './LinkCard';
+import type { LinkState } from './link-state';
+import { RecordingCard } from './RecordingCard';
+
+/** Is this one of the messages the product posts as a card? (Flex renders the rest itself.) */
+export const isCardMessage = (attributes: Record<string, unknown> | undefined): boolean =>
+  attributes?.type === MESSAGE_TYPES.link || attributes?.type === MESSAGE_TYPES.recording;
+
+/** The card for a product message, by its `type` attribute; null for anything else. */
+export function MessageCard({ message, viewer, linkState }: { message: ConversationMessage; viewer: Viewer; linkState: LinkState }) {
+  switch (message.attributes?.type) {
+    case MESSAGE_TYPES.link:
+      return <LinkCard message={message} viewer={viewer} state={linkState} />;
+    case MESSAGE_TYPES.recording:
+      return <RecordingCard message={message} viewer={viewer} />;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,58 @@
+import React from 'react';
+import type { CustomerRecordingAccess } from '../../domain/recording-policy';
+import type { ConversationMessage } from '../../domain/conversation';
+import { formatDuration } from '../../core/pipeline/format';
+import { clock, RecordingPlayer, type TranscriptSegment } from '../components/RecordingPlayer';
+import type { Viewer } from './LinkCard';
+
+interface RecordingAttributes {
+  mediaUrl?: string;
+  captionsUrl?: string;
+  durationSeconds?: number;
+  transcript?: { segments?: TranscriptSegment[] };
+  customerAccess?: CustomerRecordingAccess;
+}
+
+/**
+ * A recorded call in the chat. Staff get the player with captions and transcript. The customer
+ * gets what the policy in the message allows (the server enforces the same policy): the player,
+ * the transcript alone, or a plain note — never a player that cannot play.
+ */
+export function RecordingCard({ message, viewer }: { message: ConversationMessage; viewer: Viewer }) {
+  const a = message.attributes as RecordingAttributes;
+  if (!a.mediaUrl) return <p className="message__body">{message.body}</p>;
+  const title = `Video call recording${a.durationSeconds ? ` (${formatDuration(a.durationSeconds)})` : ''}`;
+  const segments = a.transcript?.segments ?? [];
+  const access = viewer === 'agent' ? 'video' : (a.customerAccess ?? 'video');
+  return (
+    <div className="card card--recording" data-testid="recording-card" data-access={access}>
+      {access === 'video' ? (
+        <RecordingPlayer mediaUrl={a.mediaUrl} captionsUrl={a.captionsUrl ?? ''} segments={segments} title={title} />
+      ) : (
+        <>
+          <p className="card__title">{title}</p>
+          <p className="card__meta" data-testid="recording-policy-note">
+            {access === 'transcript'
+              ? 'The video stays with the support team. Here is what was said:'
+              : 'The video and transcript stay with the support team. Ask the agent if you need them.'}
+          </p>
+          {access === 'transcript' && <TranscriptText segments={segments} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+function TranscriptText({ segments }: { segments: ReadonlyArray<TranscriptSegment> }) {
+  if (segments.length === 0) return <p className="vx-transcript__empty">No speech was transcribed.</p>;
+  return (
+    <ol className="vx-transcript" aria-label="Transcript" data-testid="transcript">
+      {segments.map((s, i) => (
+        <li key={`${s.start}-${i}`} className="vx-transcript__line" data-testid="transcript-line">
+          <span className="vx-transcript__time">{clock(s.start)}</span>{' '}
+          <strong className={`vx-transcript__speaker vx-transcript__speaker--${s.role}`}>{s.speaker}</strong> <span>{s.text}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}

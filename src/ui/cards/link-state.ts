@@ -1,0 +1,44 @@
+import type { ConversationMessage } from '../../domain/conversation';
+import { MESSAGE_TYPES } from '../../domain/message-types';
+
+/** What an invitation card shows now: usable, or why it no longer is. */
+export type LinkState = 'live' | 'ended' | 'expired' | 'replaced';
+
+const AFTER_THE_CALL: ReadonlySet<unknown> = new Set([
+  MESSAGE_TYPES.ended,
+  MESSAGE_TYPES.recording,
+  MESSAGE_TYPES.notRecorded,
+  MESSAGE_TYPES.recordingFailed,
+]);
+
+const escalationOf = (m: ConversationMessage) => (typeof m.attributes?.escalationId === 'string' ? m.attributes.escalationId : null);
+
+/**
+ * The state of every invitation in a chat, read from the chat itself: a call whose end (or
+ * recording) was posted has ended; an older invitation with a newer one after it was replaced;
+ * past its expiry it has expired. Both back ends post the same messages, so Flex and the local
+ * pages agree without asking the server.
+ */
+export function linkStates(messages: ReadonlyArray<ConversationMessage>, now: Date): Map<string, LinkState> {
+  const ended = new Set(messages.filter((m) => AFTER_THE_CALL.has(m.attributes?.type)).map(escalationOf).filter((id) => id !== null));
+  const links = messages.filter((m) => m.attributes?.type === MESSAGE_TYPES.link);
+  const states = new Map<string, LinkState>();
+  links.forEach((m, i) => {
+    const expiresAt = Date.parse(String(m.attributes.expiresAt ?? ''));
+    const newer = links.slice(i + 1).some((n) => escalationOf(n) !== escalationOf(m));
+    states.set(
+      m.id,
+      ended.has(escalationOf(m) ?? '') ? 'ended' : newer ? 'replaced' : expiresAt <= now.getTime() ? 'expired' : 'live',
+    );
+  });
+  return states;
+}
+
+/** When the soonest live invitation expires (ms from now), so a card can turn without a reload. */
+export function nextExpiryIn(messages: ReadonlyArray<ConversationMessage>, states: Map<string, LinkState>, now: Date): number | null {
+  const waits = messages
+    .filter((m) => states.get(m.id) === 'live')
+    .map((m) => Date.parse(String(m.attributes.expiresAt ?? '')) - now.getTime())
+    .filter((ms) => Number.isFinite(ms) && ms > 0);
+  return waits.length ? Math.min(...waits) : null;
+}
