@@ -31,18 +31,22 @@ export async function escalate(deps: CoreDeps, staff: StaffIdentity, conversatio
   const conversation = await deps.conversations.get(conversationId);
   if (!conversation) throw new DomainError('not_found', 'conversation_not_found', 'No such conversation.');
 
+  const now = deps.clock.now();
   const existing = await deps.escalations.findActiveByConversation(conversationId);
   if (existing) {
+    // The call is still open. If the customer's link has expired meanwhile, a fresh one replaces it
+    // (the old link stops working); otherwise nothing new is posted.
+    const expired = new Date(existing.linkExpiresAt).getTime() <= now.getTime();
+    const escalation = expired ? await reissueLink(deps, staff, existing, now) : existing;
     return {
-      escalation: existing,
-      customerLink: await linkFor(deps, existing),
-      agentAccess: await agentAccess(deps, existing, staff),
-      reused: true,
+      escalation,
+      customerLink: await linkFor(deps, escalation),
+      agentAccess: await agentAccess(deps, escalation, staff),
+      reused: !expired,
     };
   }
 
   const id = deps.newId();
-  const now = deps.clock.now();
   const roomName = `esc-${id}`;
   const recording = deps.config.RECORDING_ENABLED;
   const room = await deps.rooms.createRoom({ name: roomName, recording, maxParticipants: deps.config.MAX_PARTICIPANTS });
@@ -62,24 +66,42 @@ export async function escalate(deps: CoreDeps, staff: StaffIdentity, conversatio
   };
   await deps.escalations.insert(escalation);
 
-  const customerLink = await linkFor(deps, escalation);
-  await deps.conversations.postMessage(conversationId, {
-    author: staff.name,
-    body: `${staff.name} invited you to a video call. Join here: ${customerLink}`,
-    attributes: {
-      type: LINK_MESSAGE_TYPE,
-      escalationId: id,
-      roomName,
-      url: customerLink,
-      expiresAt: escalation.linkExpiresAt,
-      recording,
-    },
-  });
+  const customerLink = await postLink(deps, staff, escalation);
   await deps.conversations.mergeAttributes(conversationId, {
     videoEscalation: { escalationId: id, roomName, status: 'active', startedAt: escalation.createdAt },
   });
 
   return { escalation, customerLink, agentAccess: await agentAccess(deps, escalation, staff), reused: false };
+}
+
+/** A new link (new id, new expiry) for a call still open, posted like the first; the old one stops working. */
+async function reissueLink(deps: CoreDeps, staff: StaffIdentity, e: Escalation, now: Date): Promise<Escalation> {
+  const renewed: Escalation = {
+    ...e,
+    linkId: deps.newId(),
+    linkExpiresAt: new Date(now.getTime() + deps.config.LINK_TTL_SECONDS * 1000).toISOString(),
+  };
+  await deps.escalations.update(renewed);
+  await postLink(deps, staff, renewed);
+  return renewed;
+}
+
+/** Posts the customer's invitation into the chat; the UIs render it by these attributes. */
+async function postLink(deps: CoreDeps, staff: StaffIdentity, e: Escalation): Promise<string> {
+  const customerLink = await linkFor(deps, e);
+  await deps.conversations.postMessage(e.conversationId, {
+    author: staff.name,
+    body: `${staff.name} invited you to a video call. Join here: ${customerLink}`,
+    attributes: {
+      type: LINK_MESSAGE_TYPE,
+      escalationId: e.id,
+      roomName: e.roomName,
+      url: customerLink,
+      expiresAt: e.linkExpiresAt,
+      recording: e.recording,
+    },
+  });
+  return customerLink;
 }
 
 async function linkFor(deps: CoreDeps, e: Escalation): Promise<string> {

@@ -45,6 +45,21 @@ describe('escalate', () => {
     expect(await t.conversations.listMessages(t.conversationId)).toHaveLength(1);
   });
 
+  it('sends a fresh link for a call still open whose link expired; the old link stops working', async () => {
+    const t = await setup({ LINK_TTL_SECONDS: '60' });
+    const first = await escalate(t.deps, agent, t.conversationId);
+    t.advance(61);
+    const second = await escalate(t.deps, agent, t.conversationId);
+    expect(second.reused).toBe(false);
+    expect(second.escalation.id).toBe(first.escalation.id);
+    expect(second.customerLink).not.toBe(first.customerLink);
+    expect(t.rooms.created).toHaveLength(1);
+    const links = (await t.conversations.listMessages(t.conversationId)).filter((m) => m.attributes.type === LINK_MESSAGE_TYPE);
+    expect(links.map((m) => m.attributes.url)).toEqual([first.customerLink, second.customerLink]);
+    expect(await checkLink(t.deps, tokenOf(second.customerLink))).toMatchObject({ agentName: 'Alex' });
+    expect(await codeOf(checkLink(t.deps, tokenOf(first.customerLink)))).toMatch(/^401 link_(expired|revoked|invalid|replaced)$/);
+  });
+
   it('gives each escalation a distinct customer identity', async () => {
     const t = await setup();
     const first = await escalate(t.deps, agent, t.conversationId);

@@ -114,6 +114,17 @@ describe('live chat → video escalation', () => {
       undefined,
       { timeout: 15_000 },
     );
+    // The way back: the link opened in the chat's own tab, so Back to the chat returns there, where
+    // the invitation now reads as ended, on both sides, with no way in and no link to copy.
+    await byTestId(customer.page, 'back-to-chat').click();
+    await byTestId(customer.page, 'message-list').waitFor({ timeout: 10_000 });
+    expect(customer.page.url()).toBe(stack.demo.customerChatUrl);
+    for (const page of [customer.page, agent.page]) {
+      await page.locator('[data-testid="link-card"][data-state="ended"]').waitFor({ timeout: 10_000 });
+    }
+    expect(await byTestId(customer.page, 'join-link').count()).toBe(0);
+    expect(await byTestId(agent.page, 'copy-link-button').count()).toBe(0);
+
     const reopened = await customer.browser.newPage();
     await reopened.goto(customerLink);
     await expect(byTestId(reopened, 'error-title').textContent({ timeout: 10_000 })).resolves.toMatch(/ended/i);
@@ -210,5 +221,17 @@ describe('live chat → video escalation', () => {
     expect(await byTestId(agent.page, 'transcript-line').count()).toBeGreaterThan(1);
     await byTestId(agent.page, 'recording-progress').waitFor({ state: 'detached', timeout: 10_000 });
     await expectNoViolations(agent.page, 'agent console with the recording player');
+
+    // The customer watches it in their own chat (policy default: video), authorized by the chat,
+    // not by the call link that ended: the player really loads the video.
+    const customerVideo = customer.page.locator('[data-testid="recording-card"][data-access="video"] video');
+    await customerVideo.waitFor({ timeout: 15_000 });
+    await customer.page.waitForFunction(
+      () => ((document.querySelector('[data-testid="recording-card"] video') as HTMLVideoElement | null)?.readyState ?? 0) >= 1,
+      undefined,
+      { timeout: 15_000 },
+    );
+    expect(await customerVideo.evaluate((v) => (v as HTMLVideoElement).duration)).toBeGreaterThan(1);
+    await expectNoViolations(customer.page, 'customer chat with the recording');
   });
 });

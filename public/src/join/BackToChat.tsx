@@ -9,7 +9,8 @@ export interface BrowserHistory {
 }
 
 export const browserHistory: BrowserHistory = {
-  canGoBack: () => window.history.length > 1 && document.referrer !== '',
+  // Pages send no referrer (tokens ride in fragments), so the tab's history is what tells.
+  canGoBack: () => window.history.length > 1,
   back: () => window.history.back(),
   close: () => {
     window.close();

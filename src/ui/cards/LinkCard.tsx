@@ -18,13 +18,22 @@ const notUsable: Record<Exclude<LinkState, 'live'>, { agent: string; customer: s
   replaced: { agent: 'A newer link replaced this one.', customer: 'A newer invitation replaced this one: use the latest one below.' },
 };
 
+export interface LinkCardProps {
+  message: ConversationMessage;
+  viewer: Viewer;
+  state: LinkState;
+  /** Agent only: sends the customer a fresh link for the same call (offered once this one expired). */
+  onResend?(): Promise<void>;
+}
+
 /**
  * A video call invitation in the chat. While it can be used, the customer gets the way in and the
  * agent a copy of the link; once it cannot, both see why (ended, expired, replaced) and no button.
  */
-export function LinkCard({ message, viewer, state }: { message: ConversationMessage; viewer: Viewer; state: LinkState }) {
+export function LinkCard({ message, viewer, state, onResend }: LinkCardProps) {
   const a = message.attributes as LinkAttributes;
   const [copied, setCopied] = useState(false);
+  const [resend, setResend] = useState<'idle' | 'sending' | 'failed'>('idle');
   if (!a.url) return <p className="message__body">{message.body}</p>;
   const url = a.url;
   const live = state === 'live';
@@ -56,6 +65,25 @@ export function LinkCard({ message, viewer, state }: { message: ConversationMess
         >
           {copied ? 'Link copied' : 'Copy link'}
         </button>
+      )}
+      {state === 'expired' && viewer === 'agent' && onResend && (
+        <button
+          type="button"
+          className="vx-button"
+          data-testid="resend-link-button"
+          disabled={resend === 'sending'}
+          onClick={() => {
+            setResend('sending');
+            onResend().then(() => setResend('idle'), () => setResend('failed'));
+          }}
+        >
+          {resend === 'sending' ? 'Sending…' : 'Send a new link'}
+        </button>
+      )}
+      {resend === 'failed' && (
+        <p className="vx-error" role="alert">
+          Could not send a new link. Try again.
+        </p>
       )}
     </div>
   );

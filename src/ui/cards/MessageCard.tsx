@@ -10,10 +10,20 @@ export const isCardMessage = (attributes: Record<string, unknown> | undefined): 
   attributes?.type === MESSAGE_TYPES.link || attributes?.type === MESSAGE_TYPES.recording;
 
 /** The card for a product message, by its `type` attribute; null for anything else. */
-export function MessageCard({ message, viewer, linkState }: { message: ConversationMessage; viewer: Viewer; linkState: LinkState }) {
+export function MessageCard({
+  message,
+  viewer,
+  linkState,
+  onResendLink,
+}: {
+  message: ConversationMessage;
+  viewer: Viewer;
+  linkState: LinkState;
+  onResendLink?: () => Promise<void>;
+}) {
   switch (message.attributes?.type) {
     case MESSAGE_TYPES.link:
-      return <LinkCard message={message} viewer={viewer} state={linkState} />;
+      return <LinkCard message={message} viewer={viewer} state={linkState} onResend={onResendLink} />;
     case MESSAGE_TYPES.recording:
       return <RecordingCard message={message} viewer={viewer} />;
     default:

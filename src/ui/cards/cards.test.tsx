@@ -1,5 +1,5 @@
 import '../test-support/media-env';
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import React from 'react';
 import type { ConversationMessage } from '../../domain/conversation';
 import { linkStates, nextExpiryIn } from './link-state';
@@ -41,7 +41,8 @@ describe('linkStates', () => {
     ];
     expect(Object.fromEntries(linkStates(messages, now))).toEqual({ a: 'ended', b: 'replaced', c: 'replaced', d: 'replaced', e: 'live' });
     expect(Object.fromEntries(linkStates([link('d', 'e4', '2026-01-01T09:59:00Z')], now))).toEqual({ d: 'expired' });
-    // A recording (or a not-recorded note) also means that call is over; a link re-sent for the same call is not a replacement.
+    // A fresh link for the same call (the first expired) replaces the old one; a recording also means that call is over.
+    expect(Object.fromEntries(linkStates([link('a', 'e1'), link('a2', 'e1')], now))).toEqual({ a: 'replaced', a2: 'live' });
     expect(Object.fromEntries(linkStates([link('a', 'e1'), link('a2', 'e1'), recording()], now))).toEqual({ a: 'ended', a2: 'ended' });
     expect(Object.fromEntries(linkStates([link('a', 'e1'), msg('x', { type: 'video-recording' })], now))).toEqual({ a: 'live' });
   });
@@ -73,6 +74,16 @@ describe('LinkCard', () => {
     expect(screen.queryByText(/valid until/)).toBeNull();
     expect(screen.getByTestId('link-state').textContent).toMatch(text);
     expect(screen.getByTestId('link-card').getAttribute('data-state')).toBe(state);
+  });
+
+  it('offers the agent a fresh link once the old one expired, and says when sending fails', async () => {
+    const onResend = jest.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce(undefined);
+    render(<LinkCard message={link('a', 'e1')} viewer="agent" state="expired" onResend={onResend} />);
+    fireEvent.click(screen.getByTestId('resend-link-button'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Could not send a new link/);
+    fireEvent.click(screen.getByTestId('resend-link-button'));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(onResend).toHaveBeenCalledTimes(2);
   });
 
   it('takes Copy link away from the agent once the link is revoked', () => {

@@ -15,7 +15,8 @@ const escalationOf = (m: ConversationMessage) => (typeof m.attributes?.escalatio
 
 /**
  * The state of every invitation in a chat, read from the chat itself: a call whose end (or
- * recording) was posted has ended; an older invitation with a newer one after it was replaced;
+ * recording) was posted has ended; an invitation with a newer one after it was replaced (a new
+ * call, or a fresh link for the same call: either way the old link no longer joins);
  * past its expiry it has expired. Both back ends post the same messages, so Flex and the local
  * pages agree without asking the server.
  */
@@ -25,7 +26,7 @@ export function linkStates(messages: ReadonlyArray<ConversationMessage>, now: Da
   const states = new Map<string, LinkState>();
   links.forEach((m, i) => {
     const expiresAt = Date.parse(String(m.attributes.expiresAt ?? ''));
-    const newer = links.slice(i + 1).some((n) => escalationOf(n) !== escalationOf(m));
+    const newer = i < links.length - 1;
     states.set(
       m.id,
       ended.has(escalationOf(m) ?? '') ? 'ended' : newer ? 'replaced' : expiresAt <= now.getTime() ? 'expired' : 'live',

@@ -112,7 +112,12 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
             <RecordingProgress recordings={(feed.conversation?.id === current.id ? feed.conversation : current).attributes.videoRecordings} />
             <section className="chat" aria-label="Chat">
               {feed.error && <p className="vx-error">{feed.error}</p>}
-              <MessageList messages={feed.messages} self={agent?.name} viewer="agent" />
+              <MessageList
+                messages={feed.messages}
+                self={agent?.name}
+                viewer="agent"
+                onResendLink={escalationApi ? async () => void (await escalationApi.escalate(current.id)) : undefined}
+              />
               <Composer onSend={async (body) => void (await api?.post(`/api/local/conversations/${encodeURIComponent(current.id)}/messages`, { body }))} />
             </section>
           </>

@@ -6,7 +6,17 @@ import { isCardMessage, MessageCard } from '../../../../ui/cards/MessageCard';
 import { useLinkStates } from '../../../../ui/cards/useLinkStates';
 
 /** The chat, oldest first, scrolled to the newest; invitations and recordings render as cards. */
-export function MessageList({ messages, self, viewer = 'customer' }: { messages: ConversationMessage[]; self?: string; viewer?: Viewer }) {
+export function MessageList({
+  messages,
+  self,
+  viewer = 'customer',
+  onResendLink,
+}: {
+  messages: ConversationMessage[];
+  self?: string;
+  viewer?: Viewer;
+  onResendLink?: () => Promise<void>;
+}) {
   const end = useRef<HTMLLIElement>(null);
   const linkStates = useLinkStates(messages);
   useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [messages.length]);
@@ -21,7 +31,7 @@ export function MessageList({ messages, self, viewer = 'customer' }: { messages:
               <strong>{m.author}</strong> <time dateTime={m.createdAt}>{timeOfDay(m.createdAt)}</time>
             </p>
             {isCardMessage(m.attributes) ? (
-              <MessageCard message={m} viewer={viewer} linkState={linkStates.get(m.id) ?? 'live'} />
+              <MessageCard message={m} viewer={viewer} linkState={linkStates.get(m.id) ?? 'live'} onResendLink={onResendLink} />
             ) : (
               <p className="message__body">{m.body}</p>
             )}
