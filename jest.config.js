@@ -10,7 +10,16 @@ module.exports = {
       displayName: 'ui',
       testEnvironment: 'jsdom',
       testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
-      testMatch: ['<rootDir>/plugin-video-escalation/src/**/*.test.ts?(x)', '<rootDir>/src/**/*.test.tsx', '<rootDir>/src/ui/**/*.test.ts', '<rootDir>/public/**/*.test.ts?(x)'],
+      testMatch: ['<rootDir>/src/**/*.test.tsx', '<rootDir>/src/ui/**/*.test.ts', '<rootDir>/public/**/*.test.ts?(x)'],
+    },
+    // The Flex plugin, against __mocks__/@twilio/flex-ui (Flex itself needs Twilio's cloud).
+    {
+      ...base,
+      displayName: 'plugin',
+      testEnvironment: 'jsdom',
+      testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
+      roots: ['<rootDir>/plugin-video-escalation'],
+      testMatch: ['<rootDir>/plugin-video-escalation/src/**/*.test.ts?(x)'],
     },
     { ...base, displayName: 'http', testEnvironment: 'node', setupFiles: ['<rootDir>/tests/support/quiet-logs.ts'], testMatch: ['<rootDir>/tests/http/**/*.test.ts', '<rootDir>/tests/contract/**/*.test.ts'] },
     // Real ffmpeg, pocketsphinx and SQLite: integration and fault tests of the recording pipeline.

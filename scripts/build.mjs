@@ -75,6 +75,10 @@ const pages = await build({
   outdir: join(out, 'assets/js'),
 });
 copyStatic(join(root, 'public'), join(out, 'assets'));
+// The shared UI's stylesheet (src/ui/ui.css), served with the assets to the customer page and the
+// local pages alike (the local origin forwards /ui.css to the assets).
+const sharedCss = join(root, 'src/ui/ui.css');
+cpSync(sharedCss, join(out, 'assets/ui.css'));
 
 // The local console and chat only ever get Janus grants and stay classic scripts: twilio-video is
 // left out (external), so a Twilio grant there fails with connect.ts's "did not load" message.

@@ -39,7 +39,7 @@ export function RecordingPlayer({ mediaUrl, captionsUrl, segments, title = 'Call
   };
 
   return (
-    <figure className="vx-recording" data-testid="recording-player">
+    <figure className="vx-player" data-testid="recording-player">
       <video
         ref={video}
         controls
@@ -52,7 +52,7 @@ export function RecordingPlayer({ mediaUrl, captionsUrl, segments, title = 'Call
       >
         <track kind="captions" srcLang="en" label="English" src={captionsUrl} default />
       </video>
-      <figcaption className="vx-recording__caption">{title}</figcaption>
+      <figcaption className="vx-player__caption">{title}</figcaption>
       {segments.length > 0 ? (
         <ol className="vx-transcript" aria-label="Transcript" data-testid="transcript">
           {segments.map((s, i) => (

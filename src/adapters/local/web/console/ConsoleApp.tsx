@@ -4,7 +4,7 @@ import type { Conversation } from '../../../../domain/conversation';
 import type { MediaAccess } from '../../../../domain/escalation';
 import { EscalateButton, RecordingProgress, VideoPanel } from '../../../../ui';
 import { httpEscalationApi } from '../../../../ui/api/escalation-api';
-import { useAgentCall } from '../../../../ui/hooks/useAgentCall';
+import { useAgentCall } from '../../../../ui/call/useAgentCall';
 import { http, type Http } from '../lib/api';
 import { Composer } from '../lib/Composer';
 import { MessageList } from '../lib/MessageList';

@@ -1,0 +1,25 @@
+import type * as Flex from '@twilio/flex-ui';
+import type { EscalationApi } from '../../src/ui/api/escalation-api';
+import type { CallRegistry } from './call-registry';
+import type { PluginConfig } from './config';
+
+/** What every Flex hook of the plugin gets: Flex, its manager, the settings and the shared calls. */
+export interface PluginContext {
+  flex: typeof Flex;
+  manager: Flex.Manager;
+  config: PluginConfig;
+  api: EscalationApi;
+  calls: CallRegistry;
+  /** The task each conversation's call was started from, for its Insights attributes. */
+  tasks: Map<string, Flex.ITask>;
+}
+
+/** Plugin-specific names, so they never clash with Flex's or another plugin's. */
+export const ACTION_ESCALATE = 'EscalateToVideo';
+export const NOTIFY = {
+  linkSent: 'VideoEscalation_LinkSent',
+  failed: 'VideoEscalation_Failed',
+  stillConnected: 'VideoEscalation_StillConnected',
+  recordingAttached: 'VideoEscalation_RecordingAttached',
+  recordingFailed: 'VideoEscalation_RecordingFailed',
+} as const;

@@ -1,0 +1,13 @@
+import React from 'react';
+import { isCardMessage } from '../../../../src/ui/cards/MessageCard';
+import { attributesOf, FlexMessageCard } from '../../components/FlexMessageCard';
+import type { PluginContext } from '../../context';
+
+type BubbleProps = { message?: { source?: { attributes?: unknown } } };
+const isProductCard = (props: BubbleProps) => isCardMessage(attributesOf(props.message?.source));
+
+/** The product's messages (invitation, recording) show as cards in Flex's bubble, author and time kept. */
+export function addMessageCards({ flex, api }: PluginContext): void {
+  flex.MessageBubble.Content.remove('body', { if: isProductCard });
+  flex.MessageBubble.Content.add(<FlexMessageCard key="video-escalation-card" api={api} />, { if: isProductCard });
+}

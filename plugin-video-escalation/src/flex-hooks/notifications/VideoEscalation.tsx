@@ -1,0 +1,22 @@
+import React from 'react';
+import { NOTIFY, type PluginContext } from '../../context';
+
+/** Flex clones a notification's element with its context; ours carry the words to show. */
+function Message({ notificationContext }: { notificationContext?: { message?: string } }) {
+  return <span>{notificationContext?.message}</span>;
+}
+
+/** The plugin's Flex notifications (async clips will reuse the recording ones). */
+export function registerNotifications({ flex }: PluginContext): void {
+  const { Notifications, NotificationType } = flex;
+  Notifications.registerNotification({ id: NOTIFY.linkSent, type: NotificationType.success, timeout: 5000, content: <Message /> });
+  Notifications.registerNotification({ id: NOTIFY.failed, type: NotificationType.error, timeout: 0, content: <Message /> });
+  Notifications.registerNotification({
+    id: NOTIFY.stillConnected,
+    type: NotificationType.error,
+    timeout: 8000,
+    content: 'You are still in the video call. End it (or wrap up, which ends it) before completing the task.',
+  });
+  Notifications.registerNotification({ id: NOTIFY.recordingAttached, type: NotificationType.information, timeout: 8000, content: <Message /> });
+  Notifications.registerNotification({ id: NOTIFY.recordingFailed, type: NotificationType.warning, timeout: 0, content: <Message /> });
+}

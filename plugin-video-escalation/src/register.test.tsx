@@ -1,0 +1,208 @@
+import '../../src/ui/test-support/media-env';
+import * as Flex from '@twilio/flex-ui';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import React from 'react';
+import { fakeMedia } from '../../src/ui/test-support/fake-media';
+import { fakeAccess, FakeVideoClient } from '../../src/ui/test-support/fake-room';
+import { registerVideoEscalation } from './register';
+
+// The mock's test controls (see __mocks__/@twilio/flex-ui.tsx).
+const mock = Flex as unknown as {
+  __flex: {
+    reset(): void;
+    user: { token: string };
+    configuration: Record<string, unknown>;
+    state: { flex: { chat: { conversations: Record<string, { messages: unknown[] }> } } };
+    conversationsClient: { emit(event: string, m: unknown): void };
+  };
+  Notifications: { shown: { id: string; context?: Record<string, unknown> }[] };
+  Actions: { invoked: string[] };
+};
+type Store = { Content: { render(props: Record<string, unknown>): React.ReactElement[]; fragments: unknown[] } };
+const content = (name: 'TaskCanvasHeader' | 'TaskCanvasTabs' | 'MessageBubble') => (Flex as unknown as Record<string, Store>)[name].Content;
+
+const FUNCTIONS = 'https://video-escalation-1234-dev.twil.io';
+
+/** The Functions at the HTTP boundary: every request, exactly as sent, and Twilio-shaped answers. */
+function functions() {
+  const requests: { url: string; body: Record<string, unknown> }[] = [];
+  const fetchImpl = jest.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+    const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
+    requests.push({ url: String(url), body });
+    const answer = String(url).endsWith('/escalate')
+      ? {
+          escalationId: 'e1',
+          roomName: 'esc-e1',
+          customerLink: `${FUNCTIONS}/join.html#t=abc`,
+          linkExpiresAt: new Date(Date.now() + 3600_000).toISOString(),
+          recording: true,
+          reused: false,
+          access: fakeAccess({ provider: 'twilio', role: 'agent', identity: 'agent:alex', roomName: 'esc-e1' }),
+        }
+      : { escalationId: body.escalationId, status: 'ended' };
+    return { ok: true, status: 200, json: async () => answer } as unknown as Response;
+  });
+  return { requests, fetchImpl };
+}
+
+function chatTask(over: Record<string, unknown> = {}) {
+  const task = {
+    sid: 'WR1',
+    taskSid: 'WT1',
+    taskStatus: 'assigned',
+    status: 'accepted',
+    attributes: { conversationSid: 'CH1', customerName: 'Jordan Lee', conversations: { media: [{ conversation_sid: 'CH1' }] } } as Record<string, unknown>,
+    setAttributes: jest.fn(async (a: Record<string, unknown>) => {
+      task.attributes = a;
+    }),
+    ...over,
+  };
+  return task;
+}
+
+function setup(feature: Record<string, unknown> = { enabled: true, functions_base_url: FUNCTIONS }) {
+  mock.__flex.reset();
+  mock.__flex.configuration = { custom_data: { features: { video_escalation: feature } } };
+  const http = functions();
+  const client = new FakeVideoClient();
+  const ctx = registerVideoEscalation(Flex, Flex.Manager.getInstance(), { clientFor: () => client, media: fakeMedia(), fetchImpl: http.fetchImpl });
+  return { ctx, client, ...http };
+}
+
+const renderHeader = (task: unknown) => render(<>{content('TaskCanvasHeader').render({ task })}</>);
+
+describe('the Flex plugin', () => {
+  it('adds nothing to Flex when its feature flag is off', async () => {
+    expect(setup({ enabled: false, functions_base_url: FUNCTIONS }).ctx).toBeNull();
+    expect(content('TaskCanvasHeader').fragments).toHaveLength(0);
+    await expect(Flex.Actions.invokeAction('EscalateToVideo', { task: chatTask() })).rejects.toThrow(/does not exist/);
+  });
+
+  it('shows Escalate to video on assigned chat tasks only', () => {
+    setup();
+    renderHeader(chatTask());
+    expect(screen.getByTestId('escalate-button').textContent).toBe('Escalate to video');
+    for (const task of [
+      chatTask({ taskStatus: 'reserved' }),
+      chatTask({ taskStatus: 'wrapping' }),
+      chatTask({ attributes: { call_sid: 'CA1' } }), // a voice task
+    ]) {
+      const { container } = render(<>{content('TaskCanvasHeader').render({ task })}</>);
+      expect(container.querySelector('[data-testid="escalate-button"]')).toBeNull();
+    }
+  });
+
+  it('escalates through the Functions with the Flex token, shows the sent link and joins the call', async () => {
+    const { requests, client } = setup();
+    const task = chatTask();
+    renderHeader(task);
+    fireEvent.click(screen.getByTestId('escalate-button'));
+    await screen.findByTestId('link-sent');
+    expect(requests).toEqual([{ url: `${FUNCTIONS}/escalate`, body: { conversationId: 'CH1', Token: 'flex-token-1' } }]);
+    expect(screen.getByTestId('sent-link').getAttribute('href')).toBe(`${FUNCTIONS}/join.html#t=abc`);
+    expect(client.connects[0].access.identity).toBe('agent:alex');
+    await waitFor(() => expect(screen.getByTestId('escalate-button').textContent).toBe('On video'));
+    expect(mock.Notifications.shown.map((n) => n.id)).toEqual(['VideoEscalation_LinkSent']);
+    // Insights: video used, and Flex's own media entry kept.
+    expect(task.attributes).toMatchObject({ customerName: 'Jordan Lee', conversations: { conversation_attribute_8: 'Yes', media: [{ conversation_sid: 'CH1' }] } });
+  });
+
+  it('runs before and after listeners, and a before listener can cancel it', async () => {
+    const { requests } = setup();
+    const seen: string[] = [];
+    Flex.Actions.addListener('afterEscalateToVideo', (p: { task: { sid: string } }) => seen.push(`after:${p.task.sid}`));
+    Flex.Actions.addListener('beforeEscalateToVideo', (_p: unknown, abort: () => void) => {
+      seen.push('before');
+      abort();
+    });
+    renderHeader(chatTask());
+    fireEvent.click(screen.getByTestId('escalate-button'));
+    expect((await screen.findByTestId('escalate-error')).textContent).toBe('The video call was not started.');
+    expect(requests).toEqual([]);
+    expect(seen).toEqual(['before']);
+  });
+
+  it('mounts the video panel in the task’s Video tab, naming the customer', async () => {
+    setup();
+    const task = chatTask();
+    render(<>{content('TaskCanvasTabs').render({ task })}</>);
+    expect(screen.getByRole('tabpanel', { name: 'Video' })).toBeTruthy();
+    expect(screen.getByTestId('video-tab-empty')).toBeTruthy();
+    await act(async () => void (await Flex.Actions.invokeAction('EscalateToVideo', { task })));
+    expect(screen.getByTestId('video-panel')).toBeTruthy();
+    expect(screen.getByTestId('agent-call-status').textContent).toBe('Waiting for Jordan Lee to join…');
+    expect(screen.getByTestId('recording-indicator')).toBeTruthy();
+    expect(content('TaskCanvasTabs').render({ task: chatTask({ attributes: { call_sid: 'CA1' } }) })).toHaveLength(0);
+  });
+
+  it('blocks completing the task while the agent is connected, and wrap-up ends the call for everyone', async () => {
+    const { requests, client } = setup();
+    const task = chatTask();
+    await Flex.Actions.invokeAction('EscalateToVideo', { task });
+
+    await expect(Flex.Actions.invokeAction('CompleteTask', { task })).rejects.toThrow('Action CompleteTask cancelled by before event');
+    expect(mock.Notifications.shown.map((n) => n.id)).toContain('VideoEscalation_StillConnected');
+    expect(mock.Actions.invoked).not.toContain('CompleteTask');
+
+    const wrapping = Flex.Actions.invokeAction('WrapupTask', { task });
+    await waitFor(() => expect(requests.map((r) => r.url)).toContain(`${FUNCTIONS}/end-call`));
+    client.rooms[0].end('ended'); // the media server closes the room for everyone
+    await wrapping;
+    expect(requests[1]).toEqual({ url: `${FUNCTIONS}/end-call`, body: { escalationId: 'e1', Token: 'flex-token-1' } });
+    expect(typeof (task.attributes.conversations as Record<string, unknown>).conversation_measure_8).toBe('number');
+
+    await Flex.Actions.invokeAction('CompleteTask', { task });
+    expect(mock.Actions.invoked).toEqual(['EscalateToVideo', 'WrapupTask', 'CompleteTask']);
+  });
+
+  it('renders the recording card in Flex’s message list for a recording message, and leaves other messages alone', () => {
+    setup();
+    const recording = {
+      source: {
+        sid: 'IM2',
+        author: 'Video',
+        body: 'Video call recording · 1:15 · transcript',
+        dateCreated: new Date(),
+        attributes: {
+          type: 'video-recording',
+          escalationId: 'e1',
+          mediaUrl: `${FUNCTIONS}/recording-media?recordingId=RE1`,
+          captionsUrl: '',
+          durationSeconds: 75,
+          transcript: { segments: [{ speaker: 'Alex', role: 'agent', start: 0, end: 2, text: 'Hi there' }] },
+        },
+      },
+    };
+    mock.__flex.state.flex.chat.conversations.CH1 = { messages: [recording] };
+    render(<>{content('MessageBubble').render({ message: recording, conversationSid: 'CH1' })}</>);
+    expect(screen.getByTestId('recording-player')).toBeTruthy();
+    expect(screen.getByText('Video call recording (1:15)')).toBeTruthy();
+    expect(screen.getByTestId('transcript-line').textContent).toContain('Hi there');
+    const plain = { source: { sid: 'IM3', body: 'hello', attributes: {} } };
+    expect(content('MessageBubble').render({ message: plain, conversationSid: 'CH1' })).toHaveLength(0);
+  });
+
+  it('shows an invitation card in its current state, from the rest of the chat', () => {
+    setup();
+    const link = { source: { sid: 'IM1', author: 'Alex', body: 'Join', attributes: { type: 'video-escalation-link', escalationId: 'e1', url: 'https://x/join.html#t=1', expiresAt: new Date(Date.now() + 60_000).toISOString() } } };
+    const ended = { source: { sid: 'IM2', author: 'Alex', body: 'The video call has ended.', attributes: { type: 'video-escalation-ended', escalationId: 'e1' } } };
+    mock.__flex.state.flex.chat.conversations.CH1 = { messages: [link, ended] };
+    render(<>{content('MessageBubble').render({ message: link, conversationSid: 'CH1' })}</>);
+    expect(screen.getByTestId('link-card').getAttribute('data-state')).toBe('ended');
+    expect(screen.queryByTestId('copy-link-button')).toBeNull();
+  });
+
+  it('tells the agent when the recording and transcript are attached, and records it for Insights', async () => {
+    setup();
+    const task = chatTask();
+    await Flex.Actions.invokeAction('EscalateToVideo', { task });
+    mock.__flex.conversationsClient.emit('messageAdded', { conversation: { sid: 'CH-other' }, attributes: { type: 'video-recording', mediaUrl: 'https://x/other' } });
+    mock.__flex.conversationsClient.emit('messageAdded', { conversation: { sid: 'CH1' }, attributes: { type: 'video-recording', mediaUrl: 'https://x/rec' } });
+    await waitFor(() => expect((task.attributes.conversations as Record<string, unknown>).conversation_attribute_9).toBe('Yes'));
+    expect(mock.Notifications.shown.filter((n) => n.id === 'VideoEscalation_RecordingAttached')).toHaveLength(1);
+    expect((task.attributes.conversations as { media: unknown[] }).media).toEqual([
+      { conversation_sid: 'CH1' },
+      { type: 'Referenced', url: 'https://x/rec', title: 'Video call recording' },
+    ]);
+  });
+});

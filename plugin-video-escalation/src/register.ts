@@ -1,0 +1,43 @@
+import type * as Flex from '@twilio/flex-ui';
+import { videoClientFor } from '../../src/client/connect';
+import type { VideoClient } from '../../src/client/video-client';
+import type { MediaAccess } from '../../src/domain/escalation';
+import { httpEscalationApi } from '../../src/ui/api/escalation-api';
+import type { MediaDeps } from '../../src/ui/media/devices';
+import { CallRegistry } from './call-registry';
+import { readPluginConfig } from './config';
+import type { PluginContext } from './context';
+import { registerCompleteTask } from './flex-hooks/actions/CompleteTask';
+import { registerEscalateToVideo } from './flex-hooks/actions/EscalateToVideo';
+import { registerWrapupTask } from './flex-hooks/actions/WrapupTask';
+import { addMessageCards } from './flex-hooks/components/MessageBubble';
+import { addVideoTab } from './flex-hooks/components/TaskCanvasTabs';
+import { addEscalateButton } from './flex-hooks/components/TaskCanvasHeader';
+import { followRecordings } from './flex-hooks/events/ConversationMessages';
+import { registerNotifications } from './flex-hooks/notifications/VideoEscalation';
+
+/**
+ * Everything the plugin adds to Flex, one Flex extension point per hook file. Nothing is added
+ * when the feature flag is off. Tests pass their own video client, devices and fetch.
+ */
+export function registerVideoEscalation(
+  flex: typeof Flex,
+  manager: Flex.Manager,
+  io: { clientFor?: (a: MediaAccess) => VideoClient; media?: MediaDeps; fetchImpl?: typeof fetch } = {},
+): PluginContext | null {
+  const config = readPluginConfig(manager);
+  if (!config.enabled) return null;
+  // Flex refreshes the agent's token: read it at each call.
+  const api = httpEscalationApi({ baseUrl: config.functionsBaseUrl, token: () => manager.user.token, fetchImpl: io.fetchImpl });
+  const calls = new CallRegistry(api, io.clientFor ?? videoClientFor, io.media);
+  const ctx: PluginContext = { flex, manager, config, api, calls, tasks: new Map() };
+  registerNotifications(ctx);
+  registerEscalateToVideo(ctx);
+  registerWrapupTask(ctx);
+  registerCompleteTask(ctx);
+  addEscalateButton(ctx);
+  addVideoTab(ctx);
+  addMessageCards(ctx);
+  followRecordings(ctx);
+  return ctx;
+}
