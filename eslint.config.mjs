@@ -4,11 +4,11 @@ import tseslint from 'typescript-eslint';
 const testSupport = [{ group: ['**/test-support/**', '**/testing/**', '**/tests/**'], message: 'Production code imports no test support.' }];
 
 export default tseslint.config(
-  { ignores: ['build/', 'node_modules/', '**/node_modules/', '.data/', 'coverage/'] },
+  { ignores: ['build/', '**/build/', 'node_modules/', '**/node_modules/', '.data/', 'coverage/'] },
   ...tseslint.configs.recommended,
   {
     // CommonJS preloads (node --require) are plain Node scripts.
-    files: ['**/*.cjs'],
+    files: ['**/*.cjs', 'plugin-video-escalation/webpack.config.js', 'scripts/fs-stub/index.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

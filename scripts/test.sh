@@ -14,6 +14,8 @@ step "typecheck (tsc --noEmit)"
 node_modules/.bin/tsc -p tsconfig.json --noEmit || status=1
 step "lint (eslint)"
 node_modules/.bin/eslint . || status=1
+step "Flex plugin build (Flex's own tooling; the bundle must hold no React, ReactDOM or Flex)"
+npm run --silent build:plugin || status=1
 
 step "unit, ui, http, contract and pipeline tests"
 node_modules/.bin/jest --ci --selectProjects unit ui http pipeline --json --outputFile="$results/fast.json" "$@" || status=1

@@ -11,7 +11,7 @@ export default class VideoEscalationPlugin extends FlexPlugin {
     super(PLUGIN_NAME);
   }
 
-  async init(flex: typeof Flex, manager: Flex.Manager): Promise<void> {
+  init(flex: typeof Flex, manager: Flex.Manager): void {
     registerVideoEscalation(flex, manager);
   }
 }

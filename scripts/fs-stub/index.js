@@ -1,0 +1,2 @@
+// Intentionally empty: require('fs') always resolves to Node's built-in module.
+module.exports = {};
