@@ -1,7 +1,7 @@
 import { withTaskContext, type ITask } from '@twilio/flex-ui';
 import React from 'react';
 import { useAgentCallState } from '../../../src/ui/call/useAgentCall';
-import { VideoPanel } from '../../../src/ui/components/VideoPanel';
+import { AgentCallPanel } from '../../../src/ui/call/AgentCallPanel';
 import type { CallRegistry } from '../call-registry';
 import { conversationSidOf, customerNameOf } from '../task';
 
@@ -16,18 +16,7 @@ export function VideoTabBody({ task, calls }: { task?: ITask; calls: CallRegistr
       </p>
     );
   }
-  return (
-    <VideoPanel
-      room={view.room}
-      status={view.status}
-      onEnd={view.end}
-      endedForEveryone={view.endedForEveryone}
-      recording={view.recording}
-      customerName={customerNameOf(task)}
-      onRejoin={sid ? () => void view.escalate(sid).catch(() => undefined) : undefined}
-      onClose={view.close}
-    />
-  );
+  return <AgentCallPanel call={view} customerName={customerNameOf(task)} />;
 }
 
 /** Flex's Tab passes no task to its children: the task comes from Flex's task context. */

@@ -2,7 +2,8 @@ import React, { useEffect, useMemo, useState } from 'react';
 import type { VideoClient } from '../../../../client/video-client';
 import type { Conversation } from '../../../../domain/conversation';
 import type { MediaAccess } from '../../../../domain/escalation';
-import { EscalateButton, RecordingProgress, VideoPanel } from '../../../../ui';
+import { EscalateButton, RecordingProgress } from '../../../../ui';
+import { AgentCallPanel } from '../../../../ui/call/AgentCallPanel';
 import { httpEscalationApi } from '../../../../ui/api/escalation-api';
 import { useAgentCall } from '../../../../ui/call/useAgentCall';
 import { http, type Http } from '../lib/api';
@@ -98,15 +99,9 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
               />
             </div>
             {(call.room || call.status) && (
-              <VideoPanel
-                room={call.room}
-                status={call.status}
-                onEnd={call.end}
-                endedForEveryone={call.endedForEveryone}
-                recording={call.recording}
+              <AgentCallPanel
+                call={call}
                 customerName={typeof current.attributes.customerName === 'string' ? current.attributes.customerName : undefined}
-                onRejoin={call.conversationId ? () => void call.escalate(call.conversationId!).catch(() => undefined) : undefined}
-                onClose={call.close}
               />
             )}
             <RecordingProgress recordings={(feed.conversation?.id === current.id ? feed.conversation : current).attributes.videoRecordings} />
