@@ -105,6 +105,12 @@ describe('live chat → video escalation', () => {
   it('agent ends the call: the customer is told, and the link no longer joins', async () => {
     const wait = speechDoneBy - Date.now();
     if (wait > 0) await customer.page.waitForTimeout(wait); // let both speakers finish
+    // Live transcription works while the call runs: on a busy machine its first round may still be
+    // going, so wait for it (up to 30 s) rather than end the call before it could show anything.
+    const liveDone = Date.now() + 30_000;
+    const liveFiles = () =>
+      readdirSync(join(stack.dataDir, 'recordings'), { recursive: true }).filter((f) => String(f).endsWith('.live.json'));
+    while (liveFiles().length === 0 && Date.now() < liveDone) await customer.page.waitForTimeout(500);
     await byTestId(agent.page, 'end-call-button').click();
     endedAt = Date.now();
     // The agent sees the recording being processed (long work shows progress).
