@@ -10,7 +10,6 @@ export interface AgentCallView extends AgentCallState {
   connected: boolean;
   /** The current call's room records. */
   recording: boolean;
-  call: AgentCall | null;
   escalate(conversationId: string): Promise<EscalateResponse>;
   end(): Promise<void>;
   close(): void;
@@ -37,7 +36,6 @@ export function useAgentCallState(call: AgentCall | null): AgentCallView {
     ...state,
     connected: !!call?.connected,
     recording: state.escalation?.recording ?? false,
-    call,
     escalate: call ? (id) => call.escalate(id) : notSignedIn,
     end: call ? () => call.end() : () => Promise.resolve(),
     close: () => call?.close(),
