@@ -24,6 +24,8 @@ module.exports = {
     { ...base, displayName: 'http', testEnvironment: 'node', setupFiles: ['<rootDir>/tests/support/quiet-logs.ts'], testMatch: ['<rootDir>/tests/http/**/*.test.ts', '<rootDir>/tests/contract/**/*.test.ts'] },
     // Real ffmpeg, pocketsphinx and SQLite: integration and fault tests of the recording pipeline.
     { ...base, displayName: 'pipeline', testEnvironment: 'node', setupFiles: ['<rootDir>/tests/support/quiet-logs.ts'], testMatch: ['<rootDir>/tests/pipeline/**/*.test.ts'] },
+    // Fault injection and fuzzing against the real running stack (kills, restarts, hostile input).
+    { ...base, displayName: 'faults', testEnvironment: 'node', setupFiles: ['<rootDir>/tests/support/quiet-logs.ts'], testMatch: ['<rootDir>/tests/faults/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testEnvironment: 'node', setupFiles: ['<rootDir>/tests/support/quiet-logs.ts'], testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
 };

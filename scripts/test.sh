@@ -21,6 +21,8 @@ step "unit, ui, http, contract and pipeline tests"
 node_modules/.bin/jest --ci --selectProjects unit ui http pipeline --json --outputFile="$results/fast.json" "$@" || status=1
 step "browser end-to-end tests (real Janus and Chromium)"
 node_modules/.bin/jest --ci --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json" "$@" || status=1
+step "fault injection and fuzzing (kills, restarts and hostile requests against the real stack)"
+node_modules/.bin/jest --ci --selectProjects faults --runInBand --passWithNoTests --json --outputFile="$results/faults.json" "$@" || status=1
 
 step "no Janus or Chromium left running, nothing listening beyond 127.0.0.1"
 # Live processes only (exited ones may show as zombies for a moment until reaped); allow 5 s to exit.
@@ -42,6 +44,6 @@ node -e '
     skipped += r.numPendingTests + r.numTodoTests;
   }
   console.log(`\ntests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
-' "$results/fast.json" "$results/e2e.json"
+' "$results/fast.json" "$results/e2e.json" "$results/faults.json"
 rm -rf "$results"
 exit $status

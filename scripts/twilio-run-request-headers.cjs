@@ -8,7 +8,8 @@ route.functionToRoute = function withRequestHeaders(...args) {
   const handler = functionToRoute.apply(this, args);
   return function twilioFunctionHandler(req, res, next) {
     const body = req.body && typeof req.body === 'object' ? req.body : {};
-    req.body = { ...body, request: { headers: { ...req.headers }, cookies: { ...(req.cookies ?? {}) } } };
+    // `method` is ours (Twilio's runtime does not say it): where known, Functions answer 405 to a wrong one.
+    req.body = { ...body, request: { method: req.method, headers: { ...req.headers }, cookies: { ...(req.cookies ?? {}) } } };
     return handler(req, res, next);
   };
 };

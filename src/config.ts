@@ -28,13 +28,29 @@ const schema = z.object({
   /** Local back end: data folder for SQLite, recordings and compositions. */
   DATA_DIR: z.string().default('.data'),
   JANUS_WS_URL: z.string().default('ws://127.0.0.1:8188'),
+  /**
+   * Local back end: Janus credentials, random per start (local-stack.ts), server-only. The API
+   * secret authenticates the server's control connection, the token secret signs the browsers'
+   * per-grant Janus tokens, the room admin key is needed to create rooms.
+   */
+  JANUS_API_SECRET: z.string().min(16).optional(),
+  JANUS_TOKEN_SECRET: z.string().min(16).optional(),
+  JANUS_ROOM_ADMIN_KEY: z.string().min(16).optional(),
+  /** Local back end: a call's room with nobody in it for this long is ended (tab closed, everyone left). */
+  ROOM_EMPTY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(24 * 60 * 60).default(60),
   /** Local back end: HMAC key for local agent tokens. */
   LOCAL_AGENT_SECRET: z.string().min(32).optional(),
   LOCAL_AGENT_NAME: z.string().min(1).default('Alex (Agent)'),
   LOCAL_AGENT_ID: z.string().min(1).default('alex'),
   /** Recording pipeline: transcription retries. */
   TRANSCRIBE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
-  TRANSCRIBE_BACKOFF_MS: z.coerce.number().int().min(0).default(500),
+  /** Recording pipeline: the first retry's delay for any failed step; doubles per attempt up to the cap. */
+  TRANSCRIBE_BACKOFF_MS: z.coerce.number().int().min(0).default(5000),
+  PIPELINE_RETRY_MAX_BACKOFF_MS: z.coerce.number().int().min(0).default(120_000),
+  /** Recording pipeline: compose attempts per recording before it is marked failed. */
+  COMPOSE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** Recording pipeline: how long a worker's claim on a job lasts unless renewed (one advancer per job). */
+  PIPELINE_LEASE_MS: z.coerce.number().int().min(100).default(30_000),
   /** Speech-to-text engine for the local pipeline (docs/transcription-engines.md). */
   TRANSCRIBER: z.enum(['pocketsphinx', 'command']).default('pocketsphinx'),
   /** TRANSCRIBER=command: a JSON array of argv, `{input}` standing for the 16 kHz WAV path. */

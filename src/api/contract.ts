@@ -1,4 +1,5 @@
 import type { MediaAccess } from '../domain/escalation';
+import type { RecordingNotice } from '../domain/consent';
 
 /**
  * The Functions' requests and answers, defined once: the Functions return these shapes and every
@@ -35,6 +36,8 @@ export interface EndCallResponse {
 export interface LinkCheck {
   agentName: string;
   recording: boolean;
+  /** Recorded calls: the notice to show, whose version the join request sends back with consent. */
+  notice?: RecordingNotice;
   expiresAt: string;
   /** Someone is already in the call with this link (another tab or device). */
   inUse: boolean;
@@ -48,6 +51,9 @@ export interface CustomerTokenRequest {
   linkToken: string;
   action: 'check' | 'join';
   takeOver?: boolean;
+  /** Joining a recorded call: the customer ticked the consent box for this notice version. */
+  consent?: boolean;
+  noticeVersion?: string;
 }
 
 /** The Functions by path, with what each takes and answers. */

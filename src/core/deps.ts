@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Clock } from '../ports/clock';
 import type { ConversationsPort } from '../ports/conversations';
+import type { ConsentStore } from '../ports/consent-store';
 import type { EscalationStore } from '../ports/escalation-store';
 import type { RoomsPort } from '../ports/rooms';
 import type { CustomerLinks } from './customer-link';
@@ -12,6 +13,8 @@ export interface CoreDeps {
   rooms: RoomsPort;
   conversations: ConversationsPort;
   escalations: EscalationStore;
+  /** Who agreed to which recording notice (joining a recorded call needs it). */
+  consents: ConsentStore;
   /** The recording pipeline a room enters when it ends. */
   pipeline: PipelineDeps;
   links: CustomerLinks;

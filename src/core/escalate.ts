@@ -1,3 +1,4 @@
+import { RECORDING_NOTICE } from '../domain/consent';
 import { DomainError } from '../domain/errors';
 import {
   agentParticipantIdentity,
@@ -24,32 +25,26 @@ export const LINK_MESSAGE_TYPE = MESSAGE_TYPES.link;
  * the agent's own access. Escalating a conversation that is already on video reopens that call
  * instead of posting a second link.
  */
-export async function escalate(deps: CoreDeps, staff: StaffIdentity, conversationId: string): Promise<EscalateResult> {
+export async function escalate(
+  deps: CoreDeps,
+  staff: StaffIdentity,
+  conversationId: string,
+  context: { userAgent?: string } = {},
+): Promise<EscalateResult> {
   if (!hasRole(staff, 'agent', 'supervisor', 'admin')) {
     throw new DomainError('forbidden', 'role_required', 'Only agents can escalate a conversation to video.');
   }
   const conversation = await deps.conversations.get(conversationId);
   if (!conversation) throw new DomainError('not_found', 'conversation_not_found', 'No such conversation.');
 
-  const now = deps.clock.now();
   const existing = await deps.escalations.findActiveByConversation(conversationId);
-  if (existing) {
-    // The call is still open. If the customer's link has expired meanwhile, a fresh one replaces it
-    // (the old link stops working); otherwise nothing new is posted.
-    const expired = new Date(existing.linkExpiresAt).getTime() <= now.getTime();
-    const escalation = expired ? await reissueLink(deps, staff, existing, now) : existing;
-    return {
-      escalation,
-      customerLink: await linkFor(deps, escalation),
-      agentAccess: await agentAccess(deps, escalation, staff),
-      reused: !expired,
-    };
-  }
+  if (existing) return reenter(deps, staff, existing);
 
   const id = deps.newId();
   const roomName = `esc-${id}`;
   const recording = deps.config.RECORDING_ENABLED;
   const room = await deps.rooms.createRoom({ name: roomName, recording, maxParticipants: deps.config.MAX_PARTICIPANTS });
+  const now = deps.clock.now();
   const escalation: Escalation = {
     id,
     conversationId,
@@ -64,7 +59,15 @@ export async function escalate(deps: CoreDeps, staff: StaffIdentity, conversatio
     status: 'active',
     createdAt: now.toISOString(),
   };
-  await deps.escalations.insert(escalation);
+  if (!(await deps.escalations.insert(escalation))) {
+    // Another Escalate (a double click, a second tab) won the race: the store keeps one active call
+    // per conversation. Close the room made for nothing and open the winner's call instead.
+    await deps.rooms.endRoom({ name: roomName, sid: room.sid });
+    const winner = await deps.escalations.findActiveByConversation(conversationId);
+    if (!winner) throw new DomainError('conflict', 'escalation_changed', 'The video call changed meanwhile. Please try again.');
+    return reenter(deps, staff, winner);
+  }
+  if (recording) await recordAgentConsent(deps, staff, escalation, context.userAgent);
 
   const customerLink = await postLink(deps, staff, escalation);
   await deps.conversations.mergeAttributes(conversationId, {
@@ -72,6 +75,42 @@ export async function escalate(deps: CoreDeps, staff: StaffIdentity, conversatio
   });
 
   return { escalation, customerLink, agentAccess: await agentAccess(deps, escalation, staff), reused: false };
+}
+
+/**
+ * Reopens a call that is still open. Only its agent or a supervisor may: anyone else would get the
+ * customer's link and a media grant to someone else's call. If the customer's link has expired
+ * meanwhile, a fresh one replaces it (the old link stops working); otherwise nothing is posted.
+ */
+async function reenter(deps: CoreDeps, staff: StaffIdentity, existing: Escalation): Promise<EscalateResult> {
+  const owner = existing.agentIdentity === staff.identity;
+  if (!owner && !hasRole(staff, 'supervisor', 'admin')) {
+    throw new DomainError('forbidden', 'call_owned_by_another_agent', `${existing.agentName} is already on a video call with this customer.`);
+  }
+  const now = deps.clock.now();
+  const expired = new Date(existing.linkExpiresAt).getTime() <= now.getTime();
+  const escalation = expired ? await reissueLink(deps, staff, existing, now) : existing;
+  return {
+    escalation,
+    customerLink: await linkFor(deps, escalation),
+    agentAccess: await agentAccess(deps, escalation, staff),
+    reused: !expired,
+  };
+}
+
+/** The agent starts the recorded call: their consent to the notice is recorded like the customer's. */
+async function recordAgentConsent(deps: CoreDeps, staff: StaffIdentity, e: Escalation, userAgent = ''): Promise<void> {
+  await deps.consents.record({
+    id: deps.newId(),
+    escalationId: e.id,
+    roomName: e.roomName,
+    participantIdentity: agentParticipantIdentity(staff.identity),
+    role: 'agent',
+    noticeVersion: RECORDING_NOTICE.version,
+    noticeText: RECORDING_NOTICE.text,
+    userAgent: userAgent.slice(0, 512),
+    consentedAt: e.createdAt,
+  });
 }
 
 /** A new link (new id, new expiry) for a call still open, posted like the first; the old one stops working. */

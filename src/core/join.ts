@@ -1,3 +1,4 @@
+import { RECORDING_NOTICE } from '../domain/consent';
 import { DomainError } from '../domain/errors';
 import type { JoinResult, LinkCheck } from '../api/contract';
 import type { Escalation } from '../domain/escalation';
@@ -31,9 +32,40 @@ async function check(deps: CoreDeps, escalation: Escalation): Promise<LinkCheck>
   return {
     agentName: escalation.agentName,
     recording: escalation.recording,
+    // The page shows this exact text and sends its version back with the consent.
+    ...(escalation.recording ? { notice: RECORDING_NOTICE } : {}),
     expiresAt: escalation.linkExpiresAt,
     inUse: connected.includes(escalation.customerIdentity),
   };
+}
+
+/** What the customer agreed to on the join page, as the join request states it. */
+export interface JoinConsent {
+  consent: boolean;
+  noticeVersion?: string;
+  userAgent?: string;
+}
+
+/** A recorded call is joined only with an explicit consent to the current notice, which is stored first. */
+async function requireConsent(deps: CoreDeps, escalation: Escalation, given: JoinConsent): Promise<void> {
+  if (!escalation.recording) return;
+  if (!given.consent) {
+    throw new DomainError('forbidden', 'consent_required', 'This call is recorded: agree to the recording notice to join.');
+  }
+  if (given.noticeVersion !== RECORDING_NOTICE.version) {
+    throw new DomainError('conflict', 'notice_changed', 'The recording notice has changed. Reload the page and read it again.');
+  }
+  await deps.consents.record({
+    id: deps.newId(),
+    escalationId: escalation.id,
+    roomName: escalation.roomName,
+    participantIdentity: escalation.customerIdentity,
+    role: 'customer',
+    noticeVersion: RECORDING_NOTICE.version,
+    noticeText: RECORDING_NOTICE.text,
+    userAgent: (given.userAgent ?? '').slice(0, 512),
+    consentedAt: deps.clock.now().toISOString(),
+  });
 }
 
 export async function checkLink(deps: CoreDeps, linkToken: string): Promise<LinkCheck> {
@@ -45,20 +77,15 @@ export async function checkLink(deps: CoreDeps, linkToken: string): Promise<Link
  * `link_in_use` unless the customer chose to move the call here (`takeOver`), in which case the
  * other tab is disconnected and told why — never silently kicked.
  */
-export async function join(deps: CoreDeps, linkToken: string, takeOver: boolean): Promise<JoinResult> {
+export async function join(deps: CoreDeps, linkToken: string, takeOver: boolean, consent: JoinConsent): Promise<JoinResult> {
   const escalation = await openLink(deps, linkToken);
   const room = { name: escalation.roomName, sid: escalation.roomSid };
   const status = await check(deps, escalation);
-  if (status.inUse) {
-    if (!takeOver) {
-      throw new DomainError(
-        'conflict',
-        'link_in_use',
-        'This call is already open in another tab or device. You can move it here.',
-      );
-    }
-    await deps.rooms.removeParticipant(room, escalation.customerIdentity);
+  if (status.inUse && !takeOver) {
+    throw new DomainError('conflict', 'link_in_use', 'This call is already open in another tab or device. You can move it here.');
   }
+  await requireConsent(deps, escalation, consent);
+  if (status.inUse) await deps.rooms.removeParticipant(room, escalation.customerIdentity);
   const remaining = Math.floor((new Date(escalation.linkExpiresAt).getTime() - deps.clock.now().getTime()) / 1000);
   const access = await deps.rooms.grantAccess(room, {
     identity: escalation.customerIdentity,

@@ -36,6 +36,8 @@ export interface MediaAccess {
   token: string;
   /** Janus only: the WebSocket URL of the media server. */
   serverUrl?: string;
+  /** Janus only: the signed token Janus's core API wants with every request; expires with the grant. */
+  serverToken?: string;
   /**
    * Janus only: the publisher ids the server assigned to this grant, so recordings (named by
    * publisher id) can be mapped back to the participant without trusting the browser.

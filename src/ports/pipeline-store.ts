@@ -7,8 +7,12 @@ import type { TranscribedSegment, TranscribedWord } from './transcriber';
  * - recorded: the room ended, nothing requested yet
  * - composing: compositions are being requested (claimed by one worker)
  * - processing: compositions and transcripts requested; waiting on their events
- * - attaching: everything is ready; the message is being posted (claimed by one worker)
- * Terminal: attached, failed (with a reason), skipped (recording was off).
+ *   (the recording message goes out with the video as soon as the video is ready; the transcript
+ *   is added to that same message when it comes)
+ * - attaching: every part has ended (transcripts ready or given up); the message is being
+ *   completed (claimed by one worker)
+ * Terminal: attached (a reason when the transcript could not be made), failed (with a reason),
+ * skipped (recording was off).
  */
 export type PipelineState = 'recorded' | 'composing' | 'processing' | 'attaching' | 'attached' | 'failed' | 'skipped';
 
@@ -35,7 +39,11 @@ export interface SpeakerStep {
   transcriptId?: string;
   transcriptStatus?: ExternalStatus;
   transcribeAttempts: number;
+  /** After a failed attempt: not before this ISO time (persisted, so a restart keeps the backoff). */
+  nextAttemptAt?: string;
   segments?: TranscribedSegment[];
+  /** Why transcription gave up on this speaker (transcriptStatus 'failed'); the video goes out anyway. */
+  failure?: string;
 }
 
 /** One speaker's utterance on the call's timeline. */
@@ -66,12 +74,20 @@ export interface PipelineJob {
   recording: boolean;
   endedAt: string;
   state: PipelineState;
-  /** Why the job failed or was skipped, or the last transcription error while retrying. */
+  /** Why the job failed or was skipped, or the last error of a step while it is retried. */
   reason?: string;
+  /** Failed compose attempts so far, and when the next may run (ISO): the retry state of composing. */
+  composeAttempts?: number;
+  nextAttemptAt?: string;
   video?: VideoStep;
   speakers?: SpeakerStep[];
   transcript?: RecordingTranscript;
+  /** The one recording message, once posted (with the video; the transcript follows in place). */
   messageId?: string;
+  /** Claim: one worker is posting the video-first message (cleared when messageId is recorded). */
+  postingMessage?: boolean;
+  /** Failed attempts to post or complete the message; retried at nextAttemptAt, bounded. */
+  attachAttempts?: number;
   /** Optimistic concurrency: bumped by every save, so two writers never both advance one job. */
   version: number;
   createdAt: string;
@@ -91,4 +107,12 @@ export interface PipelineStore {
   /** Jobs not in a terminal state, oldest first. */
   listUnfinished(): Promise<PipelineJob[]>;
   listByConversation(conversationId: string): Promise<PipelineJob[]>;
+  /**
+   * Claims (or renews) the job's lease for `owner` until `until`, in one conditional write: it
+   * succeeds when nobody holds the lease, `owner` already does, or the holder's lease ended
+   * before `now`. Of several concurrent claimers exactly one wins. False for a missing job.
+   */
+  claimLease(roomName: string, owner: string, until: string, now: string): Promise<boolean>;
+  /** Gives the lease up, if `owner` still holds it. */
+  releaseLease(roomName: string, owner: string): Promise<void>;
 }

@@ -31,6 +31,8 @@ export interface RoomsPort {
   connectedIdentities(room: RoomRef): Promise<string[]>;
   /** Disconnect one participant (a second tab taking over the same link). No-op if absent. */
   removeParticipant(room: RoomRef, identity: string): Promise<void>;
+  /** Whether the room is still open on the media server (false when it ended, timed out or was lost in a restart). */
+  isOpen(room: RoomRef): Promise<boolean>;
   /** Ends the room for everyone and stops recording. Idempotent: ending an ended room is a no-op. */
   endRoom(room: RoomRef): Promise<void>;
 }

@@ -91,6 +91,22 @@ describe.each(Object.keys(subjects))('ConversationsPort on %s', (name) => {
     expect(await s.port.findMessageByAttribute(id, 'idempotencyKey', 'nope')).toBeNull();
   });
 
+  it('updates a message in place: same id, attributes replaced, body replaced only when given', async () => {
+    const id = await s.newConversation({});
+    const first = await s.port.postMessage(id, { author: 'system', body: 'video · transcript to follow', attributes: { idempotencyKey: 'esc-1', transcriptStatus: 'pending', old: 1 } });
+    await s.port.postMessage(id, { author: 'customer', body: 'thanks' });
+    const updated = await s.port.updateMessage(id, first.id, { body: 'video · transcript', attributes: { idempotencyKey: 'esc-1', transcriptStatus: 'ready' } });
+    expect(updated).toMatchObject({ id: first.id, author: 'system', body: 'video · transcript', attributes: { idempotencyKey: 'esc-1', transcriptStatus: 'ready' } });
+    await s.port.updateMessage(id, first.id, { attributes: { idempotencyKey: 'esc-1', transcriptStatus: 'unavailable' } });
+    const messages = await s.port.listMessages(id);
+    expect(messages.map((m) => [m.id, m.body, m.attributes])).toEqual([
+      [first.id, 'video · transcript', { idempotencyKey: 'esc-1', transcriptStatus: 'unavailable' }],
+      [expect.any(String), 'thanks', {}],
+    ]);
+    expect((await s.port.findMessageByAttribute(id, 'idempotencyKey', 'esc-1'))?.id).toBe(first.id);
+    await expect(s.port.updateMessage(id, 'IM00000000000000000000000000000000', { attributes: {} })).rejects.toThrow();
+  });
+
   it('reads an unknown conversation as null', async () => {
     expect(await s.port.get('CH00000000000000000000000000000000')).toBeNull();
   });

@@ -17,6 +17,8 @@ import { startPostgresServer, type PostgresServer } from '../support/postgres-se
 interface Opened {
   store: SqlStore;
   reopen(): Promise<SqlStore>;
+  /** Another, independent connection to the same database: a second worker process. */
+  another(): Promise<SqlStore>;
   close(): Promise<void>;
 }
 
@@ -24,11 +26,17 @@ async function openEngine(engine: SqlEngine): Promise<Opened> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 've-store-'));
     const handle = openDb(join(dir, 'store.sqlite'));
+    const others: ReturnType<typeof openDb>[] = [];
     try {
       return {
         store: await openSqliteStore(handle),
         reopen: () => openSqliteStore(handle),
+        another: () => {
+          others.push(openDb(join(dir, 'store.sqlite')));
+          return openSqliteStore(others[others.length - 1]);
+        },
         close: async () => {
+          for (const o of others) o.close();
           handle.close();
           rmSync(dir, { recursive: true, force: true });
         },
@@ -45,7 +53,19 @@ async function openEngine(engine: SqlEngine): Promise<Opened> {
     const url = await server.createDatabase('contract');
     const store = await openPostgresStore(url);
     const pg = server;
-    return { store, reopen: () => openPostgresStore(url), close: () => pg.stop() };
+    const others: SqlStore[] = [];
+    return {
+      store,
+      reopen: () => openPostgresStore(url),
+      another: async () => {
+        others.push(await openPostgresStore(url));
+        return others[others.length - 1];
+      },
+      close: async () => {
+        await Promise.all(others.map((o) => o.close()));
+        await pg.stop();
+      },
+    };
   } catch (err) {
     await server?.stop();
     throw err;
@@ -56,7 +76,8 @@ const at = (minute: number): string => new Date(Date.UTC(2026, 10, 21, 9, minute
 
 const escalation = (id: string, over: Partial<Escalation> = {}): Escalation => ({
   id,
-  conversationId: 'CH-1',
+  // One conversation each unless a test says otherwise: a conversation has at most one active call.
+  conversationId: `CH-${id}`,
   roomName: `esc-${id}`,
   roomSid: `RM${id}`,
   agentIdentity: 'alice',
@@ -143,25 +164,62 @@ describe.each<SqlEngine>(['sqlite', 'postgres'])('SQL store on %s', (engine) => 
 
     test('an id or room name is taken only once', async () => {
       await store().escalations.insert(escalation('b1'));
-      await expectDuplicate(store().escalations.insert(escalation('b1', { roomName: 'other' })));
+      await expectDuplicate(store().escalations.insert(escalation('b1', { roomName: 'other', conversationId: 'CH-other' })));
       await expectDuplicate(store().escalations.insert(escalation('b2', { roomName: 'esc-b1' })));
     });
 
-    test('the newest active escalation of a conversation is found; ended ones are not', async () => {
-      const older = escalation('c1', { conversationId: 'CH-c', createdAt: at(1) });
-      const newer = escalation('c2', { conversationId: 'CH-c', createdAt: at(2) });
-      await store().escalations.insert(newer);
-      await store().escalations.insert(older);
-      expect(await store().escalations.findActiveByConversation('CH-c')).toEqual(newer);
+    test('one active escalation per conversation: a second is refused by the store; after the end a new one is taken', async () => {
+      const first = escalation('c1', { conversationId: 'CH-c', createdAt: at(1) });
+      expect(await store().escalations.insert(first)).toBe(true);
+      expect(await store().escalations.insert(escalation('c2', { conversationId: 'CH-c', createdAt: at(2) }))).toBe(false);
+      expect(await store().escalations.get('c2')).toBeNull();
+      expect(await store().escalations.findActiveByConversation('CH-c')).toEqual(first);
 
-      const ended: Escalation = { ...newer, status: 'ended', endedAt: at(3), endedBy: 'alice' };
+      const ended: Escalation = { ...first, status: 'ended', endedAt: at(3), endedBy: 'alice' };
       await store().escalations.update(ended);
-      expect(await store().escalations.get('c2')).toEqual(ended);
-      expect(await store().escalations.findActiveByConversation('CH-c')).toEqual(older);
-
-      await store().escalations.update({ ...older, status: 'ended' });
+      expect(await store().escalations.get('c1')).toEqual(ended);
       expect(await store().escalations.findActiveByConversation('CH-c')).toBeNull();
       expect(await store().escalations.findActiveByConversation('CH-none')).toBeNull();
+
+      const next = escalation('c3', { conversationId: 'CH-c', createdAt: at(4) });
+      expect(await store().escalations.insert(next)).toBe(true);
+      expect(await store().escalations.findActiveByConversation('CH-c')).toEqual(next);
+    });
+
+    test('racing inserts for one conversation: exactly one wins', async () => {
+      const racers = Array.from({ length: 8 }, (_, i) => escalation(`r${i}`, { conversationId: 'CH-race', createdAt: at(10) }));
+      const won = await Promise.all(racers.map((e) => store().escalations.insert(e)));
+      expect(won.filter(Boolean)).toHaveLength(1);
+    });
+
+    test('listActive lists every active escalation, oldest first, and no ended one', async () => {
+      const before = (await store().escalations.listActive()).map((e) => e.id);
+      await store().escalations.insert(escalation('l2', { conversationId: 'CH-l2', createdAt: at(21) }));
+      await store().escalations.insert(escalation('l1', { conversationId: 'CH-l1', createdAt: at(20) }));
+      const gone = escalation('l3', { conversationId: 'CH-l3', createdAt: at(19) });
+      await store().escalations.insert(gone);
+      await store().escalations.update({ ...gone, status: 'ended' });
+      const ids = (await store().escalations.listActive()).map((e) => e.id).filter((id) => !before.includes(id));
+      expect(ids).toEqual(['l1', 'l2']);
+    });
+
+    test('consent records read back whole, per escalation', async () => {
+      const consent = (id: string, escalationId: string, minute: number) => ({
+        id,
+        escalationId,
+        roomName: `esc-${escalationId}`,
+        participantIdentity: `customer:${id}`,
+        role: 'customer' as const,
+        noticeVersion: 'v1',
+        noticeText: 'This call is recorded.',
+        userAgent: 'Browser/1',
+        consentedAt: at(minute),
+      });
+      await store().consents.record(consent('k2', 'E1', 2));
+      await store().consents.record(consent('k1', 'E1', 1));
+      await store().consents.record(consent('k3', 'E2', 3));
+      expect(await store().consents.listByEscalation('E1')).toEqual([consent('k1', 'E1', 1), consent('k2', 'E1', 2)]);
+      expect(await store().consents.listByEscalation('none')).toEqual([]);
     });
 
     test('updating an escalation that does not exist fails', async () => {
@@ -236,6 +294,40 @@ describe.each<SqlEngine>(['sqlite', 'postgres'])('SQL store on %s', (engine) => 
       await store().pipeline.insertIfAbsent(job('l3', { conversationId: 'CH-other', createdAt: at(10) }));
       expect((await store().pipeline.listByConversation('CH-list')).map((j) => j.roomName)).toEqual(['l1', 'l2']);
       expect(await store().pipeline.listByConversation('CH-empty')).toEqual([]);
+    });
+
+    test('of two workers claiming a job’s lease at once, on separate connections, exactly one wins', async () => {
+      const other = await opened?.another();
+      if (!other) throw new Error('no second connection');
+      for (let round = 0; round < 10; round++) {
+        const room = `lease-race-${round}`;
+        await store().pipeline.insertIfAbsent(job(room));
+        const won = await Promise.all([
+          store().pipeline.claimLease(room, 'worker-a', at(31), at(30)),
+          other.pipeline.claimLease(room, 'worker-b', at(31), at(30)),
+        ]);
+        expect(won.filter(Boolean)).toHaveLength(1);
+        // The loser stays out while the lease runs; the winner renews it.
+        const [winner, loser] = won[0] ? [store(), other] : [other, store()];
+        const [me, them] = won[0] ? ['worker-a', 'worker-b'] : ['worker-b', 'worker-a'];
+        expect(await loser.pipeline.claimLease(room, them, at(32), at(30))).toBe(false);
+        expect(await winner.pipeline.claimLease(room, me, at(33), at(31))).toBe(true);
+        expect(await loser.pipeline.claimLease(room, them, at(34), at(32))).toBe(false);
+      }
+    });
+
+    test('an expired lease can be taken over; a released one is free; the old holder cannot release the new', async () => {
+      await store().pipeline.insertIfAbsent(job('lease-expiry'));
+      expect(await store().pipeline.claimLease('lease-expiry', 'dead-worker', at(41), at(40))).toBe(true);
+      expect(await store().pipeline.claimLease('lease-expiry', 'heir', at(42), at(41))).toBe(false); // not yet over
+      expect(await store().pipeline.claimLease('lease-expiry', 'heir', at(43), at(42))).toBe(true); // expired at 41
+      await store().pipeline.releaseLease('lease-expiry', 'dead-worker');
+      expect(await store().pipeline.claimLease('lease-expiry', 'third', at(44), at(42))).toBe(false);
+      await store().pipeline.releaseLease('lease-expiry', 'heir');
+      expect(await store().pipeline.claimLease('lease-expiry', 'third', at(44), at(42))).toBe(true);
+      expect(await store().pipeline.claimLease('no-such-job', 'third', at(44), at(42))).toBe(false);
+      // The lease lives beside the job: claiming it changes neither the job nor its version.
+      expect(await store().pipeline.get('lease-expiry')).toEqual(job('lease-expiry'));
     });
   });
 

@@ -246,6 +246,24 @@ describe('TwilioConversations', () => {
     expect(update.headers['x-twilio-webhook-enabled']).toBe('false');
   });
 
+  it('updates a message in place with the Conversations message update: body and JSON attributes', async () => {
+    const c = fake.seedConversation();
+    const seeded = fake.seedMessage(c.sid, { author: 'system', body: 'video · transcript to follow', attributes: { transcriptStatus: 'pending' } });
+
+    const updated = await conversations().updateMessage(c.sid, String(seeded.sid), { body: 'video · transcript', attributes: { transcriptStatus: 'ready' } });
+    await conversations().updateMessage(c.sid, String(seeded.sid), { attributes: { transcriptStatus: 'unavailable' } });
+
+    expect(calls()).toEqual([
+      `POST conversations.twilio.com /v1/Conversations/${c.sid}/Messages/${seeded.sid}`,
+      `POST conversations.twilio.com /v1/Conversations/${c.sid}/Messages/${seeded.sid}`,
+    ]);
+    expect(fake.requests[0].form).toEqual({ Body: 'video · transcript', Attributes: '{"transcriptStatus":"ready"}' });
+    expect(fake.requests[1].form).toEqual({ Attributes: '{"transcriptStatus":"unavailable"}' });
+    expect(updated).toMatchObject({ id: seeded.sid, conversationId: c.sid, body: 'video · transcript', attributes: { transcriptStatus: 'ready' } });
+    const [stored] = fake.state.messages.get(String(c.sid)) ?? [];
+    expect(stored).toMatchObject({ sid: seeded.sid, body: 'video · transcript', attributes: '{"transcriptStatus":"unavailable"}' });
+  });
+
   it('treats unparsable stored attributes as empty rather than failing', async () => {
     const c = fake.seedConversation();
     c.attributes = 'not json';

@@ -1,3 +1,4 @@
+import { RECORDING_NOTICE } from '../../src/domain/consent';
 import twilio from 'twilio';
 import type { RecordedRequest } from '../support/fake-twilio';
 import { startTwilioStack, type TwilioStack } from './support/twilio-stack';
@@ -58,7 +59,7 @@ describe('BACKEND=twilio, end to end over HTTP', () => {
 
     // 2. The customer's link buys an access token for this room only.
     const linkToken = new URL(escalated.body.customerLink).hash.replace(/^#t=/, '');
-    const joined = await stack.post('customer-token', { linkToken, action: 'join' });
+    const joined = await stack.post('customer-token', { linkToken, action: 'join', consent: true, noticeVersion: RECORDING_NOTICE.version });
     expect(joined.status).toBe(200);
     const grant = JSON.parse(Buffer.from(joined.body.access.token.split('.')[1], 'base64url').toString()) as { grants: { identity: string; video: { room: string } } };
     expect(grant.grants.video).toEqual({ room: roomName });

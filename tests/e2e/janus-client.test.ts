@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { MediaAccess } from '../../src/domain/escalation';
 import { openDb, type Db } from '../../src/adapters/local/db';
+import { newJanusCredentials } from '../../src/adapters/local/janus/janus-credentials';
 import { startJanus, type RunningJanus } from '../../src/adapters/local/janus/janus-process';
+import { attachJanusProxy, type JanusProxy } from '../../src/adapters/local/janus/janus-proxy';
+import { janusProxyUrl } from '../../src/adapters/local/janus/janus-proxy-url';
 import { JanusRooms } from '../../src/adapters/local/janus/janus-rooms';
 import { JanusTrackRecordings } from '../../src/adapters/local/janus/janus-track-recordings';
 import type { RoomRef } from '../../src/ports/rooms';
@@ -27,6 +30,7 @@ let janus: RunningJanus | undefined;
 let db: Db | undefined;
 let rooms: JanusRooms | undefined;
 let site: StaticServer | undefined;
+let proxy: JanusProxy | undefined;
 const browsers: ParticipantBrowser[] = [];
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -77,14 +81,18 @@ async function expectMediaFlowing(page: Page, label: string): Promise<void> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'janus-e2e-'));
-  janus = await startJanus({ dataDir: dir });
-  db = openDb(join(dir, 'db.sqlite'));
-  rooms = new JanusRooms({ wsUrl: janus.wsUrl, db, recordingsDir: join(dir, 'recordings') });
+  const credentials = newJanusCredentials();
+  janus = await startJanus({ dataDir: dir, credentials });
   site = await serveJanusHarness(join(dir, 'site'));
+  // The browsers reach Janus as in the stack: through the filtering proxy on the page's own origin.
+  proxy = attachJanusProxy(site.server, { publicBaseUrl: site.url, janusWsUrl: janus.wsUrl });
+  db = openDb(join(dir, 'db.sqlite'));
+  rooms = new JanusRooms({ wsUrl: janus.wsUrl, publicServerUrl: janusProxyUrl(site.url), credentials, db, recordingsDir: join(dir, 'recordings') });
 });
 
 afterAll(async () => {
   for (const b of browsers) await b.close();
+  await proxy?.close();
   await site?.close();
   await rooms?.close();
   await janus?.stop();

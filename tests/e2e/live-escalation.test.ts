@@ -144,7 +144,8 @@ describe('live chat → video escalation', () => {
       (await stack.backend.conversations.listMessages(conversationId)).filter((m) => m.attributes.type === 'video-recording');
     let found: ConversationMessage[] = [];
     const deadline = Date.now() + 150_000;
-    while (found.length === 0 && Date.now() < deadline) {
+    // The video goes out first; wait until its transcript has been added to the same message.
+    while ((found.length === 0 || found[0].attributes.transcriptStatus === 'pending') && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 500));
       found = await recordings();
     }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CustomerLinks } from '../../src/core/customer-link';
+import { RECORDING_NOTICE } from '../../src/domain/consent';
 import { LocalIdentity } from '../../src/adapters/local/local-identity';
 import { linkTokenOf, startTestStack, type TestStack } from '../support/test-stack';
 
@@ -80,8 +81,8 @@ describe('POST /customer-token', () => {
   it('checks a valid link, then grants the customer access to that room only', async () => {
     const check = await stack.post('/customer-token', { linkToken: linkTokenOf(link), action: 'check' });
     expect(check.status).toBe(200);
-    expect(check.body).toEqual({ agentName: 'Alex (Agent)', recording: true, expiresAt: expect.any(String), inUse: false });
-    const joined = await stack.post('/customer-token', { linkToken: linkTokenOf(link), action: 'join' });
+    expect(check.body).toEqual({ agentName: 'Alex (Agent)', recording: true, notice: RECORDING_NOTICE, expiresAt: expect.any(String), inUse: false });
+    const joined = await stack.post('/customer-token', { linkToken: linkTokenOf(link), action: 'join', consent: true, noticeVersion: RECORDING_NOTICE.version });
     expect(joined.status).toBe(200);
     expect(joined.body.access).toMatchObject({ provider: 'janus', role: 'customer', identity: expect.stringMatching(/^customer:/) });
     const escalation = await stack.backend.deps.escalations.get(escalationId);

@@ -140,14 +140,23 @@ describe('recording pipeline (real ffmpeg + pocketsphinx + SQLite, event-driven)
     await expectExactlyOne(h, job);
   });
 
-  it('a transcriber that never recovers ends `failed` with its reason, and no recording message', async () => {
+  it('a transcriber that never recovers never hides the video: one message with the video, saying the transcript could not be made', async () => {
     h = await PipelineHarness.create(call.media);
     const broken = { name: 'broken', transcribe: async () => Promise.reject(new Error('model file missing')) };
     const p = h.pipeline({ engine: broken, config: { DATA_DIR: h.dataDir, TRANSCRIBE_MAX_ATTEMPTS: 3, TRANSCRIBE_BACKOFF_MS: 10 } });
     await h.roomEnded(p, h.event());
     const job = await h.waitFor('esc-1', terminal);
-    expect(job).toMatchObject({ state: 'failed', reason: 'transcribe: gave up after 3 attempts: model file missing' });
-    expect(await h.conversations.findMessageByAttribute(h.conversationId, 'type', 'video-recording')).toBeNull();
+    expect(job).toMatchObject({ state: 'attached', reason: 'transcribe: gave up after 3 attempts: model file missing' });
+    expect(job.speakers?.map((s) => [s.transcriptStatus, s.transcribeAttempts])).toEqual([['failed', 3], ['failed', 3]]);
+    expect(h.outputFiles(job.recordingId)).toEqual(['video.mp4']);
+    const messages = await h.conversations.listMessages(h.conversationId);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({
+      id: job.messageId,
+      body: 'Video call recording · 0:16 · the transcript could not be made',
+      attributes: { type: 'video-recording', transcriptStatus: 'unavailable', mediaUrl: expect.stringContaining(job.recordingId) },
+    });
+    expect(messages[0].attributes.captionsUrl).toBeUndefined();
   });
 
   it('a call with recording off composes nothing and says so once', async () => {

@@ -7,6 +7,7 @@ import { ApiError, type CustomerApi, type LinkCheck } from '../../../src/ui/api/
 import type { BrowserHistory } from './BackToChat';
 import { JoinApp } from './JoinApp';
 
+const NOTICE = { version: 'v7', text: 'This call is recorded and transcribed, and may be monitored for quality.' };
 const soon = () => new Date(Date.now() + 3600_000).toISOString();
 
 function fakeApi(check: Partial<LinkCheck> | ApiError = {}, joinError?: ApiError) {
@@ -15,10 +16,10 @@ function fakeApi(check: Partial<LinkCheck> | ApiError = {}, joinError?: ApiError
     async check(token) {
       calls.push(`check:${token}`);
       if (check instanceof ApiError) throw check;
-      return { agentName: 'Alex', recording: true, expiresAt: soon(), inUse: false, ...check };
+      return { agentName: 'Alex', recording: true, notice: NOTICE, expiresAt: soon(), inUse: false, ...check };
     },
-    async join(token, takeOver) {
-      calls.push(`join:${token}:${takeOver}`);
+    async join(token, takeOver, noticeVersion) {
+      calls.push(`join:${token}:${takeOver}:${noticeVersion ?? 'no-consent'}`);
       if (joinError) throw joinError;
       return { agentName: 'Alex', recording: true, expiresAt: soon(), inUse: false, access: fakeAccess() };
     },
@@ -55,7 +56,7 @@ describe('JoinApp', () => {
     expect(screen.queryByTestId('consent-hint')).toBeNull();
     fireEvent.submit(form); // Enter in the consent box submits the form
     await screen.findByTestId('leave-button');
-    expect(calls).toEqual(['check:tok', 'join:tok:false']);
+    expect(calls).toEqual(['check:tok', 'join:tok:false:v7']);
   });
 
   it('requires recording consent before joining, then joins with camera and microphone', async () => {
@@ -65,14 +66,15 @@ describe('JoinApp', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Video call with Alex');
     await waitFor(() => expect(attachedTrackIds(screen.getByTestId('preview-video'))).toEqual(['cam-1']));
     expect(join.disabled).toBe(true);
-    expect(screen.getByText(/recorded and transcribed/)).toBeTruthy();
+    // The server's notice, word for word; the join sends back the version agreed to.
+    expect(screen.getByText(/recorded and transcribed, and may be monitored for quality/)).toBeTruthy();
 
     fireEvent.click(screen.getByTestId('consent-checkbox'));
     expect(join.disabled).toBe(false);
     fireEvent.click(join);
 
     await screen.findByTestId('leave-button');
-    expect(calls).toEqual(['check:tok', 'join:tok:false']);
+    expect(calls).toEqual(['check:tok', 'join:tok:false:v7']);
     expect(client.connects[0].local.audio?.id).toBe('mic-1');
     expect(client.connects[0].local.video?.id).toBe('cam-1');
     expect(attachedTrackIds(screen.getByTestId('local-video'))).toEqual(['cam-1']);
@@ -89,9 +91,13 @@ describe('JoinApp', () => {
   });
 
   it('joins without a consent step when the call is not recorded', async () => {
-    setup({ api: fakeApi({ recording: false }).api });
+    const { api, calls } = fakeApi({ recording: false, notice: undefined });
+    setup({ api });
     await waitFor(() => expect((screen.getByTestId('join-button') as HTMLButtonElement).disabled).toBe(false));
     expect(screen.queryByTestId('consent-checkbox')).toBeNull();
+    fireEvent.click(screen.getByTestId('join-button'));
+    await screen.findByTestId('leave-button');
+    expect(calls).toEqual(['check:tok', 'join:tok:false:no-consent']);
   });
 
   it.each([
@@ -133,14 +139,14 @@ describe('JoinApp', () => {
   });
 
   it('offers to move a call open elsewhere here, with takeOver', async () => {
-    const { api, calls } = fakeApi({ inUse: true, recording: false });
+    const { api, calls } = fakeApi({ inUse: true, recording: false, notice: undefined });
     setup({ api });
     const move = await screen.findByTestId('move-here-button');
     expect(screen.getByText(/already open in another tab/)).toBeTruthy();
     await waitFor(() => expect((move as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(move);
     await screen.findByTestId('leave-button');
-    expect(calls).toContain('join:tok:true');
+    expect(calls).toContain('join:tok:true:no-consent');
   });
 
   it('switches to the move-here offer when join finds the link in use', async () => {

@@ -61,7 +61,8 @@ export function JoinApp({ linkToken, api, media, videoClientFor, history = brows
       setJoinError(null);
       setPhase({ name: 'joining', check, inUse: phase.inUse });
       try {
-        const { access } = await api.join(linkToken, takeOver);
+        // Consent travels with the join: the server stores it and refuses a recorded call without it.
+        const { access } = await api.join(linkToken, takeOver, check.recording && consented ? check.notice?.version : undefined);
         const room = await videoClientFor(access).connect(access, { audio: local.tracks.audio, video: local.tracks.video });
         roomRef.current = room;
         room.on('disconnected', (reason) => {
@@ -76,7 +77,7 @@ export function JoinApp({ linkToken, api, media, videoClientFor, history = brows
         setPhase({ name: 'ready', check, inUse: phase.inUse });
       }
     },
-    [api, linkToken, local.tracks, phase, videoClientFor],
+    [api, linkToken, local.tracks, phase, videoClientFor, consented],
   );
 
   const recheck = () => setChecks((n) => n + 1);

@@ -81,8 +81,8 @@ export function PreJoin({ check, media, inUse, joining, error, consented, onCons
                 onChange={(e) => onConsent(e.target.checked)}
               />
               <label htmlFor="consent">
-                I understand this call is <strong>recorded and transcribed</strong>, and the recording is added to my
-                support conversation.
+                {/* The server's notice, word for word: the consent record names its version. */}
+                I agree: {check.notice?.text ?? 'This call is recorded and transcribed.'}
               </label>
             </div>
           )}

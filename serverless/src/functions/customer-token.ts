@@ -16,10 +16,12 @@ export const handler = jsonFunction(
       linkToken: z.string().min(1).max(4096),
       action: z.enum(['check', 'join']).default('join'),
       takeOver: looseBoolean.default(false),
+      consent: looseBoolean.default(false),
+      noticeVersion: z.string().max(64).optional(),
     }),
   },
-  async ({ body, backend }): Promise<LinkCheck | JoinResult> =>
+  async ({ body, backend, userAgent }): Promise<LinkCheck | JoinResult> =>
     body.action === 'check'
       ? checkLink(backend.deps, body.linkToken)
-      : join(backend.deps, body.linkToken, body.takeOver),
+      : join(backend.deps, body.linkToken, body.takeOver, { consent: body.consent, noticeVersion: body.noticeVersion, userAgent }),
 );

@@ -7,8 +7,8 @@ import { idSchema } from '../lib/schemas';
 /** Agent: move a chat conversation to video. */
 export const handler = jsonFunction(
   { name: 'escalate', auth: 'staff', schema: z.object({ conversationId: idSchema }) },
-  async ({ body, backend, staff }): Promise<EscalateResponse> => {
-    const result = await escalate(backend.deps, staff, body.conversationId);
+  async ({ body, backend, staff, userAgent }): Promise<EscalateResponse> => {
+    const result = await escalate(backend.deps, staff, body.conversationId, { userAgent });
     return {
       escalationId: result.escalation.id,
       roomName: result.escalation.roomName,

@@ -14,6 +14,8 @@ export const handler = jsonFunction(
   {
     name: 'recording-media',
     auth: 'staff-optional',
+    // The artifact URLs (SqlArtifacts.urls) name the recording in the query: players GET them.
+    methods: ['GET', 'POST'],
     schema: z.object({
       recordingId: idSchema,
       file: z.enum(['video.mp4', 'captions.vtt', 'transcript.json']),

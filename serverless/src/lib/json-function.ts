@@ -1,7 +1,7 @@
 import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 import { z } from 'zod';
 import type { Config } from '../../../src/config';
-import { runtime, sendJson, type RawEvent } from './runtime';
+import { runtime, sendJson, wrongMethod, type RawEvent } from './runtime';
 import { DomainError, errorBody } from '../../../src/domain/errors';
 import type { StaffIdentity } from '../../../src/domain/identity';
 import type { Backend } from '../../../src/adapters/backend';
@@ -15,6 +15,8 @@ export interface FunctionRequest<T> {
   staff: StaffIdentity;
   /** `auth: 'staff-optional'`: the verified caller when a staff token came, else null. */
   maybeStaff: StaffIdentity | null;
+  /** The caller's browser, as it says (consent records keep it); '' when absent. */
+  userAgent: string;
 }
 
 /** A credential sent the Flex way (`Token` in the body) or as `Authorization: Bearer`. */
@@ -24,8 +26,15 @@ function staffTokenOf(event: RawEvent): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
 }
 
-function respond(callback: ServerlessCallback, origin: string | undefined, cfg: Config | undefined, status: number, body?: unknown) {
-  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+function respond(
+  callback: ServerlessCallback,
+  origin: string | undefined,
+  cfg: Config | undefined,
+  status: number,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+) {
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...extraHeaders };
   const allowed = (cfg?.CORS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim());
   if (origin && allowed.includes(origin)) {
     Object.assign(headers, {
@@ -44,7 +53,7 @@ function respond(callback: ServerlessCallback, origin: string | undefined, cfg: 
  * when asked, maps every caller mistake to a 4xx JSON error, and never logs credentials.
  */
 export function jsonFunction<S extends z.ZodType>(
-  options: { name: string; schema: S; auth: 'staff' | 'staff-optional' | 'none' },
+  options: { name: string; schema: S; auth: 'staff' | 'staff-optional' | 'none'; methods?: readonly string[] },
   run: (request: FunctionRequest<z.infer<S>>) => Promise<unknown>,
 ) {
   return async (_context: Context, event: RawEvent, callback: ServerlessCallback): Promise<void> => {
@@ -54,6 +63,11 @@ export function jsonFunction<S extends z.ZodType>(
       const rt = await runtime();
       cfg = rt.config;
       if (event.request?.headers?.['access-control-request-method']) return respond(callback, origin, cfg, 204);
+      const methods = options.methods ?? ['POST'];
+      if (wrongMethod(event, methods)) {
+        const allow = [...methods, 'OPTIONS'].join(', ');
+        return respond(callback, origin, cfg, 405, errorBody('method_not_allowed', `Use ${methods.join(' or ')} here.`), { Allow: allow });
+      }
       const { request: _request, Token: _token, ...fields } = event;
       const parsed = options.schema.safeParse(fields);
       let staff: StaffIdentity = { identity: '', name: '', roles: [] };
@@ -69,7 +83,7 @@ export function jsonFunction<S extends z.ZodType>(
         const details = parsed.error.issues.map((i) => ({ field: i.path.join('.'), problem: i.message }));
         return respond(callback, origin, cfg, 400, errorBody('invalid_request', 'The request is malformed.', details));
       }
-      const result = await run({ body: parsed.data, backend: rt.backend, config: rt.config, staff, maybeStaff });
+      const result = await run({ body: parsed.data, backend: rt.backend, config: rt.config, staff, maybeStaff, userAgent: String(event.request?.headers?.['user-agent'] ?? '') });
       respond(callback, origin, cfg, 200, result);
     } catch (e) {
       if (e instanceof DomainError) {

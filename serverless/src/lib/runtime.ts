@@ -19,8 +19,17 @@ export function sendJson(callback: ServerlessCallback, status: number, body?: un
   callback(null, response);
 }
 
-/** What a Function receives: query and body merged, plus `request.headers` (Twilio's runtime; a preload locally). */
-export type RawEvent = Record<string, unknown> & { request?: { headers?: Record<string, string | undefined> } };
+/**
+ * What a Function receives: query and body merged, plus `request.headers` (Twilio's runtime; a
+ * preload locally). `request.method` only locally (scripts/twilio-run-request-headers.cjs).
+ */
+export type RawEvent = Record<string, unknown> & { request?: { method?: string; headers?: Record<string, string | undefined> } };
+
+/** A 405 for a method the Function does not take, when the runtime says the method (Twilio's does not). */
+export function wrongMethod(event: RawEvent, allowed: readonly string[]): boolean {
+  const method = event.request?.method;
+  return typeof method === 'string' && method !== 'OPTIONS' && !allowed.includes(method);
+}
 
 let backend: Promise<Backend> | undefined;
 let config: Config | undefined;

@@ -6,7 +6,7 @@ import type { Config } from '../../../src/config';
 import { DomainError, errorBody } from '../../../src/domain/errors';
 import { logger } from '../../../src/logger';
 import { functionUrl } from '../../../src/adapters/twilio/function-url';
-import { runtime, sendJson as reply, type RawEvent } from './runtime';
+import { runtime, sendJson as reply, wrongMethod, type RawEvent } from './runtime';
 
 /** One refusal for every webhook whose signature is missing, forged or for another URL. */
 export const WEBHOOK_REFUSED_STATUS = 403;
@@ -39,6 +39,8 @@ export function webhookFunction<S extends z.ZodType>(
 ) {
   return async (_context: Context, event: RawEvent, callback: ServerlessCallback): Promise<void> => {
     try {
+      // Twilio posts its callbacks.
+      if (wrongMethod(event, ['POST'])) return reply(callback, 405, errorBody('method_not_allowed', 'Use POST here.'), { Allow: 'POST' });
       const { backend, config } = await runtime();
       const { request, ...fields } = event;
       // A JSON body is signed through its hash in the URL (`bodySHA256`), not as parameters.

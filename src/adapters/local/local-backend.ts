@@ -5,6 +5,8 @@ import type { Backend } from '../backend';
 import { CustomerLinks } from '../../core/customer-link';
 import { systemClock } from '../../ports/clock';
 import { dbPath, openDb, type Db } from './db';
+import { janusCredentialsFromConfig } from './janus/janus-credentials';
+import { janusProxyUrl } from './janus/janus-proxy-url';
 import { JanusRooms } from './janus/janus-rooms';
 import { LocalIdentity } from './local-identity';
 import { createLocalPipeline, type LocalPipeline } from './pipeline/local-pipeline';
@@ -28,7 +30,13 @@ export async function createLocalBackend(config: Config): Promise<LocalBackend> 
   // First, before anything else writes through the handle: the store migrates the schema.
   const store = await openSqliteStore(db);
   const conversations = store.conversations;
-  const rooms = new JanusRooms({ wsUrl: config.JANUS_WS_URL, db, recordingsDir: resolve(dataDir, 'recordings') });
+  const rooms = new JanusRooms({
+    wsUrl: config.JANUS_WS_URL,
+    publicServerUrl: janusProxyUrl(config.PUBLIC_BASE_URL),
+    credentials: janusCredentialsFromConfig(config),
+    db,
+    recordingsDir: resolve(dataDir, 'recordings'),
+  });
   const identity = new LocalIdentity(config.LOCAL_AGENT_SECRET, store.revocations);
   const pipeline = createLocalPipeline({
     db,
@@ -48,12 +56,15 @@ export async function createLocalBackend(config: Config): Promise<LocalBackend> 
       rooms,
       conversations,
       escalations: store.escalations,
+      consents: store.consents,
       pipeline: pipeline.deps,
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
       clock: systemClock,
       newId: randomUUID,
     },
     async close() {
+      // Scheduled retries are dropped (their times are in the store for the next start); running work reports.
+      pipeline.stop();
       await pipeline.idle();
       await rooms.close();
       await store.close();

@@ -1,10 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type ColumnType, type Dialect } from 'kysely';
 import { Pool } from 'pg';
 import { logger } from '../../logger';
+import type { ConsentStore } from '../../ports/consent-store';
 import type { EscalationStore } from '../../ports/escalation-store';
 import type { PipelineStore } from '../../ports/pipeline-store';
 import { migrationProvider } from './migrations';
+import { SqlConsents } from './sql-consents';
 import { SqlEscalations } from './sql-escalations';
 import { SqlConversations } from './sql-conversations';
 import { SqlPipelineStore } from './sql-pipeline-store';
@@ -29,6 +31,9 @@ export interface PipelineJobsTable {
   created_at: string;
   updated_at: string;
   job_json: string;
+  /** Which worker advances the job, and until when (ISO time); null when nobody holds it (0008). */
+  lease_owner: ColumnType<string | null, string | null | undefined, string | null>;
+  lease_until: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RecordingArtifactsTable {
@@ -74,6 +79,18 @@ export interface RevokedTokensTable {
   expires_at: number;
 }
 
+export interface ConsentsTable {
+  id: string;
+  escalation_id: string;
+  room_name: string;
+  participant_identity: string;
+  role: string;
+  notice_version: string;
+  notice_text: string;
+  user_agent: string;
+  consented_at: string;
+}
+
 export interface StoreTables {
   ve_escalations: EscalationsTable;
   ve_pipeline_jobs: PipelineJobsTable;
@@ -83,6 +100,7 @@ export interface StoreTables {
   ve_conversation_events: ConversationEventsTable;
   ve_conversation_feed: ConversationFeedTable;
   ve_revoked_tokens: RevokedTokensTable;
+  ve_consents: ConsentsTable;
 }
 
 export type SqlEngine = 'sqlite' | 'postgres';
@@ -92,6 +110,7 @@ export interface SqlStore {
   engine: SqlEngine;
   db: Kysely<StoreTables>;
   escalations: EscalationStore;
+  consents: ConsentStore;
   pipeline: PipelineStore;
   /** ConversationsPort plus the local extras (create, list, change feed); local mode's chat. */
   conversations: SqlConversations;
@@ -145,6 +164,7 @@ export async function openStoreWith(
     engine,
     db,
     escalations: new SqlEscalations(db),
+    consents: new SqlConsents(db),
     pipeline: new SqlPipelineStore(db),
     conversations: new SqlConversations(db, engine),
     revocations: new SqlTokenRevocations(db),

@@ -179,6 +179,56 @@ const MIGRATIONS: Record<string, Migration> = {
       // The old tables are gone for good; their rows live on in the ve_ tables.
     },
   },
+  '0007_ve_one_active_escalation_and_consents': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // At most one active escalation per conversation, enforced by the store: two Escalate
+      // clicks racing each other cannot both create a call. Older duplicates (from before this
+      // rule) are set aside first so the index can be built; nothing looks them up by that status.
+      await sql`UPDATE ve_escalations SET status = 'superseded'
+        WHERE status = 'active' AND EXISTS (SELECT 1 FROM ve_escalations newer
+          WHERE newer.conversation_id = ve_escalations.conversation_id AND newer.status = 'active'
+            AND (newer.created_at > ve_escalations.created_at
+              OR (newer.created_at = ve_escalations.created_at AND newer.id > ve_escalations.id)))`.execute(db);
+      await db.schema
+        .createIndex('ve_escalations_one_active')
+        .on('ve_escalations')
+        .column('conversation_id')
+        .unique()
+        .where(sql.ref('status'), '=', 'active')
+        .execute();
+      // Who agreed to be recorded, when, to which notice, from which browser: proof, no content.
+      await db.schema
+        .createTable('ve_consents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('escalation_id', 'text', (c) => c.notNull())
+        .addColumn('room_name', 'text', (c) => c.notNull())
+        .addColumn('participant_identity', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('notice_version', 'text', (c) => c.notNull())
+        .addColumn('notice_text', 'text', (c) => c.notNull())
+        .addColumn('user_agent', 'text', (c) => c.notNull())
+        .addColumn('consented_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('ve_consents_by_escalation').on('ve_consents').columns(['escalation_id', 'participant_identity']).execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropTable('ve_consents').execute();
+      await db.schema.dropIndex('ve_escalations_one_active').execute();
+    },
+  },
+  '0008_ve_pipeline_job_leases': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // One advancer per job: a worker claims the job's lease with a conditional UPDATE before it
+      // advances it, renews it while working, and clears it after; an expired lease can be taken
+      // over (its holder died). SQLite adds one column per ALTER TABLE.
+      await db.schema.alterTable('ve_pipeline_jobs').addColumn('lease_owner', 'text').execute();
+      await db.schema.alterTable('ve_pipeline_jobs').addColumn('lease_until', 'text').execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('ve_pipeline_jobs').dropColumn('lease_until').execute();
+      await db.schema.alterTable('ve_pipeline_jobs').dropColumn('lease_owner').execute();
+    },
+  },
 };
 
 /** In code, not files: the Functions are bundled with esbuild and have no migrations folder. */

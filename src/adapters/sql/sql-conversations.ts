@@ -126,6 +126,32 @@ export class SqlConversations implements ConversationsPort {
   }
 
   /**
+   * Replaces the message's attributes (and body, when given). The change feed carries the whole
+   * message again under the same id, so pages replace it in place.
+   */
+  async updateMessage(conversationId: string, messageId: string, change: { body?: string; attributes: Attributes }): Promise<ConversationMessage> {
+    return this.db.transaction().execute(async (trx) => {
+      const seq = await nextSeq(trx);
+      const row = await trx
+        .selectFrom('ve_conversation_messages')
+        .select(MESSAGE_COLUMNS)
+        .where('id', '=', messageId)
+        .where('conversation_id', '=', conversationId)
+        .executeTakeFirst();
+      if (!row) throw new Error(`message ${messageId} does not exist in conversation ${conversationId}`);
+      const updated = { ...row, body: change.body ?? row.body, attributes_json: JSON.stringify(change.attributes) };
+      await trx
+        .updateTable('ve_conversation_messages')
+        .set({ body: updated.body, attributes_json: updated.attributes_json })
+        .where('id', '=', messageId)
+        .execute();
+      const message = toMessage(updated);
+      await recordEvent(trx, seq, conversationId, 'message', message);
+      return message;
+    });
+  }
+
+  /**
    * Read, deep-merge, write, atomically: the Functions process and the local server both write a
    * conversation's attributes. The transaction's first statement takes the next feed number, a
    * write: SQLite takes its write lock before the read (like BEGIN IMMEDIATE, so no read-then-

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Escalation } from '../../domain/escalation';
 import type { EscalationStore } from '../../ports/escalation-store';
 import type { StoreTables } from './database';
@@ -10,8 +10,8 @@ const toEscalation = (row: { record_json: string } | undefined): Escalation | nu
 export class SqlEscalations implements EscalationStore {
   constructor(private readonly db: Kysely<StoreTables>) {}
 
-  async insert(e: Escalation): Promise<void> {
-    await this.db
+  async insert(e: Escalation): Promise<boolean> {
+    const r = await this.db
       .insertInto('ve_escalations')
       .values({
         id: e.id,
@@ -21,7 +21,22 @@ export class SqlEscalations implements EscalationStore {
         created_at: e.createdAt,
         record_json: JSON.stringify(e),
       })
+      // The partial unique index of migration 0007 (one active escalation per conversation).
+      // A literal, not a parameter: SQLite matches the conflict target to the index only then.
+      .onConflict((oc) => oc.column('conversation_id').where('status', '=', sql.lit('active')).doNothing())
+      .executeTakeFirst();
+    return (r.numInsertedOrUpdatedRows ?? 0n) === 1n;
+  }
+
+  async listActive(): Promise<Escalation[]> {
+    const rows = await this.db
+      .selectFrom('ve_escalations')
+      .select('record_json')
+      .where('status', '=', 'active')
+      .orderBy('created_at')
+      .orderBy('id')
       .execute();
+    return rows.map((r) => JSON.parse(r.record_json) as Escalation);
   }
 
   async get(id: string): Promise<Escalation | null> {

@@ -57,6 +57,26 @@ export class SqlPipelineStore implements PipelineStore {
     return r.numUpdatedRows === 1n;
   }
 
+  /** Conditional UPDATE: the database picks the one winner (row lock on PostgreSQL, one writer on SQLite). */
+  async claimLease(roomName: string, owner: string, until: string, now: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('ve_pipeline_jobs')
+      .set({ lease_owner: owner, lease_until: until })
+      .where('room_name', '=', roomName)
+      .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_owner', '=', owner), eb('lease_until', '<', now)]))
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
+  }
+
+  async releaseLease(roomName: string, owner: string): Promise<void> {
+    await this.db
+      .updateTable('ve_pipeline_jobs')
+      .set({ lease_owner: null, lease_until: null })
+      .where('room_name', '=', roomName)
+      .where('lease_owner', '=', owner)
+      .execute();
+  }
+
   async listUnfinished(): Promise<PipelineJob[]> {
     return toJobs(
       await this.db

@@ -44,7 +44,7 @@ export async function createTwilioBackend(config: Config): Promise<Backend> {
     }),
     conversations,
     clock: systemClock,
-    retry: { maxAttempts: c.TRANSCRIBE_MAX_ATTEMPTS, backoffMs: c.TRANSCRIBE_BACKOFF_MS },
+    retry: { maxAttempts: c.TRANSCRIBE_MAX_ATTEMPTS, backoffMs: c.TRANSCRIBE_BACKOFF_MS, maxBackoffMs: c.PIPELINE_RETRY_MAX_BACKOFF_MS, composeMaxAttempts: c.COMPOSE_MAX_ATTEMPTS },
     newRecordingId: () => `RE${randomUUID().replace(/-/g, '')}`,
     customerRecordingAccess: c.CUSTOMER_RECORDING_ACCESS,
   };
@@ -60,6 +60,7 @@ export async function createTwilioBackend(config: Config): Promise<Backend> {
       }),
       conversations,
       escalations: store.escalations,
+      consents: store.consents,
       pipeline,
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
       clock: systemClock,

@@ -70,6 +70,14 @@ export class TwilioConversations implements ConversationsPort {
     return toMessage(created);
   }
 
+  /** Conversations REST message update: attributes replaced (as a JSON string), body when given. */
+  async updateMessage(conversationId: string, messageId: string, change: { body?: string; attributes: Attributes }): Promise<ConversationMessage> {
+    const updated = await this.conversation(conversationId)
+      .messages(messageId)
+      .update({ ...(change.body !== undefined ? { body: change.body } : {}), attributes: JSON.stringify(change.attributes) });
+    return toMessage(updated);
+  }
+
   /** Oldest first; twilio-node follows `next_page_url` through every page. */
   async listMessages(conversationId: string): Promise<ConversationMessage[]> {
     const messages = await this.conversation(conversationId).messages.list({ order: 'asc', pageSize: this.pageSize });

@@ -108,6 +108,15 @@ export class TwilioRooms implements RoomsPort {
     }
   }
 
+  async isOpen(room: RoomRef): Promise<boolean> {
+    try {
+      return (await this.rooms(room.sid).fetch()).status === 'in-progress';
+    } catch (e) {
+      if (isNotFound(e)) return false;
+      throw e;
+    }
+  }
+
   async endRoom(room: RoomRef): Promise<void> {
     try {
       await this.rooms(room.sid).update({ status: 'completed' });

@@ -39,13 +39,13 @@ export class JanusRoom implements VideoRoom {
   private deferred: number[] | null = [];
 
   constructor(
-    private readonly access: MediaAccess & { serverUrl: string; publisherIds: { camera: number; screen: number } },
+    private readonly access: MediaAccess & { serverUrl: string; serverToken: string; publisherIds: { camera: number; screen: number } },
     private readonly local: LocalMedia,
   ) {
     this.name = access.roomName;
     this.roomId = Number(access.roomSid);
     this.ownFeeds = new Set([access.publisherIds.camera, access.publisherIds.screen]);
-    this.session = new JanusSession(access.serverUrl, {
+    this.session = new JanusSession(access.serverUrl, access.serverToken, {
       onReconnecting: () => this.troubleStarted('socket'),
       onReconnected: () => {
         this.troubleEnded('socket');

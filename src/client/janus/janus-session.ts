@@ -42,6 +42,8 @@ export class JanusSession {
 
   constructor(
     private readonly url: string,
+    /** The grant's signed Janus token: the socket sends it with every request, keepalives included. */
+    private readonly token: string,
     private readonly callbacks: SessionCallbacks,
   ) {
     this.socket = this.newSocket();
@@ -97,7 +99,7 @@ export class JanusSession {
   }
 
   private newSocket(): JanusSocket {
-    return new JanusSocket(this.url, (m) => this.dispatch(m), () => void this.recover());
+    return new JanusSocket(this.url, this.token, (m) => this.dispatch(m), () => void this.recover());
   }
 
   private dispatch(message: JanusMessage): void {

@@ -44,6 +44,8 @@ export class JanusSocket {
 
   constructor(
     private readonly url: string,
+    /** Janus's core checks a token on every request (token_auth): it rides in each message. */
+    private readonly token: string,
     private readonly onEvent: (message: JanusMessage) => void,
     private readonly onLost: () => void,
   ) {}
@@ -121,7 +123,7 @@ export class JanusSocket {
           reject(e);
         },
       });
-      ws.send(JSON.stringify({ ...message, transaction }));
+      ws.send(JSON.stringify({ ...message, token: this.token, transaction }));
     });
   }
 

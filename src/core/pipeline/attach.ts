@@ -1,51 +1,161 @@
 import type { PipelineJob, RecordingTranscript } from '../../ports/pipeline-store';
 import { buildWebVtt } from './captions';
 import type { PipelineDeps } from './deps';
-import { errorText, failJob, messageAuthor, updateJob } from './job-update';
+import { errorText, failJob, loadJob, messageAuthor, updateJob } from './job-update';
 import { recordingAttributesPatch, recordingMessage, transcriptDocument } from './recording-message';
+import { isDue, nextAttemptAt, retryLater } from './retry-schedule';
 import { mergeTranscripts } from './transcript';
 
-const everythingReady = (j: PipelineJob): boolean =>
+/** The video is in and every speaker's transcript has ended: made, or given up. */
+const everythingEnded = (j: PipelineJob): boolean =>
   j.state === 'processing' &&
   j.video?.status === 'ready' &&
-  (j.speakers ?? []).every((s) => s.transcriptStatus === 'ready');
+  (j.speakers ?? []).every((s) => s.transcriptStatus === 'ready' || s.transcriptStatus === 'failed');
 
-/** When the video and every speaker's transcript are in, one caller claims the job and attaches it. */
+/** The video is in but the message has not gone out: it goes now, the transcript follows. */
+const videoWaitsForMessage = (j: PipelineJob): boolean =>
+  j.state === 'processing' && j.video?.status === 'ready' && !j.messageId && !j.postingMessage;
+
+/** A message step that failed waits for its time (a back end without a scheduler retries at once). */
+const due = (deps: PipelineDeps, j: PipelineJob): boolean => !deps.wakeAt || isDue(deps, j.nextAttemptAt);
+
+/**
+ * Moves the recording message on, claimed by one caller per step: when everything has ended, the
+ * message is completed (or posted whole); before that, as soon as the video is ready, it goes out
+ * with the video alone, so a slow or failing transcriber never hides a finished video.
+ */
 export async function maybeAttach(deps: PipelineDeps, roomName: string): Promise<PipelineJob> {
-  const claim = await updateJob(deps, roomName, (j) => (everythingReady(j) ? { state: 'attaching' } : null));
-  return claim.changed ? attach(deps, claim.job) : claim.job;
+  const final = await updateJob(deps, roomName, (j) =>
+    everythingEnded(j) && !j.postingMessage && due(deps, j) ? { state: 'attaching' } : null,
+  );
+  if (final.changed) return attach(deps, final.job);
+  const early = await updateJob(deps, roomName, (j) => (videoWaitsForMessage(j) && due(deps, j) ? { postingMessage: true } : null));
+  if (early.changed) return postVideo(deps, early.job);
+  const job = early.job;
+  // A message step waiting for its retry: re-arm it (after a restart the timer is gone).
+  if (deps.wakeAt && job.nextAttemptAt && !due(deps, job) && (everythingEnded(job) || videoWaitsForMessage(job))) {
+    deps.wakeAt(roomName, new Date(job.nextAttemptAt));
+  }
+  return job;
 }
 
 /**
- * Merges the speakers' transcripts, writes captions and transcript, posts the one message and
- * records it in the conversation's attributes. Safe to repeat after a crash: the message is
- * found by its idempotency key, not posted twice.
+ * Posts the recording message with the video, the transcript pending (claimed by `postingMessage`).
+ * Safe to repeat after a crash: the message is found by its idempotency key, not posted twice.
+ */
+export async function postVideo(deps: PipelineDeps, job: PipelineJob): Promise<PipelineJob> {
+  const durationSeconds = job.video?.durationSeconds ?? 0;
+  const { mediaUrl } = deps.artifacts.urls(job.recordingId);
+  let messageId: string;
+  try {
+    const message = await findOrPost(deps, job, () => recordingMessage(job, 'pending', durationSeconds, deps.artifacts.urls(job.recordingId), deps.customerRecordingAccess));
+    messageId = message.id;
+    await deps.conversations.mergeAttributes(job.conversationId, recordingAttributesPatch(job, durationSeconds, messageId, { mediaUrl }));
+  } catch (e) {
+    return messageStepFailed(deps, job.roomName, `posting the video: ${errorText(e)}`);
+  }
+  const { changed, job: posted } = await updateJob(deps, job.roomName, (j) =>
+    j.postingMessage ? { postingMessage: undefined, messageId, nextAttemptAt: undefined } : null,
+  );
+  // The transcripts may all have ended meanwhile.
+  return changed ? maybeAttach(deps, job.roomName) : posted;
+}
+
+/**
+ * Completes the one message: merges the speakers' transcripts, writes captions and transcript,
+ * and adds them to the message that carries the video (or posts it whole when the video message
+ * never went out). A transcript that was given up leaves the video and says so.
  */
 export async function attach(deps: PipelineDeps, job: PipelineJob): Promise<PipelineJob> {
   const durationSeconds = job.video?.durationSeconds ?? 0;
-  const transcript: RecordingTranscript = mergeTranscripts(
-    deps.transcriber.name,
-    (job.speakers ?? []).map((s) => ({ speaker: s, segments: s.segments ?? [] })),
-  );
+  const speakers = job.speakers ?? [];
+  const gaveUp = speakers.find((s) => s.transcriptStatus === 'failed');
+  const transcript: RecordingTranscript | null = gaveUp
+    ? null
+    : mergeTranscripts(deps.transcriber.name, speakers.map((s) => ({ speaker: s, segments: s.segments ?? [] })));
   const urls = deps.artifacts.urls(job.recordingId);
   let messageId: string;
   try {
-    await deps.artifacts.write(job.recordingId, 'transcript.json', transcriptDocument(job, transcript, durationSeconds));
-    await deps.artifacts.write(job.recordingId, 'captions.vtt', buildWebVtt(transcript));
-    const existing = await deps.conversations.findMessageByAttribute(job.conversationId, 'idempotencyKey', job.roomName);
-    const message =
-      existing ??
-      (await deps.conversations.postMessage(job.conversationId, {
-        author: messageAuthor(deps),
-        ...recordingMessage(job, transcript, durationSeconds, urls, deps.customerRecordingAccess),
-      }));
-    messageId = message.id;
-    await deps.conversations.mergeAttributes(job.conversationId, recordingAttributesPatch(job, durationSeconds, messageId, urls));
+    if (transcript) {
+      await deps.artifacts.write(job.recordingId, 'transcript.json', transcriptDocument(job, transcript, durationSeconds));
+      await deps.artifacts.write(job.recordingId, 'captions.vtt', buildWebVtt(transcript));
+    }
+    const content = recordingMessage(job, transcript ?? 'unavailable', durationSeconds, urls, deps.customerRecordingAccess);
+    const existing = job.messageId ?? (await deps.conversations.findMessageByAttribute(job.conversationId, 'idempotencyKey', job.roomName))?.id;
+    messageId = existing
+      ? (await deps.conversations.updateMessage(job.conversationId, existing, content)).id
+      : (await deps.conversations.postMessage(job.conversationId, { author: messageAuthor(deps), ...content })).id;
+    const saved = transcript ? urls : { mediaUrl: urls.mediaUrl };
+    await deps.conversations.mergeAttributes(job.conversationId, recordingAttributesPatch(job, durationSeconds, messageId, saved));
   } catch (e) {
-    return failJob(deps, job.roomName, `attach: ${errorText(e)}`);
+    return messageStepFailed(deps, job.roomName, `attach: ${errorText(e)}`);
   }
   const { job: attached } = await updateJob(deps, job.roomName, (j) =>
-    j.state === 'attaching' ? { state: 'attached', transcript, messageId, reason: undefined } : null,
+    j.state === 'attaching'
+      ? {
+          state: 'attached',
+          transcript: transcript ?? undefined,
+          messageId,
+          nextAttemptAt: undefined,
+          reason: gaveUp ? `transcribe: ${gaveUp.failure ?? 'gave up'}` : undefined,
+        }
+      : null,
   );
   return attached;
+}
+
+async function findOrPost(deps: PipelineDeps, job: PipelineJob, content: () => ReturnType<typeof recordingMessage>) {
+  const existing = await deps.conversations.findMessageByAttribute(job.conversationId, 'idempotencyKey', job.roomName);
+  return existing ?? deps.conversations.postMessage(job.conversationId, { author: messageAuthor(deps), ...content() });
+}
+
+/**
+ * Posting or completing the message failed (the conversation service is down, the disk is full):
+ * try again after the same bounded backoff as the other steps. Once the attempts are spent the
+ * job fails once; if the video message is already in the chat it is marked "transcript
+ * unavailable" (best effort) rather than contradicted by a second message.
+ */
+async function messageStepFailed(deps: PipelineDeps, roomName: string, reason: string): Promise<PipelineJob> {
+  const max = deps.retry.attachMaxAttempts ?? deps.retry.maxAttempts;
+  let attempts = 0;
+  let giveUp = false;
+  const { job, changed } = await updateJob(deps, roomName, (j) => {
+    giveUp = false;
+    if (j.state !== 'attaching' && !(j.state === 'processing' && j.postingMessage)) return null;
+    attempts = (j.attachAttempts ?? 0) + 1;
+    giveUp = attempts >= max;
+    if (giveUp) return null;
+    return {
+      state: 'processing',
+      postingMessage: undefined,
+      attachAttempts: attempts,
+      nextAttemptAt: nextAttemptAt(deps, attempts),
+      reason: `attach attempt ${attempts}: ${reason}`,
+    };
+  });
+  if (giveUp) {
+    const failed = await failJob(deps, roomName, `attach: gave up after ${attempts} attempts: ${reason}`, {
+      attachAttempts: attempts,
+      postingMessage: undefined,
+    });
+    if (failed.messageId) await markTranscriptUnavailable(deps, failed);
+    return failed;
+  }
+  if (!changed) return job;
+  return retryLater(deps, job, () => maybeAttach(deps, roomName));
+}
+
+async function markTranscriptUnavailable(deps: PipelineDeps, job: PipelineJob): Promise<void> {
+  try {
+    const content = recordingMessage(job, 'unavailable', job.video?.durationSeconds ?? 0, deps.artifacts.urls(job.recordingId), deps.customerRecordingAccess);
+    await deps.conversations.updateMessage(job.conversationId, job.messageId as string, content);
+  } catch {
+    // The conversation is what keeps failing; the job's state and reason say what happened.
+  }
+}
+
+/** For resume: the video-first post a crash interrupted (its claim is still set). */
+export async function resumeVideoPost(deps: PipelineDeps, roomName: string): Promise<PipelineJob> {
+  const job = await loadJob(deps, roomName);
+  return job.state === 'processing' && job.postingMessage && !job.messageId ? postVideo(deps, job) : job;
 }

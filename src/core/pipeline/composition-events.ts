@@ -1,5 +1,6 @@
 import type { PipelineJob } from '../../ports/pipeline-store';
 import { maybeAttach } from './attach';
+import { composeFailed } from './compose-retry';
 import type { PipelineDeps } from './deps';
 import type { CompositionEvent, CompositionFailedEvent } from './events';
 import { failJob, loadJob, notReadyYet, updateJob } from './job-update';
@@ -39,9 +40,14 @@ export async function compositionReady(deps: PipelineDeps, e: CompositionEvent):
   return maybeAttach(deps, e.roomName);
 }
 
-/** A composition failed: the recording cannot be completed, so the job fails once and says so. */
+/**
+ * A composition failed. The grid video is composed again after a backoff (bounded: then the job
+ * fails once and says so); a speaker's audio composition failing fails the job at once.
+ */
 export async function compositionFailed(deps: PipelineDeps, e: CompositionFailedEvent): Promise<PipelineJob> {
   const job = await loadJob(deps, e.roomName);
-  if (!pendingTarget(job, e.compositionId)) return job;
+  const target = pendingTarget(job, e.compositionId);
+  if (!target) return job;
+  if (target.kind === 'video') return composeFailed(deps, e.roomName, `${e.compositionId}: ${e.reason}`);
   return failJob(deps, e.roomName, `compose ${e.compositionId}: ${e.reason}`);
 }

@@ -14,8 +14,23 @@ export interface PipelineDeps {
   artifacts: RecordingArtifacts;
   conversations: ConversationsPort;
   clock: Clock;
-  /** Transcription attempts per speaker, and the backoff between them. */
-  retry: { maxAttempts: number; backoffMs: number; maxBackoffMs?: number };
+  /**
+   * Transcription attempts per speaker; compose attempts and message (attach) attempts per job
+   * (default: the same); the backoff between attempts (exponential from backoffMs, capped at maxBackoffMs).
+   */
+  retry: { maxAttempts: number; backoffMs: number; maxBackoffMs?: number; composeMaxAttempts?: number; attachMaxAttempts?: number };
+  /**
+   * Calls `resumeJob` for the room at `at` (a back end with a scheduler: the local worker). The
+   * retry state is in the job, so a restart re-arms it. Without one, failed steps retry at once.
+   */
+  wakeAt?: (roomName: string, at: Date) => void;
+  /**
+   * Runs `work` as the job's only advancer (a lease in the store, held across processes); null,
+   * without running it, while another worker holds the job. Entry points that a worker of its
+   * own may also be advancing use it (local: room ended, supervisors' resume). Without it, the
+   * job's versioned claims are the only guard (Twilio: webhooks, no worker of its own).
+   */
+  exclusive?: <T>(roomName: string, work: () => Promise<T>) => Promise<T | null>;
   newRecordingId: () => string;
   /** What the customer may have of their recording (CUSTOMER_RECORDING_ACCESS); default video. */
   customerRecordingAccess?: CustomerRecordingAccess;

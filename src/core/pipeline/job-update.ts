@@ -53,12 +53,16 @@ async function publishProgress(deps: PipelineDeps, job: PipelineJob): Promise<vo
   }
 }
 
-/** Persists `failed` (once), then tells the conversation once (best effort: the state records it). */
+/**
+ * Persists `failed` (once), then tells the conversation once (best effort: the state records it).
+ * When the recording message is already in the chat (the video went out), no second message
+ * contradicts it.
+ */
 export async function failJob(deps: PipelineDeps, roomName: string, reason: string, patch: Partial<PipelineJob> = {}): Promise<PipelineJob> {
   const { job, changed } = await updateJob(deps, roomName, (j) =>
     j.state === 'attached' || j.state === 'failed' || j.state === 'skipped' ? null : { ...patch, state: 'failed', reason },
   );
-  if (!changed) return job;
+  if (!changed || job.messageId) return job;
   try {
     const { body, attributes } = failedMessage(job);
     const key = String(attributes.idempotencyKey);

@@ -81,6 +81,7 @@ describe('the event-driven recording pipeline', () => {
           { speaker: 'Customer', role: 'customer', start: 2.2, end: 3.2, text: 'my router is broken' },
         ],
       },
+      transcriptStatus: 'ready',
       customerAccess: 'video',
       idempotencyKey: 'esc-1',
     });
@@ -174,31 +175,220 @@ describe('the event-driven recording pipeline', () => {
     expect(done.speakers?.[0].transcribeAttempts).toBe(2);
   });
 
-  it('gives up after the last attempt and tells the chat once, without the technical reason', async () => {
+  it('posts the video as soon as it is ready, then adds the transcript to that same message', async () => {
     const t = setup();
     await roomEnded(t.deps, event);
     await t.speech(0);
+    await t.speech(1);
+    await t.transcript(0);
+    await t.video(); // speaker 1 still transcribing: the video does not wait
+    expect(t.conversations.messages).toHaveLength(1);
+    const [early] = t.conversations.messages;
+    expect(early.body).toBe('Video call recording · 3:12 · transcript to follow');
+    expect(early.attributes).toEqual({
+      type: 'video-recording',
+      recordingId: 'REC1',
+      roomName: 'esc-1',
+      escalationId: 'e1',
+      durationSeconds: 192.2,
+      mediaUrl: '/media/recordings/REC1/video.mp4',
+      transcriptStatus: 'pending',
+      customerAccess: 'video',
+      idempotencyKey: 'esc-1',
+    });
+    expect(await t.job()).toMatchObject({ state: 'processing', messageId: early.id });
+    expect(t.artifacts.files.has('REC1/captions.vtt')).toBe(false);
+    await t.video(); // a duplicate changes nothing
+    expect(t.conversations.messages).toHaveLength(1);
+
+    const done = await t.transcript(1);
+    expect(done).toMatchObject({ state: 'attached', messageId: early.id });
+    expect(t.conversations.messages).toHaveLength(1);
+    const [complete] = t.conversations.messages;
+    expect(complete.id).toBe(early.id);
+    expect(complete.body).toMatch(/^Video call recording · 3:12 · transcript\n\n\[0:00\] Agent: hello how can i help/);
+    expect(complete.attributes).toMatchObject({
+      transcriptStatus: 'ready',
+      captionsUrl: '/media/recordings/REC1/captions.vtt',
+      transcript: { segments: [expect.objectContaining({ speaker: 'Agent' }), expect.objectContaining({ speaker: 'Customer' })] },
+    });
+    expect(t.artifacts.files.get('REC1/captions.vtt')).toContain('<v Customer>my router is broken');
+  });
+
+  it('a transcriber that never recovers: the video message stays, and says the transcript could not be made', async () => {
+    const t = setup();
+    await roomEnded(t.deps, event);
+    await t.speech(0);
+    await t.speech(1);
+    await t.transcript(1);
+    await t.video();
+    expect(t.conversations.messages.map((m) => m.attributes.transcriptStatus)).toEqual(['pending']);
     for (let i = 0; i < 3; i++) {
       const transcriptId = t.transcriber.idFor('REC1-speech-0');
       await transcriptFailed(t.deps, { roomName: 'esc-1', compositionId: 'REC1-speech-0', transcriptId, reason: 'model missing' });
       await transcriptFailed(t.deps, { roomName: 'esc-1', compositionId: 'REC1-speech-0', transcriptId, reason: 'model missing' }); // duplicate
     }
     const job = await t.job();
-    expect(job).toMatchObject({ state: 'failed', reason: 'transcribe: gave up after 3 attempts: model missing' });
-    expect(t.transcriber.requests).toHaveLength(3);
-    await t.video();
+    expect(job).toMatchObject({ state: 'attached', reason: 'transcribe: gave up after 3 attempts: model missing' });
+    expect(job.speakers?.[0]).toMatchObject({ transcriptStatus: 'failed', transcribeAttempts: 3 });
+    expect(t.transcriber.requests.filter((r) => r.compositionId === 'REC1-speech-0')).toHaveLength(3);
     expect(t.conversations.messages).toHaveLength(1);
-    expect(t.conversations.messages[0].attributes).toMatchObject({ type: 'video-recording-failed', recordingId: 'REC1' });
-    expect(t.conversations.messages[0].body).not.toMatch(/model missing/);
+    const [msg] = t.conversations.messages;
+    expect(msg.id).toBe(job.messageId);
+    expect(msg.body).toBe('Video call recording · 3:12 · the transcript could not be made');
+    expect(msg.attributes).toMatchObject({ type: 'video-recording', mediaUrl: '/media/recordings/REC1/video.mp4', transcriptStatus: 'unavailable' });
+    expect(msg.attributes.captionsUrl).toBeUndefined();
+    expect(msg.body).not.toMatch(/model missing/);
   });
 
-  it('fails once on a failed composition, and when nothing was recorded', async () => {
+  it('a transcript given up before the video: the one message carries the video and says so', async () => {
+    const t = setup();
+    t.deps.retry = { maxAttempts: 1, backoffMs: 10 };
+    await roomEnded(t.deps, event);
+    await t.speech(0);
+    await t.speech(1);
+    await t.transcript(1);
+    await transcriptFailed(t.deps, { roomName: 'esc-1', compositionId: 'REC1-speech-0', transcriptId: t.transcriber.idFor('REC1-speech-0'), reason: 'x' });
+    expect(t.conversations.messages).toHaveLength(0);
+    expect((await t.video()).state).toBe('attached');
+    expect(t.conversations.messages.map((m) => m.attributes.transcriptStatus)).toEqual(['unavailable']);
+  });
+
+  it('retries a failed attach (conversation service down) with backoff instead of failing at once', async () => {
+    const t = setup();
+    const wakes: string[] = [];
+    t.deps.wakeAt = (_room, at) => void wakes.push(at.toISOString());
+    let down = 2;
+    const post = t.conversations.postMessage.bind(t.conversations);
+    t.conversations.postMessage = async (id, m) => {
+      if (down-- > 0) throw new Error('503 service unavailable');
+      return post(id, m);
+    };
+    await roomEnded(t.deps, event);
+    await t.speech(0);
+    await t.speech(1);
+    await t.transcript(0);
+    await t.transcript(1);
+    await t.video();
+    expect(await t.job()).toMatchObject({
+      state: 'processing',
+      attachAttempts: 1,
+      nextAttemptAt: '2024-01-01T00:04:00.010Z',
+      reason: 'attach attempt 1: attach: 503 service unavailable',
+    });
+    expect(wakes).toEqual(['2024-01-01T00:04:00.010Z']);
+    await resumeJob(t.deps, 'esc-1'); // before its time (a restart): only re-armed
+    expect(t.conversations.messages).toHaveLength(0);
+    expect(wakes).toHaveLength(2);
+    t.deps.clock = { now: () => new Date('2024-01-01T00:04:01Z') };
+    await resumeJob(t.deps, 'esc-1');
+    expect((await t.job()).attachAttempts).toBe(2);
+    t.deps.clock = { now: () => new Date('2024-01-01T00:04:02Z') };
+    const done = await resumeJob(t.deps, 'esc-1');
+    expect(done).toMatchObject({ state: 'attached', attachAttempts: 2, reason: undefined, nextAttemptAt: undefined });
+    expect(t.conversations.messages).toHaveLength(1);
+    expect(t.conversations.messages[0].attributes.transcriptStatus).toBe('ready');
+  });
+
+  it('a message step that keeps failing is not re-run forever: failed once, chat told once, the video message kept', async () => {
     const t = setup();
     await roomEnded(t.deps, event);
-    await compositionFailed(t.deps, { roomName: 'esc-1', compositionId: 'REC1-video', reason: 'composition-failed' });
-    await compositionFailed(t.deps, { roomName: 'esc-1', compositionId: 'REC1-video', reason: 'composition-failed' });
-    expect(await t.job()).toMatchObject({ state: 'failed', reason: 'compose REC1-video: composition-failed' });
+    await t.speech(0);
+    await t.speech(1);
+    await t.transcript(0);
+    await t.video(); // the video message goes out
+    const updates: string[] = [];
+    t.conversations.updateMessage = async (_c, id) => {
+      updates.push(id);
+      throw new Error('503 service unavailable');
+    };
+    // No scheduler: each failed attempt is retried at once, up to the cap.
+    const job = await t.transcript(1);
+    expect(job).toMatchObject({ state: 'failed', attachAttempts: 3, reason: 'attach: gave up after 3 attempts: attach: 503 service unavailable' });
+    expect(updates).toHaveLength(4); // three attempts, then the best-effort "transcript unavailable"
+    expect(t.conversations.messages.map((m) => m.attributes.type)).toEqual(['video-recording']);
+    expect(await resumeJob(t.deps, 'esc-1')).toEqual(job);
+
+    // With nothing in the chat yet, giving up tells the chat once.
+    const u = setup();
+    u.conversations.postMessage = async () => Promise.reject(new Error('down'));
+    await roomEnded(u.deps, event);
+    await u.video();
+    expect(await u.job()).toMatchObject({ state: 'failed', attachAttempts: 3 });
+    const w = setup();
+    await roomEnded(w.deps, event);
+    let calls = 0;
+    const post = w.conversations.postMessage.bind(w.conversations);
+    w.conversations.postMessage = async (id, m) => (++calls <= 3 ? Promise.reject(new Error('down')) : post(id, m));
+    await w.video();
+    expect(w.conversations.messages.map((m) => m.attributes.type)).toEqual(['video-recording-failed']);
+  });
+
+  it('resumes a video-first post a crash interrupted, without a second message', async () => {
+    const t = setup();
+    await roomEnded(t.deps, event);
+    await t.speech(0);
+    t.deps.onPersisted = (j) => {
+      if (j.messageId) throw new Error('crash after post');
+    };
+    await expect(t.video()).rejects.toThrow('crash after post');
+    t.deps.onPersisted = undefined;
+    // As if the process died between posting and recording the post: the claim is still set.
+    const saved = await t.job();
+    await t.store.saveIfUnchanged({ ...saved, postingMessage: true, messageId: undefined, version: saved.version + 1 });
+    const resumed = await resumeJob(t.deps, 'esc-1');
     expect(t.conversations.messages).toHaveLength(1);
+    expect(resumed).toMatchObject({ state: 'processing', messageId: t.conversations.messages[0].id });
+    expect(resumed.postingMessage).toBeUndefined();
+  });
+
+  it('room ended: only the job\'s advancer goes on (another worker holds its lease)', async () => {
+    const t = setup();
+    const held: string[] = [];
+    t.deps.exclusive = async (room) => {
+      held.push(room);
+      return null;
+    };
+    expect(await roomEnded(t.deps, event)).toMatchObject({ state: 'recorded' });
+    expect(held).toEqual(['esc-1']);
+    expect(t.composer.starts).toHaveLength(0);
+    t.deps.exclusive = (_room, work) => work();
+    expect((await roomEnded(t.deps, event)).state).toBe('processing');
+    expect(t.composer.starts).toHaveLength(1);
+  });
+
+  it('retries a failed video composition at the persisted time, then fails once when the attempts are spent', async () => {
+    const t = setup();
+    const wakes: [string, string][] = [];
+    t.deps.wakeAt = (room, at) => void wakes.push([room, at.toISOString()]);
+    await roomEnded(t.deps, event);
+    await compositionFailed(t.deps, { roomName: 'esc-1', compositionId: 'REC1-video', reason: 'composition-failed' });
+    await compositionFailed(t.deps, { roomName: 'esc-1', compositionId: 'REC1-video', reason: 'composition-failed' }); // duplicate
+    expect(await t.job()).toMatchObject({
+      state: 'processing',
+      video: { status: 'failed' },
+      composeAttempts: 1,
+      nextAttemptAt: '2024-01-01T00:04:00.010Z',
+      reason: 'compose attempt 1: REC1-video: composition-failed',
+    });
+    expect(wakes).toEqual([['esc-1', '2024-01-01T00:04:00.010Z']]);
+    // Resumed before its time (a restart): the retry is only re-armed.
+    await resumeJob(t.deps, 'esc-1');
+    expect(t.composer.starts).toHaveLength(1);
+    expect(wakes).toHaveLength(2);
+    // Its time has come: composed again, only the video taken anew.
+    t.deps.clock = { now: () => new Date('2024-01-01T00:04:01Z') };
+    await resumeJob(t.deps, 'esc-1');
+    expect(t.composer.starts).toHaveLength(2);
+    expect((await t.job()).video).toMatchObject({ compositionId: 'REC1-video', status: 'pending' });
+    await compositionFailed(t.deps, { roomName: 'esc-1', compositionId: 'REC1-video', reason: 'again' });
+    t.deps.clock = { now: () => new Date('2024-01-01T00:04:02Z') };
+    await resumeJob(t.deps, 'esc-1');
+    expect(t.composer.starts).toHaveLength(3);
+    await compositionFailed(t.deps, { roomName: 'esc-1', compositionId: 'REC1-video', reason: 'for good' });
+    expect(await t.job()).toMatchObject({ state: 'failed', composeAttempts: 3, reason: 'compose: gave up after 3 attempts: REC1-video: for good' });
+    expect(t.conversations.messages).toHaveLength(1);
+    expect(t.conversations.messages[0].attributes.type).toBe('video-recording-failed');
 
     const empty = setup();
     empty.deps.composer = { start: async () => ({ video: null, speech: [] }), status: async () => ({ status: 'unknown' }) };

@@ -18,4 +18,14 @@ describe('recordingMessage and the customer policy', () => {
     expect(none.attributes.customerAccess).toBe('none');
     expect(none.body).toBe('Video call recording · 1:02');
   });
+
+  it('goes out with the video before the transcript: pending, then unavailable if it is given up', () => {
+    const pending = recordingMessage(job, 'pending', 62, urls);
+    expect(pending.body).toBe('Video call recording · 1:02 · transcript to follow');
+    expect(pending.attributes).toMatchObject({ mediaUrl: '/m.mp4', transcriptStatus: 'pending', idempotencyKey: 'esc-1' });
+    expect(pending.attributes).not.toHaveProperty('captionsUrl');
+    expect(recordingMessage(job, 'unavailable', 62, urls).body).toBe('Video call recording · 1:02 · the transcript could not be made');
+    expect(recordingMessage(job, 'unavailable', 62, urls, 'none').body).toBe('Video call recording · 1:02');
+    expect(recordingMessage(job, transcript, 62, urls).attributes).toMatchObject({ transcriptStatus: 'ready', captionsUrl: '/c.vtt' });
+  });
 });

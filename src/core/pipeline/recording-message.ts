@@ -20,20 +20,33 @@ export function transcriptDocument(job: PipelineJob, transcript: RecordingTransc
   );
 }
 
-/** The one chat message that carries a recording. The UI renders exactly these attributes. */
+/** Where the recording message's transcript stands: the card renders each. */
+export type TranscriptState = 'pending' | 'ready' | 'unavailable';
+
+const TRANSCRIPT_NOTE: Record<Exclude<TranscriptState, 'ready'>, string> = {
+  pending: 'transcript to follow',
+  unavailable: 'the transcript could not be made',
+};
+
+/**
+ * The one chat message that carries a recording. The UI renders exactly these attributes. It goes
+ * out with the video while the transcript is `pending`, and is updated in place when the
+ * transcript is made (`ready`, with captions) or given up (`unavailable`: the video stays).
+ */
 export function recordingMessage(
   job: PipelineJob,
-  transcript: RecordingTranscript,
+  transcript: RecordingTranscript | Exclude<TranscriptState, 'ready'>,
   durationSeconds: number,
   urls: RecordingUrls,
   customerAccess: CustomerRecordingAccess = 'video',
 ): { body: string; attributes: Attributes } {
-  const text = transcriptPlainText(transcript);
+  const head = `Video call recording · ${formatDuration(durationSeconds)}`;
+  const ready = typeof transcript !== 'string';
   // The body is what any chat client shows the customer: no transcript when the policy says none.
-  const body =
-    customerAccess === 'none'
-      ? `Video call recording · ${formatDuration(durationSeconds)}`
-      : `Video call recording · ${formatDuration(durationSeconds)} · transcript\n\n${text || '(no speech detected)'}`;
+  let body = head;
+  if (customerAccess !== 'none') {
+    body = ready ? `${head} · transcript\n\n${transcriptPlainText(transcript) || '(no speech detected)'}` : `${head} · ${TRANSCRIPT_NOTE[transcript]}`;
+  }
   return {
     body,
     attributes: {
@@ -42,10 +55,17 @@ export function recordingMessage(
       roomName: job.roomName,
       escalationId: job.escalationId,
       durationSeconds,
-      ...urls,
-      transcript: {
-        segments: transcript.segments.map(({ speaker, role, start, end, text: t }) => ({ speaker, role, start, end, text: t })),
-      },
+      mediaUrl: urls.mediaUrl,
+      ...(ready
+        ? {
+            captionsUrl: urls.captionsUrl,
+            transcriptUrl: urls.transcriptUrl,
+            transcript: {
+              segments: transcript.segments.map(({ speaker, role, start, end, text: t }) => ({ speaker, role, start, end, text: t })),
+            },
+          }
+        : {}),
+      transcriptStatus: ready ? 'ready' : transcript,
       customerAccess,
       idempotencyKey: job.roomName,
     },
@@ -53,7 +73,7 @@ export function recordingMessage(
 }
 
 /** Conversation attributes patch for an attached recording (see recordingEntryPatch). */
-export function recordingAttributesPatch(job: PipelineJob, durationSeconds: number, messageId: string, urls: RecordingUrls): Attributes {
+export function recordingAttributesPatch(job: PipelineJob, durationSeconds: number, messageId: string, urls: Partial<RecordingUrls>): Attributes {
   return recordingEntryPatch(job, { messageId, durationSeconds, ...urls, endedAt: job.endedAt });
 }
 

@@ -1,11 +1,13 @@
 import { DomainError } from '../../domain/errors';
 import { hasRole, type StaffIdentity } from '../../domain/identity';
 import type { PipelineJob } from '../../ports/pipeline-store';
-import { attach, maybeAttach } from './attach';
+import { attach, maybeAttach, resumeVideoPost } from './attach';
 import { compositionFailed, compositionReady } from './composition-events';
 import type { PipelineDeps } from './deps';
 import { loadJob, updateJob } from './job-update';
 import { requestCompositions } from './room-ended';
+import { retryCompose } from './compose-retry';
+import { isDue } from './retry-schedule';
 import { requestTranscript, transcriptFailed, transcriptReady } from './transcript-events';
 
 /**
@@ -19,9 +21,26 @@ export async function resumeJob(deps: PipelineDeps, roomName: string): Promise<P
     // A claim left by a crash before the compositions were recorded: claim again from the start.
     ({ job } = await updateJob(deps, roomName, (j) => (j.state === 'composing' ? { state: 'recorded' } : null)));
   }
-  if (job.state === 'recorded') return requestCompositions(deps, roomName);
+  if (job.state === 'recorded') {
+    // A compose retry waiting for its time: re-arm it (after a restart the timer is gone).
+    if (isDue(deps, job.nextAttemptAt) || !deps.wakeAt) return requestCompositions(deps, roomName);
+    deps.wakeAt(roomName, new Date(job.nextAttemptAt as string));
+    return job;
+  }
   if (job.state === 'attaching') return attach(deps, job);
   if (job.state !== 'processing') return job;
+
+  if (job.video?.status === 'failed') {
+    if (!isDue(deps, job.nextAttemptAt) && deps.wakeAt) deps.wakeAt(roomName, new Date(job.nextAttemptAt as string));
+    else job = await retryCompose(deps, roomName);
+    if (job.state !== 'processing') return job;
+  }
+
+  // The video-first message a crash interrupted: found by its key, or posted.
+  if (job.postingMessage && !job.messageId) {
+    job = await resumeVideoPost(deps, roomName);
+    if (job.state !== 'processing') return job;
+  }
 
   let lostCompositions = false;
   const pendingCompositions = [
@@ -41,7 +60,8 @@ export async function resumeJob(deps: PipelineDeps, roomName: string): Promise<P
   for (const s of (await loadJob(deps, roomName)).speakers ?? []) {
     if (s.transcriptStatus !== 'pending') continue;
     if (!s.transcriptId) {
-      await requestTranscript(deps, roomName, s.compositionId);
+      if (!isDue(deps, s.nextAttemptAt) && deps.wakeAt) deps.wakeAt(roomName, new Date(s.nextAttemptAt as string));
+      else await requestTranscript(deps, roomName, s.compositionId);
       continue;
     }
     const event = { roomName, compositionId: s.compositionId, transcriptId: s.transcriptId };
@@ -85,7 +105,9 @@ export async function resumeRecordings(
   const out: { roomName: string; state: PipelineJob['state'] | 'error' }[] = [];
   for (const job of await deps.store.listUnfinished()) {
     try {
-      out.push({ roomName: job.roomName, state: (await resumeJob(deps, job.roomName)).state });
+      const resumed = deps.exclusive ? await deps.exclusive(job.roomName, () => resumeJob(deps, job.roomName)) : await resumeJob(deps, job.roomName);
+      // Another worker holds the job: it is moving on; report where it stands.
+      out.push({ roomName: job.roomName, state: (resumed ?? (await loadJob(deps, job.roomName))).state });
     } catch {
       out.push({ roomName: job.roomName, state: 'error' });
     }

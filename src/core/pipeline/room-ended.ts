@@ -2,10 +2,11 @@ import type { PipelineJob, SpeakerStep } from '../../ports/pipeline-store';
 import type { SpeechComposition } from '../../ports/composer';
 import type { PipelineDeps } from './deps';
 import type { RoomEndedEvent } from './events';
-import { errorText, failJob, messageAuthor, updateJob } from './job-update';
+import { errorText, failJob, loadJob, messageAuthor, updateJob } from './job-update';
 import { notRecordedMessage } from './recording-message';
 import { requestTranscript } from './transcript-events';
 import { maybeAttach } from './attach';
+import { composeFailed } from './compose-retry';
 
 /**
  * The pipeline's entry, from `endCall` and the room-status webhook alike: one job per room, then
@@ -26,7 +27,10 @@ export async function roomEnded(deps: PipelineDeps, event: RoomEndedEvent): Prom
     createdAt: at,
     updatedAt: at,
   });
-  return requestCompositions(deps, event.roomName);
+  // Only the job's advancer goes on (its lease, where the back end keeps one); another worker
+  // holding it is already moving it on.
+  if (!deps.exclusive) return requestCompositions(deps, event.roomName);
+  return (await deps.exclusive(event.roomName, () => requestCompositions(deps, event.roomName))) ?? loadJob(deps, event.roomName);
 }
 
 /** Claims the job (recorded → composing), asks the composer, records what to wait for. */
@@ -40,7 +44,7 @@ export async function requestCompositions(deps: PipelineDeps, roomName: string):
   try {
     started = await deps.composer.start({ name: job.roomName, sid: job.roomSid }, job.recordingId);
   } catch (e) {
-    return failJob(deps, roomName, `compose: ${errorText(e)}`);
+    return composeFailed(deps, roomName, errorText(e));
   }
   if (!started.video) return failJob(deps, roomName, 'compose: no_tracks_recorded');
   const video = started.video;
@@ -51,6 +55,7 @@ export async function requestCompositions(deps: PipelineDeps, roomName: string):
           state: 'processing',
           video: { compositionId: video.compositionId, status: video.status, durationSeconds: video.durationSeconds },
           speakers,
+          nextAttemptAt: undefined,
         }
       : null,
   );

@@ -5,7 +5,8 @@ import type { PipelineDeps } from './deps';
 import type { TranscriptEvent, TranscriptFailedEvent } from './events';
 import { DomainError } from '../../domain/errors';
 import { speakerKey, transcriptEventFromKey } from './speaker-key';
-import { backoffDelay, errorText, failJob, loadJob, notReadyYet, updateJob } from './job-update';
+import { backoffDelay, errorText, loadJob, notReadyYet, updateJob } from './job-update';
+import { nextAttemptAt, retryLater } from './retry-schedule';
 
 const withSpeaker = (job: PipelineJob, compositionId: string, change: (s: SpeakerStep) => SpeakerStep): SpeakerStep[] =>
   (job.speakers ?? []).map((s) => (s.compositionId === compositionId ? change(s) : s));
@@ -63,8 +64,9 @@ export const transcriptFailed = (deps: PipelineDeps, e: TranscriptFailedEvent): 
   attemptFailed(deps, e.roomName, e.compositionId, e.transcriptId, e.reason);
 
 /**
- * One failed attempt for one speaker: try again after a backoff, or give the job up once the
- * attempts are spent. `transcriptId` undefined means the request itself was refused.
+ * One failed attempt for one speaker: try again after a backoff. Once the attempts are spent the
+ * speaker's transcript is given up, not the job: the video still goes out, and its message says
+ * the transcript could not be made. `transcriptId` undefined means the request itself was refused.
  */
 async function attemptFailed(
   deps: PipelineDeps,
@@ -82,19 +84,31 @@ async function attemptFailed(
     if (j.state !== 'processing' || !s || s.transcriptStatus !== 'pending' || s.transcriptId !== transcriptId) return null;
     attempts = s.transcribeAttempts + 1;
     giveUp = attempts >= maxAttempts;
-    if (giveUp) return null;
+    if (giveUp) {
+      const failure = `gave up after ${attempts} attempts: ${reason}`;
+      return {
+        reason: `transcribe: ${failure}`,
+        speakers: withSpeaker(j, compositionId, (x) => ({
+          ...x,
+          transcriptId: undefined,
+          transcriptStatus: 'failed',
+          transcribeAttempts: attempts,
+          nextAttemptAt: undefined,
+          failure,
+        })),
+      };
+    }
+    const at = nextAttemptAt(deps, attempts);
     return {
       reason: `transcribe attempt ${attempts}: ${reason}`,
-      speakers: withSpeaker(j, compositionId, (x) => ({ ...x, transcriptId: undefined, transcribeAttempts: attempts })),
+      speakers: withSpeaker(j, compositionId, (x) => ({ ...x, transcriptId: undefined, transcribeAttempts: attempts, nextAttemptAt: at })),
     };
   });
-  if (giveUp) {
-    return failJob(deps, roomName, `transcribe: gave up after ${attempts} attempts: ${reason}`, {
-      speakers: withSpeaker(job, compositionId, (x) => ({ ...x, transcriptStatus: 'failed', transcribeAttempts: attempts })),
-    });
-  }
   if (!changed) return job;
-  return requestTranscript(deps, roomName, compositionId, backoffDelay(attempts, backoffMs, maxBackoffMs));
+  if (giveUp) return maybeAttach(deps, roomName);
+  // With a scheduler the persisted time rules (a restart re-arms it); without, the engine waits.
+  const at = speakerOf(job, compositionId)?.nextAttemptAt;
+  return retryLater(deps, job, () => requestTranscript(deps, roomName, compositionId, backoffDelay(attempts, backoffMs, maxBackoffMs)), at);
 }
 
 /**

@@ -7,6 +7,7 @@ export class FakeRooms implements RoomsPort {
   readonly ended: string[] = [];
   readonly removed: string[] = [];
   readonly connected = new Map<string, Set<string>>();
+  private readonly lost = new Set<string>();
 
   async createRoom(options: CreateRoomOptions): Promise<RoomRef> {
     this.created.push(options);
@@ -37,6 +38,15 @@ export class FakeRooms implements RoomsPort {
 
   async endRoom(room: RoomRef): Promise<void> {
     this.ended.push(room.name);
+  }
+
+  async isOpen(room: RoomRef): Promise<boolean> {
+    return this.created.some((c) => c.name === room.name) && !this.ended.includes(room.name) && !this.lost.has(room.name);
+  }
+
+  /** The media server forgot the room (a crash and restart): it is no longer open, though nobody ended it. */
+  lose(roomName: string): void {
+    this.lost.add(roomName);
   }
 
   connect(roomName: string, identity: string): void {

@@ -8,7 +8,7 @@ import type { CoreDeps } from '../deps';
 import { FakeRooms } from './fake-rooms';
 import type { PipelineDeps } from '../pipeline/deps';
 import { RecordingComposer, RecordingTranscriber } from '../pipeline/testing/fake-engines';
-import { MemoryArtifacts, MemoryEscalations, MemoryPipelineStore } from '../pipeline/testing/in-memory';
+import { MemoryArtifacts, MemoryConsents, MemoryEscalations, MemoryPipelineStore } from '../pipeline/testing/in-memory';
 
 export const TEST_SECRET = 'test-link-secret-that-is-long-enough-123';
 
@@ -37,6 +37,7 @@ export async function makeTestDeps(env: Record<string, string> = {}) {
     rooms,
     conversations,
     escalations: new MemoryEscalations(),
+    consents: new MemoryConsents(),
     pipeline,
     links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
     clock,

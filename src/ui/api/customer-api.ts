@@ -6,7 +6,8 @@ export { ApiError };
 
 export interface CustomerApi {
   check(linkToken: string): Promise<LinkCheck>;
-  join(linkToken: string, takeOver: boolean): Promise<JoinResult>;
+  /** `noticeVersion`: the recording notice the customer agreed to (recorded calls); omitted when none was shown. */
+  join(linkToken: string, takeOver: boolean, noticeVersion?: string): Promise<JoinResult>;
 }
 
 /** The customer-token Function: `check` before pre-join, `join` (optionally taking over) on Join. */
@@ -14,6 +15,7 @@ export function httpCustomerApi(base = '', fetchImpl?: typeof fetch): CustomerAp
   const post = <T>(body: CustomerTokenRequest) => requestJson<T>(`${base}/customer-token`, { method: 'POST', body }, fetchImpl);
   return {
     check: (linkToken) => post<LinkCheck>({ linkToken, action: 'check' }),
-    join: (linkToken, takeOver) => post<JoinResult>({ linkToken, action: 'join', takeOver }),
+    join: (linkToken, takeOver, noticeVersion) =>
+      post<JoinResult>({ linkToken, action: 'join', takeOver, ...(noticeVersion ? { consent: true, noticeVersion } : {}) }),
   };
 }

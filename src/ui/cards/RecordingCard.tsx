@@ -11,6 +11,27 @@ interface RecordingAttributes {
   durationSeconds?: number;
   transcript?: { segments?: TranscriptSegment[] };
   customerAccess?: CustomerRecordingAccess;
+  /** The video goes out first; the transcript follows in the same message, or is given up. */
+  transcriptStatus?: 'pending' | 'ready' | 'unavailable';
+}
+
+/** What stands in for a transcript that is not there (yet). */
+function TranscriptStatusNote({ status }: { status: RecordingAttributes['transcriptStatus'] }) {
+  if (status === 'pending') {
+    return (
+      <span data-testid="transcript-status" data-status="pending" role="status">
+        The transcript is on its way.
+      </span>
+    );
+  }
+  if (status === 'unavailable') {
+    return (
+      <span data-testid="transcript-status" data-status="unavailable">
+        The transcript could not be made for this recording.
+      </span>
+    );
+  }
+  return null;
 }
 
 /**
@@ -24,10 +45,17 @@ export function RecordingCard({ message, viewer }: { message: ConversationMessag
   const title = `Video call recording${a.durationSeconds ? ` (${formatDuration(a.durationSeconds)})` : ''}`;
   const segments = a.transcript?.segments ?? [];
   const access = viewer === 'agent' ? 'video' : (a.customerAccess ?? 'video');
+  const waiting = a.transcriptStatus === 'pending' || a.transcriptStatus === 'unavailable';
   return (
     <div className="card card--recording" data-testid="recording-card" data-access={access}>
       {access === 'video' ? (
-        <RecordingPlayer mediaUrl={a.mediaUrl} captionsUrl={a.captionsUrl ?? ''} segments={segments} title={title} />
+        <RecordingPlayer
+          mediaUrl={a.mediaUrl}
+          captionsUrl={a.captionsUrl ?? ''}
+          segments={segments}
+          title={title}
+          transcriptNote={waiting ? <TranscriptStatusNote status={a.transcriptStatus} /> : undefined}
+        />
       ) : (
         <>
           <p className="card__title">{title}</p>
@@ -36,7 +64,14 @@ export function RecordingCard({ message, viewer }: { message: ConversationMessag
               ? 'The video stays with the support team. Here is what was said:'
               : 'The video and transcript stay with the support team. Ask the agent if you need them.'}
           </p>
-          {access === 'transcript' && <TranscriptText segments={segments} />}
+          {access === 'transcript' &&
+            (waiting ? (
+              <p className="vx-transcript__empty">
+                <TranscriptStatusNote status={a.transcriptStatus} />
+              </p>
+            ) : (
+              <TranscriptText segments={segments} />
+            ))}
         </>
       )}
     </div>

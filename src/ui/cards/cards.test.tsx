@@ -116,6 +116,39 @@ describe('RecordingCard', () => {
     expect(screen.getByTestId('recording-policy-note').textContent).toMatch(/stay with the support team/);
   });
 
+  it('shows the video while the transcript is on its way, then the transcript when the same message is updated', () => {
+    const pending = msg('r', {
+      type: 'video-recording',
+      escalationId: 'e1',
+      mediaUrl: '/media/r.mp4',
+      durationSeconds: 75,
+      transcriptStatus: 'pending',
+    });
+    const { container, rerender } = render(<MessageCard message={pending} viewer="agent" linkState="live" />);
+    expect(screen.getByTestId('recording-video').getAttribute('src')).toBe('/media/r.mp4');
+    expect(screen.getByTestId('transcript-status').textContent).toBe('The transcript is on its way.');
+    expect(container.querySelector('track')).toBeNull(); // no captions yet: no empty track
+    expect(screen.queryByText('No transcript for this recording.')).toBeNull();
+
+    rerender(<MessageCard message={{ ...recording(), attributes: { ...recording().attributes, transcriptStatus: 'ready' } }} viewer="agent" linkState="live" />);
+    expect(screen.queryByTestId('transcript-status')).toBeNull();
+    expect(screen.getByTestId('transcript-line').textContent).toContain('Hi there');
+    expect(container.querySelector('track')?.getAttribute('src')).toBe('/media/r.vtt');
+  });
+
+  it('keeps the video and says so when the transcript could not be made, for the agent and the transcript-only customer', () => {
+    const unavailable = (customerAccess: string) =>
+      msg('r', { type: 'video-recording', escalationId: 'e1', mediaUrl: '/media/r.mp4', durationSeconds: 75, transcriptStatus: 'unavailable', customerAccess });
+    const { rerender } = render(<MessageCard message={unavailable('none')} viewer="agent" linkState="live" />);
+    expect(screen.getByTestId('recording-video')).toBeTruthy();
+    expect(screen.getByTestId('transcript-status').getAttribute('data-status')).toBe('unavailable');
+    expect(screen.getByTestId('transcript-status').textContent).toBe('The transcript could not be made for this recording.');
+    rerender(<MessageCard message={unavailable('transcript')} viewer="customer" linkState="live" />);
+    expect(screen.queryByTestId('recording-video')).toBeNull();
+    expect(screen.getByTestId('transcript-status').textContent).toMatch(/could not be made/);
+    expect(screen.queryByText('No speech was transcribed.')).toBeNull();
+  });
+
   it('knows which messages are cards', () => {
     expect(isCardMessage(recording().attributes)).toBe(true);
     expect(isCardMessage(link('a', 'e1').attributes)).toBe(true);

@@ -14,6 +14,8 @@ export interface RecordingPlayerProps {
   captionsUrl: string;
   segments: ReadonlyArray<TranscriptSegment>;
   title?: string;
+  /** Shown instead of an empty transcript (e.g. "on its way"); default: there is none. */
+  transcriptNote?: React.ReactNode;
 }
 
 export const clock = (seconds: number): string => {
@@ -26,7 +28,7 @@ export const currentSegment = (segments: ReadonlyArray<TranscriptSegment>, time:
   segments.findIndex((s) => time >= s.start && time < s.end);
 
 /** A recorded call with captions and its speaker-labelled transcript; a line click seeks there. */
-export function RecordingPlayer({ mediaUrl, captionsUrl, segments, title = 'Call recording' }: RecordingPlayerProps) {
+export function RecordingPlayer({ mediaUrl, captionsUrl, segments, title = 'Call recording', transcriptNote }: RecordingPlayerProps) {
   const video = useRef<HTMLVideoElement>(null);
   const [time, setTime] = useState(0);
   const current = currentSegment(segments, time);
@@ -50,7 +52,7 @@ export function RecordingPlayer({ mediaUrl, captionsUrl, segments, title = 'Call
         onTimeUpdate={(e) => setTime(e.currentTarget.currentTime)}
         style={{ width: '100%', background: '#000', borderRadius: 8 }}
       >
-        <track kind="captions" srcLang="en" label="English" src={captionsUrl} default />
+        {captionsUrl ? <track kind="captions" srcLang="en" label="English" src={captionsUrl} default /> : null}
       </video>
       <figcaption className="vx-player__caption">{title}</figcaption>
       {segments.length > 0 ? (
@@ -72,7 +74,7 @@ export function RecordingPlayer({ mediaUrl, captionsUrl, segments, title = 'Call
           ))}
         </ol>
       ) : (
-        <p className="vx-transcript__empty">No transcript for this recording.</p>
+        <p className="vx-transcript__empty">{transcriptNote ?? 'No transcript for this recording.'}</p>
       )}
     </figure>
   );

@@ -6,6 +6,8 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 export interface StaticServer {
   url: string;
+  /** The http server itself (e.g. to attach a WebSocket upgrade handler to this origin). */
+  server: Server;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}/`,
+    server,
     close: () => new Promise((r) => server.close(() => r())),
   };
 }

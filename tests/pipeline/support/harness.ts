@@ -88,16 +88,26 @@ export class PipelineHarness {
     return readdirSync(recordingDir(this.dataDir, recordingId)).filter((f) => f !== 'work' && f !== 'tracks').sort();
   }
 
+  /**
+   * Stops each pipeline (its scheduled retries are dropped, their times stay in the store, as in
+   * a process that goes away), then waits for the work already running to report back.
+   */
+  private async stopPipelines() {
+    const pipelines = this.pipelines.splice(0);
+    for (const p of pipelines) p.stop();
+    await Promise.all(pipelines.map((p) => p.idle()));
+  }
+
   /** Like a process restart: the old pipelines' work ends, the database is opened again, files kept. */
   async restart() {
-    await Promise.all(this.pipelines.splice(0).map((p) => p.idle()));
+    await this.stopPipelines();
     this.db.close();
     this.db = openDb(join(this.dataDir, 'db.sqlite'));
     await this.openStore();
   }
 
   async close() {
-    await Promise.all(this.pipelines.splice(0).map((p) => p.idle()));
+    await this.stopPipelines();
     this.db.close();
     rmSync(this.dataDir, { recursive: true, force: true });
   }

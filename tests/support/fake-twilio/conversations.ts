@@ -117,4 +117,19 @@ export const conversationRoutes: Route[] = [
       return { status: 200, body: m };
     },
   },
+  {
+    method: 'POST',
+    host: HOST,
+    path: /^\/v1\/Conversations\/([^/]+)\/Messages\/([^/]+)$/,
+    handle: (req, [id, sid], { state }) => {
+      const c = findConversation(state, id, req.path);
+      const m = state.messages.get(c.sid)!.find((x) => x.sid === sid);
+      if (!m) throw notFound(req.path);
+      m.attributes = attributesParam(req.form, m.attributes);
+      m.body = one(req.form, 'Body') ?? m.body;
+      m.author = one(req.form, 'Author') ?? m.author;
+      m.date_updated = twilioTime();
+      return { status: 200, body: m };
+    },
+  },
 ];

@@ -30,7 +30,7 @@ export interface JanodeConnection extends EventEmitter {
 }
 
 export interface Janode {
-  connect(config: { address: { url: string }; retry_time_secs?: number; max_retries?: number }): Promise<JanodeConnection>;
+  connect(config: { address: { url: string; apisecret?: string }; retry_time_secs?: number; max_retries?: number }): Promise<JanodeConnection>;
   Logger: { setLevel(level: 'debug' | 'verb' | 'info' | 'warn' | 'error' | 'none'): string };
   EVENT: {
     CONNECTION_CLOSED: string;

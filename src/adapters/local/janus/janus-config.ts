@@ -17,13 +17,22 @@ export const WANTED_TRANSPORTS = ['libjanus_websockets.so'];
 export interface JanusConfigOptions {
   /** Folder to write janus.jcfg and the plugin/transport files into (created). */
   dir: string;
-  wsPort: number;
+  /**
+   * Janus's WebSocket listens on this Unix socket and on no TCP port: browsers cannot reach it
+   * (they go through the stack's filtering proxy), only processes that can open the file.
+   */
+  wsUnixPath: string;
   /** `min-max`; Janus binds each RTP/RTCP socket inside it. */
   rtpPortRange: string;
   /** Random per run; the Admin API is off anyway, but Janus's shipped default must never be live. */
   adminSecret: string;
-  /** Optional videoroom admin_key: when set, only holders can create rooms. */
-  roomAdminKey?: string;
+  /**
+   * Core API lock-down (see janus-credentials.ts): every request needs `apisecret` = apiSecret
+   * or a `token` signed with tokenSecret; creating videorooms needs roomAdminKey.
+   */
+  apiSecret: string;
+  tokenSecret: string;
+  roomAdminKey: string;
   /** Seconds a session survives a dropped WebSocket, so a browser can reconnect and claim it. */
   reclaimSessionTimeout: number;
   /** Janus debug level 0-7. */
@@ -57,6 +66,11 @@ general: {
 \tdebug_level = ${o.debugLevel}
 \tdebug_colors = false
 \tadmin_secret = ${str(o.adminSecret)}
+\t# Either one authorizes a request (janus.c, janus_request_check_secret): the server's control
+\t# connection sends apisecret, browsers a signed token (janus-token.ts) minted per media grant.
+\tapi_secret = ${str(o.apiSecret)}
+\ttoken_auth = true
+\ttoken_auth_secret = ${str(o.tokenSecret)}
 \tinterface = "127.0.0.1"
 \tsession_timeout = 60
 \treclaim_session_timeout = ${o.reclaimSessionTimeout}
@@ -88,8 +102,7 @@ ${disable('events')}}
   const websockets = `general: {
 \tjson = "plain"
 \tws = true
-\tws_port = ${o.wsPort}
-\tws_ip = "127.0.0.1"
+\tws_unix = ${str(o.wsUnixPath)}
 \twss = false
 }
 admin: {
@@ -98,7 +111,8 @@ admin: {
 }
 `;
   const videoroom = `general: {
-${o.roomAdminKey ? `\tadmin_key = ${str(o.roomAdminKey)}\n` : ''}\tlock_rtp_forward = true
+\tadmin_key = ${str(o.roomAdminKey)}
+\tlock_rtp_forward = true
 }
 `;
   return {
@@ -119,7 +133,7 @@ export function writeJanusConfig(options: JanusConfigOptions): string {
   };
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const files = renderJanusConfig({ ...options, moduleRoot, disabled });
-  // 0600: the files hold the admin secret and admin key.
+  // 0600: the files hold the admin and API secrets, the token secret and the room admin key.
   for (const [name, text] of Object.entries(files)) writeFileSync(join(options.dir, name), text, { mode: 0o600 });
   return join(options.dir, 'janus.jcfg');
 }

@@ -2,6 +2,8 @@ import { loadJanode, type JanodeConnection, type JanodeError, type JanodeSession
 
 export interface JanusControlOptions {
   wsUrl: string;
+  /** Janus's `api_secret`: janode sends it as `apisecret` with every request. */
+  apiSecret: string;
   /** Close the connection after this long without requests, so no session dangles (default 15 s). */
   idleCloseMs?: number;
 }
@@ -27,12 +29,13 @@ export class JanusControl {
   private static readonly pool = new Map<string, JanusControl>();
 
   /**
-   * One control link per Janus URL for the whole process: a Functions runtime that builds its
-   * adapters per request still reuses one connection and one session.
+   * One control link per Janus (URL and secret) for the whole process: a Functions runtime that
+   * builds its adapters per request still reuses one connection and one session.
    */
-  static shared(wsUrl: string): JanusControl {
-    let control = JanusControl.pool.get(wsUrl);
-    if (!control) JanusControl.pool.set(wsUrl, (control = new JanusControl({ wsUrl })));
+  static shared(wsUrl: string, apiSecret: string): JanusControl {
+    const key = `${wsUrl}\n${apiSecret}`;
+    let control = JanusControl.pool.get(key);
+    if (!control) JanusControl.pool.set(key, (control = new JanusControl({ wsUrl, apiSecret })));
     return control;
   }
 
@@ -84,7 +87,7 @@ export class JanusControl {
 
   private async connect(): Promise<Link> {
     const janode = loadJanode();
-    const connection = await janode.connect({ address: { url: this.options.wsUrl }, retry_time_secs: 1, max_retries: 3 });
+    const connection = await janode.connect({ address: { url: this.options.wsUrl, apisecret: this.options.apiSecret }, retry_time_secs: 1, max_retries: 3 });
     let session: JanodeSession | undefined;
     try {
       session = await connection.create(20);

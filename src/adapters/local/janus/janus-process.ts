@@ -1,22 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from './free-port';
 import { writeJanusConfig } from './janus-config';
+import type { JanusCredentials } from './janus-credentials';
 import { ensureNoLoopbackShim } from './native-shim';
 import { makeRedactor } from './redact';
+import { openLogFile } from '../log-file';
 
 export interface StartJanusOptions {
   /** Data folder; Janus gets `<dataDir>/janus/` for its config and log. */
   dataDir: string;
-  /** WebSocket port on 127.0.0.1; a free one is picked when omitted. */
-  wsPort?: number;
   /** RTP/RTCP port range `min-max` (default 20000-40000). */
   rtpPortRange?: string;
-  /** videoroom admin_key: when set, creating rooms needs it (pass the same value to JanusRooms). */
-  roomAdminKey?: string;
+  /** API secret, token secret and room admin key (pass the same to JanusRooms): Janus never runs open. */
+  credentials: JanusCredentials;
   /** Janus debug level 0-7 (default 4). */
   debugLevel?: number;
   /** Milliseconds to wait for the WebSocket port (default 10 s). */
@@ -26,6 +26,7 @@ export interface StartJanusOptions {
 }
 
 export interface RunningJanus {
+  /** `ws+unix:<socket>:/` — Janus has no TCP port (janus-config.ts); janode and `ws` speak this form. */
   wsUrl: string;
   pid: number;
   /** Redacted Janus log file. */
@@ -46,9 +47,9 @@ function installExitHook(): void {
   });
 }
 
-function portAnswers(port: number): Promise<boolean> {
+function socketAnswers(path: string): Promise<boolean> {
   return new Promise((done) => {
-    const socket = connect({ host: '127.0.0.1', port });
+    const socket = connect({ path });
     socket.once('connect', () => {
       socket.destroy();
       done(true);
@@ -67,21 +68,21 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export async function startJanus(options: StartJanusOptions): Promise<RunningJanus> {
   const home = resolve(options.dataDir, 'janus');
   mkdirSync(home, { recursive: true });
-  const wsPort = options.wsPort ?? (await freePort());
+  const wsUnixPath = unixSocketPath(home);
   const adminSecret = randomBytes(24).toString('base64url');
   const configFile = writeJanusConfig({
     dir: join(home, 'conf'),
-    wsPort,
+    wsUnixPath,
     rtpPortRange: options.rtpPortRange ?? '20000-40000',
     adminSecret,
-    roomAdminKey: options.roomAdminKey,
+    ...options.credentials,
     reclaimSessionTimeout: 30,
     debugLevel: options.debugLevel ?? 4,
   });
   const shim = ensureNoLoopbackShim();
   const logFile = join(home, 'janus.log');
-  const log = createWriteStream(logFile, { flags: 'a', mode: 0o600 });
-  const redact = makeRedactor(() => [adminSecret, options.roomAdminKey ?? '']);
+  const log = openLogFile(logFile); // a full disk drops log lines, never the call
+  const redact = makeRedactor(() => [adminSecret, ...Object.values(options.credentials)]);
   const recent: string[] = [];
   // The port alone could be someone else's: also wait for Janus to say it opened it.
   let wsStarted = false;
@@ -104,7 +105,7 @@ export async function startJanus(options: StartJanusOptions): Promise<RunningJan
     const text = redact(chunk.toString('utf8'));
     log.write(text);
     const seen = tail + text; // a line may straddle two chunks
-    if (seen.includes(`Websockets server started (port ${wsPort})`)) wsStarted = true;
+    if (seen.includes(`Websockets server started (UNIX socket ${wsUnixPath})`)) wsStarted = true;
     tail = seen.slice(-200);
     recent.push(...text.split('\n').filter(Boolean));
     recent.splice(0, Math.max(0, recent.length - 30));
@@ -122,7 +123,7 @@ export async function startJanus(options: StartJanusOptions): Promise<RunningJan
         await exited;
         clearTimeout(timer);
       }
-      await new Promise<void>((done) => log.end(done));
+      await log.end();
     }
     await exited;
   };
@@ -133,19 +134,33 @@ export async function startJanus(options: StartJanusOptions): Promise<RunningJan
   for (;;) {
     if (spawnError) {
       live.delete(child);
-      log.end();
+      void log.end();
       throw new Error(`Cannot run Janus: ${(spawnError as Error).message}`);
     }
     if (child.exitCode !== null || child.signalCode !== null) {
       await stop();
       throw new Error(`Janus exited during start-up (code ${child.exitCode}); last log lines:\n${recent.join('\n')}`);
     }
-    if (wsStarted && (await portAnswers(wsPort))) break;
+    if (wsStarted && (await socketAnswers(wsUnixPath))) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`Janus did not open ws://127.0.0.1:${wsPort} in time; last log lines:\n${recent.join('\n')}`);
+      throw new Error(`Janus did not open ${wsUnixPath} in time; last log lines:\n${recent.join('\n')}`);
     }
     await sleep(50);
   }
-  return { wsUrl: `ws://127.0.0.1:${wsPort}`, pid: child.pid ?? -1, logFile, stop };
+  return { wsUrl: `ws+unix:${wsUnixPath}:/`, pid: child.pid ?? -1, logFile, stop };
+}
+
+/**
+ * Janus's socket, in a folder only this user can enter. Unix socket paths are limited to about
+ * 100 bytes: a deep data folder falls back to a private temporary folder.
+ */
+function unixSocketPath(home: string): string {
+  let dir = join(home, 'run');
+  if (join(dir, 'ws.sock').length > 100 || dir.includes(':')) dir = mkdtempSync(join(tmpdir(), 'janus-'));
+  mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o700);
+  const path = join(dir, 'ws.sock');
+  rmSync(path, { force: true }); // left by a Janus that was killed
+  return path;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../db';
 import { JanusControl } from './janus-control';
+import { newJanusCredentials } from './janus-credentials';
 import { startJanus, type RunningJanus } from './janus-process';
 import { JanusRooms } from './janus-rooms';
 
@@ -14,13 +15,15 @@ let janus: RunningJanus;
 let db: Db;
 let rooms: JanusRooms;
 let probe: JanusControl;
+const credentials = newJanusCredentials();
+const publicServerUrl = 'ws://127.0.0.1:3999/janus';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'janus-rooms-'));
-  janus = await startJanus({ dataDir: dir });
+  janus = await startJanus({ dataDir: dir, credentials });
   db = openDb(join(dir, 'db.sqlite'));
-  rooms = new JanusRooms({ wsUrl: janus.wsUrl, db, recordingsDir: join(dir, 'recordings') });
-  probe = new JanusControl({ wsUrl: janus.wsUrl });
+  rooms = new JanusRooms({ wsUrl: janus.wsUrl, publicServerUrl, credentials, db, recordingsDir: join(dir, 'recordings') });
+  probe = new JanusControl({ wsUrl: janus.wsUrl, apiSecret: credentials.apiSecret });
 });
 
 afterAll(async () => {
@@ -43,7 +46,10 @@ test('create, grant, list, kick, end (idempotent)', async () => {
   expect(await rooms.createRoom({ name: 'esc-test-1', recording: true, maxParticipants: 2 })).toEqual(room);
 
   const access = await rooms.grantAccess(room, { identity: 'customer:c1', displayName: 'Customer', role: 'customer', ttlSeconds: 60 });
-  expect(access).toMatchObject({ provider: 'janus', roomSid: room.sid, serverUrl: janus.wsUrl, identity: 'customer:c1' });
+  expect(access).toMatchObject({ provider: 'janus', roomSid: room.sid, serverUrl: publicServerUrl, identity: 'customer:c1' });
+  // Janus's signed token for the core API, expiring with the grant, good for the videoroom only.
+  const expiry = Math.floor(Date.parse(access.expiresAt) / 1000);
+  expect(access.serverToken).toMatch(new RegExp(`^${expiry},janus,janus\\.plugin\\.videoroom:[A-Za-z0-9+/]+=*$`));
   expect(access.publisherIds!.camera).not.toEqual(access.publisherIds!.screen);
   expect(access.token.length).toBeGreaterThan(20);
 
@@ -68,7 +74,7 @@ test('create, grant, list, kick, end (idempotent)', async () => {
 
 test('expired grants are taken off the allowed list at the next grant', async () => {
   let now = new Date('2030-01-01T00:00:00Z');
-  const timed = new JanusRooms({ wsUrl: janus.wsUrl, db, recordingsDir: join(dir, 'recordings'), now: () => now });
+  const timed = new JanusRooms({ wsUrl: janus.wsUrl, publicServerUrl, credentials, db, recordingsDir: join(dir, 'recordings'), now: () => now });
   try {
     const room = await timed.createRoom({ name: 'esc-test-3', recording: false, maxParticipants: 2 });
     const old = await timed.grantAccess(room, { identity: 'customer:old', displayName: 'Old', role: 'customer', ttlSeconds: 60 });

@@ -5,15 +5,19 @@ import type { MediaAccess } from '../../../domain/escalation';
 import type { AccessGrant, CreateRoomOptions, RoomRef, RoomsPort } from '../../../ports/rooms';
 import type { Db } from '../db';
 import { JanusControl, isPluginError } from './janus-control';
+import type { JanusCredentials } from './janus-credentials';
 import { JanusGrants, type RoomRow } from './janus-grants';
+import { signJanusToken } from './janus-token';
 
 export interface JanusRoomsOptions {
+  /** Janus's own WebSocket, for the server's control connection only. */
   wsUrl: string;
+  /** The WebSocket URL handed to browsers in grants: the stack's filtering proxy (janus-proxy.ts). */
+  publicServerUrl: string;
+  credentials: JanusCredentials;
   db: Db;
   /** Each recorded room gets `<recordingsDir>/<roomName>/` as its Janus rec_dir. */
   recordingsDir: string;
-  /** videoroom admin_key, when Janus was started with one. */
-  roomAdminKey?: string;
   now?: () => Date;
 }
 
@@ -44,7 +48,7 @@ export class JanusRooms implements RoomsPort {
   private readonly now: () => Date;
 
   constructor(private readonly options: JanusRoomsOptions) {
-    this.control = JanusControl.shared(options.wsUrl);
+    this.control = JanusControl.shared(options.wsUrl, options.credentials.apiSecret);
     this.grants = new JanusGrants(options.db);
     this.now = options.now ?? (() => new Date());
   }
@@ -69,7 +73,7 @@ export class JanusRooms implements RoomsPort {
         record: room.recDir !== null,
         ...(room.recDir ? { rec_dir: room.recDir } : {}),
         lock_record: true, // only secret holders may start/stop recording or pick file names
-        ...(this.options.roomAdminKey ? { admin_key: this.options.roomAdminKey } : {}),
+        admin_key: this.options.credentials.roomAdminKey,
       });
     } catch (e) {
       // Creating twice (a retried request) finds the room already there: same room, same secret.
@@ -102,7 +106,9 @@ export class JanusRooms implements RoomsPort {
       displayName: grant.displayName,
       role: grant.role,
       token,
-      serverUrl: this.options.wsUrl,
+      serverUrl: this.options.publicServerUrl,
+      // Janus's core refuses every request without it; it lapses with the grant.
+      serverToken: signJanusToken(this.options.credentials.tokenSecret, new Date(expiresAt)),
       publisherIds: ids,
       expiresAt,
     };
@@ -144,6 +150,14 @@ export class JanusRooms implements RoomsPort {
     } catch (e) {
       if (!(isPluginError(e) && e._code === NO_SUCH_ROOM)) throw e;
     }
+  }
+
+  async isOpen(ref: RoomRef): Promise<boolean> {
+    const room = this.roomOf(ref);
+    if (!room) return false;
+    // Janus keeps rooms in memory only: after a Janus restart the row is still here, the room is not.
+    const data = await this.control.request({ request: 'exists', room: room.roomId });
+    return data.exists === true;
   }
 
   async endRoom(ref: RoomRef): Promise<void> {

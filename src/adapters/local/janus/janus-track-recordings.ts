@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { JanusGrants } from './janus-grants';
 import { recordingFolderName } from './janus-rooms';
 import { parseRecordingFileName } from './recording-files';
+import { salvageInterruptedRecordings } from './salvage-recordings';
 
 export interface JanusTrackRecordingsOptions {
   db: Db;
@@ -19,7 +20,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 /**
  * Lists an ended room's `.mjr` files, each mapped to who published it through the publisher ids
  * JanusRooms assigned. Janus writes `*.mjr.tmp` while recording and renames on close, so a `.mjr`
- * is complete; we wait briefly for stragglers after the room was destroyed.
+ * is complete; we wait briefly for stragglers after the room was destroyed, then salvage what
+ * never closed (a killed Janus) as ordinary tracks.
  */
 export class JanusTrackRecordings implements TrackRecordingsPort {
   private readonly grants: JanusGrants;
@@ -31,7 +33,7 @@ export class JanusTrackRecordings implements TrackRecordingsPort {
   async list(ref: RoomRef): Promise<TrackRecording[]> {
     const room = this.grants.roomByName(ref.name) ?? (/^\d+$/.test(ref.sid) ? this.grants.roomById(Number(ref.sid)) : null);
     const dir = room?.recDir ?? resolve(this.options.recordingsDir, recordingFolderName(ref.name));
-    const names = await this.settledNames(dir);
+    const names = await salvageInterruptedRecordings(dir, await this.settledNames(dir));
     const out: TrackRecording[] = [];
     for (const name of names.sort()) {
       const parsed = parseRecordingFileName(name);

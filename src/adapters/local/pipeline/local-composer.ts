@@ -62,7 +62,7 @@ export class LocalComposer implements Composer {
       })
       .catch((e) => this.o.events.compositionFailed({ roomName, compositionId, reason: errorText(e) }))
       .finally(() => this.running.delete(compositionId));
-    this.o.events.track(work);
+    this.o.events.track(work, roomName);
   }
 
   /** The composed video's duration when it is already on disk (ffmpeg renames it into place when whole). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Config } from '../../../config';
 import type { PipelineDeps } from '../../../core/pipeline/deps';
-import { resumeUnfinished } from '../../../core/pipeline/resume';
+import { resumeJob } from '../../../core/pipeline/resume';
 import { systemClock, type Clock } from '../../../ports/clock';
 import type { ConversationsPort } from '../../../ports/conversations';
 import type { PipelineStore } from '../../../ports/pipeline-store';
@@ -10,6 +10,7 @@ import type { RoomRef } from '../../../ports/rooms';
 import { JanusTrackRecordings } from '../janus/janus-track-recordings';
 import type { Db } from '../db';
 import { FfmpegComposer } from './ffmpeg-composer';
+import { JobLeases } from './job-leases';
 import { JanusMediaSource } from './janus-media-source';
 import { LocalRecordingArtifacts } from './local-artifacts';
 import { LocalComposer } from './local-composer';
@@ -39,8 +40,13 @@ export interface LocalPipeline {
   deps: PipelineDeps;
   /** Picks up every job a crash or restart left unfinished. */
   resume(): Promise<void>;
-  /** Resolves when the background work started in this process has reported back. */
+  /** Resolves when the background work started in this process (and every retry it scheduled) has reported back. */
   idle(): Promise<void>;
+  /**
+   * Cancels scheduled retries, schedules no more, and stops renewing leases, as a dying worker
+   * would; the store keeps the retry state. Work already running still reports (see idle).
+   */
+  stop(): void;
 }
 
 /**
@@ -50,7 +56,10 @@ export interface LocalPipeline {
 export function createLocalPipeline(o: LocalPipelineOptions): LocalPipeline {
   const dataDir = resolve(o.config.DATA_DIR);
   const onError = o.onError ?? (() => undefined);
-  const events = new LocalPipelineEvents(onError);
+  const leases = new JobLeases(o.store, o.config.PIPELINE_LEASE_MS ?? 30_000, (roomName) =>
+    onError(`lease ${roomName}`, new Error('lost the job lease to another worker')),
+  );
+  const events = new LocalPipelineEvents(onError, leases);
   const source = o.source ?? new JanusMediaSource(new JanusTrackRecordings({ db: o.db, recordingsDir: resolve(dataDir, 'recordings') }), { dataDir });
   const deps: PipelineDeps = {
     store: o.store,
@@ -64,15 +73,63 @@ export function createLocalPipeline(o: LocalPipelineOptions): LocalPipeline {
     artifacts: new LocalRecordingArtifacts(dataDir),
     conversations: o.conversations,
     clock: o.clock ?? systemClock,
-    retry: { maxAttempts: o.config.TRANSCRIBE_MAX_ATTEMPTS, backoffMs: o.config.TRANSCRIBE_BACKOFF_MS },
+    retry: {
+      maxAttempts: o.config.TRANSCRIBE_MAX_ATTEMPTS,
+      backoffMs: o.config.TRANSCRIBE_BACKOFF_MS,
+      maxBackoffMs: o.config.PIPELINE_RETRY_MAX_BACKOFF_MS,
+      composeMaxAttempts: o.config.COMPOSE_MAX_ATTEMPTS,
+    },
+    wakeAt: (roomName, at) => wake(roomName, at),
+    exclusive: (roomName, work) => leases.run(roomName, work),
     newRecordingId: o.newRecordingId ?? (() => `RE${randomUUID().replace(/-/g, '')}`),
     onPersisted: o.onPersisted,
     customerRecordingAccess: o.config.CUSTOMER_RECORDING_ACCESS,
   };
   events.bind(deps);
+  // Retries this worker has scheduled: one timer per job, the earliest wins.
+  const timers = new Map<string, { at: number; timer: NodeJS.Timeout; done: () => void }>();
+  let stopped = false;
+  const advance = async (roomName: string): Promise<void> => {
+    try {
+      const resumed = await leases.run(roomName, () => resumeJob(deps, roomName));
+      // Another worker holds the job. Look again once its lease could have run out: if that
+      // worker died (a restart while the old process goes), this one takes the job over.
+      if (resumed === null) wake(roomName, new Date(Date.now() + leases.leaseMs + 100));
+    } catch (e) {
+      onError(`resume ${roomName}`, e);
+    }
+  };
+  function wake(roomName: string, at: Date): void {
+    // A stopped worker schedules nothing: the retry's time is in the store for the next one.
+    if (stopped) return;
+    const current = timers.get(roomName);
+    if (current && current.at <= at.getTime()) return;
+    if (current) {
+      clearTimeout(current.timer);
+      current.done();
+    }
+    let done = () => undefined as void;
+    events.track(new Promise<void>((r) => (done = r)));
+    const timer = setTimeout(() => {
+      timers.delete(roomName);
+      void advance(roomName).finally(done);
+    }, Math.max(0, at.getTime() - Date.now()));
+    timers.set(roomName, { at: at.getTime(), timer, done });
+  }
   return {
     deps,
-    resume: () => resumeUnfinished(deps, (roomName, e) => onError(`resume ${roomName}`, e)),
+    resume: async () => {
+      for (const job of await o.store.listUnfinished()) await advance(job.roomName);
+    },
     idle: () => events.idle(),
+    stop: () => {
+      stopped = true;
+      for (const t of timers.values()) {
+        clearTimeout(t.timer);
+        t.done();
+      }
+      timers.clear();
+      leases.stop();
+    },
   };
 }

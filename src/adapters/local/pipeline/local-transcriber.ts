@@ -67,7 +67,7 @@ export class LocalTranscriber implements Transcriber {
         this.o.events.transcriptFailed({ ...event, reason: errorText(e) });
       })
       .finally(() => this.running.delete(transcriptId));
-    this.o.events.track(work);
+    this.o.events.track(work, request.roomName);
     return transcriptId;
   }
 

@@ -1,9 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 
+/** A cookie's value, or undefined when absent or not a valid escape (a mangled credential is no credential). */
 export function readCookie(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }

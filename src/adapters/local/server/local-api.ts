@@ -8,7 +8,7 @@ import type { LocalIdentity } from '../local-identity';
 import type { SqlConversations } from '../../sql/sql-conversations';
 import type { ConversationFeed } from './conversation-feed';
 import { mediaCookie } from './cookies';
-import { bearerToken, readJson, sendJson } from './http-helpers';
+import { bearerToken, methodNotAllowed, readJson, sendJson } from './http-helpers';
 import { CHAT_MEDIA_COOKIE, CHAT_MEDIA_COOKIE_TTL_SECONDS, STAFF_MEDIA_COOKIE } from './recording-media-routes';
 
 export interface LocalApiDeps {
@@ -38,8 +38,13 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
  */
 export async function handleLocalApi(deps: LocalApiDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
   const method = req.method ?? 'GET';
+  // Each path's methods are checked before anything else: a wrong one is a 405 naming the right ones.
+  const allow = (...methods: string[]) => {
+    if (!methods.includes(method)) throw methodNotAllowed(methods);
+  };
 
-  if (path === '/api/local/sign-in' && method === 'POST') {
+  if (path === '/api/local/sign-in') {
+    allow('POST');
     // Loopback-only demo sign-in for the configured agent: the local stack has one user.
     const { role } = parse(signInSchema, await readJson(req));
     const who: StaffIdentity =
@@ -53,42 +58,48 @@ export async function handleLocalApi(deps: LocalApiDeps, req: IncomingMessage, r
     return true;
   }
 
-  if (path === '/api/local/sign-out' && method === 'POST') {
+  if (path === '/api/local/sign-out') {
+    allow('POST');
     await deps.identity.revoke(bearerToken(req) ?? '');
     res.setHeader('Set-Cookie', mediaCookie(STAFF_MEDIA_COOKIE, '', 0));
     sendJson(res, 200, { signedOut: true });
     return true;
   }
 
-  if (path.startsWith('/api/local/conversations')) {
+  const staffRoute = /^\/api\/local\/conversations(?:\/([A-Za-z0-9_-]{1,64})\/(messages|events))?$/.exec(path);
+  if (staffRoute) {
+    const [, conversationId, resource] = staffRoute;
+    allow(...methodsOf(resource));
     const staff = await staffOf(deps, req);
     if (!hasRole(staff, 'agent', 'supervisor', 'admin')) throw new DomainError('forbidden', 'role_required', 'Agents only.');
-    if (path === '/api/local/conversations' && method === 'GET') {
+    if (!conversationId) {
       sendJson(res, 200, { conversations: await deps.conversations.list() });
       return true;
     }
-    const match = /^\/api\/local\/conversations\/([A-Za-z0-9_-]{1,64})\/(messages|events)$/.exec(path);
-    if (!match) return false;
-    await conversationRoutes(deps, req, res, match[1], match[2], staff.name);
+    await conversationRoutes(deps, req, res, conversationId, resource, staff.name);
     return true;
   }
 
-  if (path.startsWith('/api/local/chat')) {
+  const chatRoute = /^\/api\/local\/chat(?:\/(messages|events))?$/.exec(path);
+  if (chatRoute) {
+    const [, resource] = chatRoute;
+    allow(...methodsOf(resource));
     const conversationId = await deps.chatTokens.verify(bearerToken(req) ?? '');
     if (!conversationId) throw new DomainError('unauthorized', 'chat_token_invalid', 'This chat link is not valid.');
-    if (path === '/api/local/chat' && method === 'GET') {
+    if (!resource) {
       // The customer's own recordings play in their chat by this credential (the policy decides).
       res.setHeader('Set-Cookie', mediaCookie(CHAT_MEDIA_COOKIE, bearerToken(req) ?? '', CHAT_MEDIA_COOKIE_TTL_SECONDS));
       sendJson(res, 200, { conversation: await deps.conversations.get(conversationId) });
       return true;
     }
-    const match = /^\/api\/local\/chat\/(messages|events)$/.exec(path);
-    if (!match) return false;
-    await conversationRoutes(deps, req, res, conversationId, match[1], 'Customer');
+    await conversationRoutes(deps, req, res, conversationId, resource, 'Customer');
     return true;
   }
   return false;
 }
+
+/** The methods of a conversation resource: the list and the feed are read-only, messages may be posted. */
+const methodsOf = (resource: string | undefined): string[] => (resource === 'messages' ? ['GET', 'POST'] : ['GET']);
 
 async function conversationRoutes(
   deps: LocalApiDeps,
@@ -101,15 +112,10 @@ async function conversationRoutes(
   if (!(await deps.conversations.get(conversationId))) {
     throw new DomainError('not_found', 'conversation_not_found', 'No such conversation.');
   }
-  if (resource === 'events' && req.method === 'GET') return deps.feed.stream(req, res, conversationId);
-  if (resource === 'messages' && req.method === 'GET') {
-    return sendJson(res, 200, { messages: await deps.conversations.listMessages(conversationId) });
-  }
-  if (resource === 'messages' && req.method === 'POST') {
-    const { body } = parse(messageSchema, await readJson(req));
-    return sendJson(res, 201, { message: await deps.conversations.postMessage(conversationId, { author, body }) });
-  }
-  throw new DomainError('invalid_request', 'method_not_allowed', `${req.method} is not supported here.`);
+  if (resource === 'events') return deps.feed.stream(req, res, conversationId);
+  if (req.method === 'GET') return sendJson(res, 200, { messages: await deps.conversations.listMessages(conversationId) });
+  const { body } = parse(messageSchema, await readJson(req));
+  sendJson(res, 201, { message: await deps.conversations.postMessage(conversationId, { author, body }) });
 }
 
 async function staffOf(deps: LocalApiDeps, req: IncomingMessage): Promise<StaffIdentity> {

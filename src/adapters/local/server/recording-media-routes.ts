@@ -8,7 +8,7 @@ import type { LocalChatTokens } from '../local-chat-tokens';
 import { serveFile } from '../pipeline/media-files';
 import { RECORDING_FILE_TYPES, recordingFilePath, type RecordingFileName } from '../pipeline/local-artifacts';
 import { mediaCookie, readCookie } from './cookies';
-import { bearerToken, readJson, sendJson } from './http-helpers';
+import { bearerToken, methodNotAllowed, readJson, sendJson } from './http-helpers';
 import type { RouteHandler } from './local-server';
 
 export const STAFF_MEDIA_COOKIE = 've_staff_media';
@@ -38,12 +38,14 @@ export function recordingMediaRoutes(o: {
   }
 
   return async (req: IncomingMessage, res: ServerResponse, path: string) => {
-    if (path === '/api/media/session' && req.method === 'POST') {
+    if (path === '/api/media/session') {
+      if (req.method !== 'POST') throw methodNotAllowed(['POST']);
       await startMediaSession(req, res);
       return true;
     }
     const match = ROUTE.exec(path);
-    if (!match || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    if (!match) return false;
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(['GET', 'HEAD']);
     const [, recordingId, file] = match;
     const viewer = await viewerOf(req);
     await authorizePlayback(o.deps, viewer, recordingId);
@@ -54,7 +56,7 @@ export function recordingMediaRoutes(o: {
 
   /** Exchanges a credential for an HttpOnly media cookie, so <video> and <track> can load. */
   async function startMediaSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = (await readJson(req)) as { linkToken?: unknown };
+    const body = await readJson(req);
     const staffToken = bearerToken(req);
     if (staffToken) {
       await o.identity.verify(staffToken);

@@ -20,7 +20,12 @@ const TYPES: Record<string, string> = {
 
 /** Serves `relativePath` from `root` if it is a file inside it; false otherwise (no traversal). */
 export function serveStatic(res: ServerResponse, root: string, relativePath: string): boolean {
-  const decoded = decodeURIComponent(relativePath);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(relativePath);
+  } catch {
+    return false; // a bad escape names no file
+  }
   const full = normalize(join(root, decoded));
   if (!full.startsWith(normalize(root) + sep)) return false;
   let size: number;

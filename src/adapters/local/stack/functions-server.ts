@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { openLogFile } from '../log-file';
 
 export interface FunctionsServer {
   url: URL;
@@ -41,6 +41,7 @@ export async function startFunctionsServer(options: {
   const args = [
     '--require', join(options.root, 'scripts/listen-loopback.cjs'),
     '--require', join(options.root, 'scripts/twilio-run-request-headers.cjs'),
+    '--require', join(options.root, 'scripts/twilio-run-request-guards.cjs'),
     bin, 'start',
     '--port', String(options.port),
     '--functions-folder', 'build/functions',
@@ -60,9 +61,10 @@ export async function startFunctionsServer(options: {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
-  const log = createWriteStream(options.logFile, { flags: 'a', mode: 0o600 });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  // Read always, written while the file takes it: a full disk drops lines, never blocks twilio-run.
+  const log = openLogFile(options.logFile);
+  child.stdout?.on('data', (chunk: Buffer) => log.write(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => log.write(chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = new URL(`http://127.0.0.1:${options.port}`);
 
@@ -86,6 +88,7 @@ export async function startFunctionsServer(options: {
         clearTimeout(timer);
       }
       children.delete(child);
+      await log.end();
     },
   };
 }

@@ -3,11 +3,13 @@ import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { readConfig, type Config } from '../../../config';
 import { freePort } from '../janus/free-port';
+import { newJanusCredentials } from '../janus/janus-credentials';
 import { startJanus, type RunningJanus } from '../janus/janus-process';
+import { attachJanusProxy } from '../janus/janus-proxy';
 import { createLocalBackend, type LocalBackend } from '../local-backend';
 import { LocalChatTokens } from '../local-chat-tokens';
 import { ConversationFeed } from '../server/conversation-feed';
-import { listenOnLoopback, localRequestHandler } from '../server/local-server';
+import { listenOnLoopback, serveLocalOrigin } from '../server/local-server';
 import { startRecordingServices, type RecordingServices } from './recording-services';
 import { seedDemoConversation } from './demo-seed';
 import { startFunctionsServer, type FunctionsServer } from './functions-server';
@@ -52,7 +54,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
 
   try {
-    const janus: RunningJanus = await startJanus({ dataDir });
+    // New at every start and never written to the secrets file: only this process and the
+    // Functions (through their environment) hold them; browsers get per-grant tokens.
+    const janusCredentials = newJanusCredentials();
+    const janus: RunningJanus = await startJanus({ dataDir, credentials: janusCredentials });
     stops.push(() => janus.stop());
 
     const port = options.port ?? 3000;
@@ -67,11 +72,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       PUBLIC_BASE_URL: url,
       DATA_DIR: dataDir,
       JANUS_WS_URL: janus.wsUrl,
+      JANUS_API_SECRET: janusCredentials.apiSecret,
+      JANUS_TOKEN_SECRET: janusCredentials.tokenSecret,
+      JANUS_ROOM_ADMIN_KEY: janusCredentials.roomAdminKey,
       LINK_SIGNING_SECRET: secrets.linkSigningSecret,
       LOCAL_AGENT_SECRET: secrets.localAgentSecret,
       ...options.env,
     };
     const config = readConfig({ ...process.env, ...env });
+    // Browsers reach Janus only here, on this origin, through the request filter.
+    const janusProxy = attachJanusProxy(server, { publicBaseUrl: config.PUBLIC_BASE_URL, janusWsUrl: janus.wsUrl });
+    stops.push(() => janusProxy.close());
     const functions: FunctionsServer = await startFunctionsServer({
       root: options.root,
       port: await freePort(),
@@ -83,24 +94,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const backend = await createLocalBackend(config);
     stops.push(() => backend.close());
     const chatTokens = new LocalChatTokens(secrets.localAgentSecret);
-    const recording: RecordingServices = startRecordingServices(backend, config, dataDir, chatTokens);
+    const recording: RecordingServices = await startRecordingServices(backend, config, dataDir, chatTokens);
     stops.push(() => recording.stop());
 
     const feed = await ConversationFeed.start(backend.conversations);
     stops.push(async () => feed.close());
-    server.on(
-      'request',
-      localRequestHandler({
-        config,
-        identity: backend.identity,
-        chatTokens,
-        conversations: backend.conversations,
-        feed,
-        buildDir: join(options.root, 'build'),
-        functionsUrl: functions.url,
-        routes: recording.routes,
-      }),
-    );
+    serveLocalOrigin(server, {
+      config,
+      identity: backend.identity,
+      chatTokens,
+      conversations: backend.conversations,
+      feed,
+      buildDir: join(options.root, 'build'),
+      functionsUrl: functions.url,
+      routes: recording.routes,
+    });
 
     const demo = await seedDemoConversation(backend.conversations);
     const customerChatUrl = async (conversationId: string) =>

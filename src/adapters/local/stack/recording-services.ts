@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { Config } from '../../../config';
+import { reconcileCalls } from '../../../core/reconcile';
 import { logger } from '../../../logger';
+import { EmptyRoomWatcher } from '../janus/empty-room-watcher';
 import type { LocalBackend } from '../local-backend';
 import type { LocalChatTokens } from '../local-chat-tokens';
 import { startLiveTranscription } from '../pipeline/live-transcription';
@@ -14,11 +16,20 @@ export interface RecordingServices {
 }
 
 /**
- * Recording playback, live transcription of the calls in progress, and on start the jobs a crash
- * or restart left unfinished. New recordings run where the call ends (the Functions process),
+ * Recording playback, live transcription of the calls in progress, and on start the calls and
+ * jobs a crash or restart left unfinished. New recordings run where the call ends (the Functions process),
  * reporting through the core's event use cases.
  */
-export function startRecordingServices(backend: LocalBackend, config: Config, dataDir: string, chatTokens: LocalChatTokens): RecordingServices {
+export async function startRecordingServices(
+  backend: LocalBackend,
+  config: Config,
+  dataDir: string,
+  chatTokens: LocalChatTokens,
+): Promise<RecordingServices> {
+  // Before the origin serves anyone: calls a crash left open are ended, so nobody is handed a dead call.
+  const { ended, failed } = await reconcileCalls(backend.deps);
+  if (ended.length) logger.info({ calls: ended.map((e) => e.id) }, 'ended calls whose room did not survive a restart');
+  for (const f of failed) logger.error({ err: f.error, escalationId: f.escalationId }, 'could not end a call left open; next start retries');
   backend.pipeline.resume().catch((err) => logger.error({ err }, 'resuming unfinished recordings failed'));
   const live = config.LIVE_TRANSCRIPTION
     ? startLiveTranscription({
@@ -27,10 +38,18 @@ export function startRecordingServices(backend: LocalBackend, config: Config, da
         intervalMs: config.LIVE_TRANSCRIPTION_INTERVAL_MS,
       })
     : null;
+  // Calls nobody ends by hand (tab closed, everyone left) end once their room stays empty.
+  const emptyRooms = new EmptyRoomWatcher(backend.deps, {
+    timeoutMs: config.ROOM_EMPTY_TIMEOUT_SECONDS * 1000,
+    onError: (err, room) => logger.error({ err, roomName: room.name }, 'could not check or end an empty room'),
+  });
+  emptyRooms.start();
   return {
     routes: [recordingMediaRoutes({ deps: backend.deps, identity: backend.identity, chatTokens, dataDir })],
     stop: async () => {
+      await emptyRooms.stop();
       await live?.stop();
+      backend.pipeline.stop();
       await backend.pipeline.idle();
     },
   };

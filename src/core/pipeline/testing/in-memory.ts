@@ -1,3 +1,5 @@
+import type { ConsentRecord } from '../../../domain/consent';
+import type { ConsentStore } from '../../../ports/consent-store';
 import type { Attributes, Conversation, ConversationMessage } from '../../../domain/conversation';
 import type { ConversationsPort, NewMessage } from '../../../ports/conversations';
 import type { Escalation } from '../../../domain/escalation';
@@ -34,6 +36,16 @@ export class MemoryPipelineStore implements PipelineStore {
   async listByConversation(id: string) {
     return [...this.jobs.values()].filter((j) => j.conversationId === id);
   }
+  readonly leases = new Map<string, { owner: string; until: string }>();
+  async claimLease(roomName: string, owner: string, until: string, now: string) {
+    const held = this.leases.get(roomName);
+    if (!this.jobs.has(roomName) || (held && held.owner !== owner && held.until >= now)) return false;
+    this.leases.set(roomName, { owner, until });
+    return true;
+  }
+  async releaseLease(roomName: string, owner: string) {
+    if (this.leases.get(roomName)?.owner === owner) this.leases.delete(roomName);
+  }
 }
 
 export class MemoryConversations implements ConversationsPort {
@@ -66,6 +78,12 @@ export class MemoryConversations implements ConversationsPort {
   async findMessageByAttribute(conversationId: string, key: string, value: string) {
     return this.messages.find((m) => m.conversationId === conversationId && m.attributes[key] === value) ?? null;
   }
+  async updateMessage(conversationId: string, messageId: string, change: { body?: string; attributes: Attributes }) {
+    const i = this.messages.findIndex((m) => m.conversationId === conversationId && m.id === messageId);
+    if (i < 0) throw new Error('no such message');
+    this.messages[i] = { ...this.messages[i], body: change.body ?? this.messages[i].body, attributes: change.attributes };
+    return this.messages[i];
+  }
   async mergeAttributes(conversationId: string, patch: Attributes) {
     const c = this.conversations.get(conversationId);
     if (!c) throw new Error('no such conversation');
@@ -96,12 +114,28 @@ export class MemoryArtifacts implements RecordingArtifacts {
   }
 }
 
+/** Consent records for unit tests. */
+export class MemoryConsents implements ConsentStore {
+  readonly rows: ConsentRecord[] = [];
+  async record(c: ConsentRecord) {
+    this.rows.push(structuredClone(c));
+  }
+  async listByEscalation(escalationId: string) {
+    return structuredClone(this.rows.filter((r) => r.escalationId === escalationId));
+  }
+}
+
 /** Escalations for unit tests of the core (the SQL store's contract tests cover both engines). */
 export class MemoryEscalations implements EscalationStore {
   private readonly rows: Escalation[] = [];
   async insert(e: Escalation) {
     if (this.rows.some((r) => r.id === e.id)) throw new Error(`escalation ${e.id} exists`);
+    if (e.status === 'active' && this.rows.some((r) => r.conversationId === e.conversationId && r.status === 'active')) return false;
     this.rows.push(structuredClone(e));
+    return true;
+  }
+  async listActive() {
+    return structuredClone(this.rows.filter((r) => r.status === 'active'));
   }
   async get(id: string) {
     return structuredClone(this.rows.find((r) => r.id === id) ?? null);

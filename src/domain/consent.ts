@@ -1,0 +1,28 @@
+import type { ParticipantRole } from './escalation';
+
+/** The notice a participant agrees to before joining a recorded call. Versioned: records name the version they saw. */
+export interface RecordingNotice {
+  version: string;
+  text: string;
+}
+
+/** Change the text only together with the version: stored consents refer to a version. */
+export const RECORDING_NOTICE: RecordingNotice = {
+  version: '2026-11-23',
+  text:
+    'This call is recorded and transcribed, and may be monitored for quality. ' +
+    'The recording and its transcript are added to your support conversation.',
+};
+
+/** Proof that one participant agreed to one recording: who, when, to what, from which browser. No content. */
+export interface ConsentRecord {
+  id: string;
+  escalationId: string;
+  roomName: string;
+  participantIdentity: string;
+  role: ParticipantRole;
+  noticeVersion: string;
+  noticeText: string;
+  userAgent: string;
+  consentedAt: string;
+}
