@@ -4,9 +4,9 @@ import { startCallFixture, type CallFixture } from '../e2e/support/call-fixture'
 import { waitForFrames } from '../e2e/support/media-probes';
 
 /**
- * Nobody presses End: the customer leaves and the agent closes the tab. The room still ends on its
- * own (Janus keeps a closed tab's session for its 30 s reclaim window, then the empty-room timeout
- * runs), and the recording is still processed.
+ * Nobody presses End: the agent closes the tab mid-call while the customer waits. The room still
+ * ends on its own (Janus keeps a closed tab's session for its 30 s reclaim window, then the
+ * no-agent timeout runs), the waiting customer is told, and the recording is still processed.
  */
 jest.setTimeout(180_000);
 
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 
-it('a call left by the customer and closed by the agent ends by itself, and its recording is processed', async () => {
+it('a call whose agent closed the tab ends by itself, the customer is told, and its recording is processed', async () => {
   const { stack, agent, customer } = call;
   await agent.page.goto(stack.demo.agentUrl);
   await byTestId(agent.page, 'conversation-item').first().click();
@@ -36,7 +36,6 @@ it('a call left by the customer and closed by the agent ends by itself, and its 
   await waitForFrames(agent.page, 'agent-remote-video');
   await customer.page.waitForTimeout(6_000);
 
-  await byTestId(customer.page, 'leave-button').click();
   await agent.close(); // the agent's tab (and browser) goes away without ending the call
   const leftAt = Date.now();
 
@@ -50,6 +49,11 @@ it('a call left by the customer and closed by the agent ends by itself, and its 
   }
   expect(ended).toMatchObject({ status: 'ended', endedBy: 'system' });
   expect(await stack.backend.rooms.isOpen({ name: ended.roomName, sid: ended.roomSid })).toBe(false);
+  await customer.page.waitForFunction(
+    () => /ended/i.test(document.querySelector('[data-testid="call-status"]')?.textContent ?? ''),
+    undefined,
+    { timeout: 15_000 },
+  );
 
   const recorded = async () =>
     (await stack.backend.conversations.listMessages(ended.conversationId)).filter((m) => m.attributes.type === MESSAGE_TYPES.recording);

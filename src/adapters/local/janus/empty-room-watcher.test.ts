@@ -44,6 +44,18 @@ test('anyone present resets the clock; the timeout counts from the last look tha
   expect((await t.deps.escalations.get(t.escalation.id))?.status).toBe('ended');
 });
 
+test('a customer left alone does not keep the call open once the agent closed the tab', async () => {
+  const t = await setup();
+  t.rooms.connect(t.escalation.roomName, 'agent:alex');
+  t.rooms.connect(t.escalation.roomName, 'customer:c1');
+  await t.tickAt(0);
+  t.rooms.connected.get(t.escalation.roomName)?.delete('agent:alex'); // the agent's tab closed
+  expect(await t.tickAt(10_000)).toEqual([]);
+  expect(await t.tickAt(69_999)).toEqual([]);
+  expect(await t.tickAt(70_000)).toHaveLength(1);
+  expect((await t.deps.escalations.get(t.escalation.id))?.endedBy).toBe('system');
+});
+
 test('a call ended by hand meanwhile is left alone', async () => {
   const t = await setup();
   await t.tickAt(0);

@@ -1,9 +1,10 @@
 import type { CoreDeps } from '../../../core/deps';
 import { roomCompleted } from '../../../core/end-call';
+import { roleOfIdentity } from '../../../domain/escalation';
 import type { RoomRef } from '../../../ports/rooms';
 
 export interface EmptyRoomWatcherOptions {
-  /** A call's room with nobody in it for this long is ended (config ROOM_EMPTY_TIMEOUT_SECONDS). */
+  /** A call's room with no agent or supervisor in it for this long is ended (config ROOM_EMPTY_TIMEOUT_SECONDS). */
   timeoutMs: number;
   /** How often rooms are looked at; default a third of the timeout, between 0.5 and 5 s. */
   intervalMs?: number;
@@ -12,13 +13,15 @@ export interface EmptyRoomWatcherOptions {
   onError?: (err: unknown, room: RoomRef) => void;
 }
 
+const STAFF_ROLES: ReadonlySet<string> = new Set(['agent', 'supervisor']);
+
 const key = (room: RoomRef): string => `${room.name}\n${room.sid}`;
 
 /**
  * Ends the calls nobody ends by hand: the agent closed the tab, everyone left, nobody ever
  * joined. Every active escalation's room is asked who is in it (Janus `listparticipants` over the
- * server's control connection, through RoomsPort.connectedIdentities); a room found empty on
- * every look for `timeoutMs` is ended in Janus and completed through the core's roomCompleted, so
+ * server's control connection, through RoomsPort.connectedIdentities); a room found with no agent
+ * or supervisor in it (empty, or a customer waiting alone) on every look for `timeoutMs` is ended in Janus and completed through the core's roomCompleted, so
  * the call is marked ended, "call ended" is posted and the recording enters the pipeline.
  *
  * Why polling rather than Janus's event handlers (sampleevh/wsevh ship with Debian's janus): the
@@ -86,7 +89,8 @@ export class EmptyRoomWatcher {
   private async endIfEmptyTooLong(room: RoomRef): Promise<boolean> {
     const present = await this.deps.rooms.connectedIdentities(room);
     const k = key(room);
-    if (present.length > 0) {
+    // A customer left waiting alone does not keep the call open: the agent's side decides.
+    if (present.some((identity) => STAFF_ROLES.has(roleOfIdentity(identity)))) {
       this.emptySince.delete(k);
       return false;
     }
