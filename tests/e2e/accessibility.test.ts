@@ -78,7 +78,8 @@ describe('accessibility', () => {
     expect(focused).toBe('screen-button'); // focus stays on the control the user pressed
     await customerPage.keyboard.press('Enter');
     await byTestId(agentPage, 'agent-remote-screen').waitFor({ state: 'detached', timeout: 10_000 });
-    expect(await byTestId(customerPage, 'screen-button').getAttribute('aria-pressed')).toBe('false');
+    // The agent may see the share go before the customer's own unpublish is acknowledged: wait for it.
+    await customerPage.locator('[data-testid="screen-button"][aria-pressed="false"]').waitFor({ timeout: 5_000 });
 
     await byTestId(agentPage, 'end-call-button').click();
     await customerPage.waitForFunction(() => /ended/i.test(document.querySelector('[data-testid="call-status"]')?.textContent ?? ''));
