@@ -38,6 +38,11 @@ const schema = z.object({
   JANUS_ROOM_ADMIN_KEY: z.string().min(16).optional(),
   /** Local back end: a call's room with nobody in it for this long is ended (tab closed, everyone left). */
   ROOM_EMPTY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(24 * 60 * 60).default(60),
+  /** Async clips: the length cap (the server cuts a take off here too), and when the recorder warns. */
+  CLIP_MAX_SECONDS: z.coerce.number().int().min(5).max(30 * 60).default(180),
+  CLIP_WARN_SECONDS: z.coerce.number().int().min(1).max(30 * 60).default(150),
+  /** Async clips: a take whose author is gone (tab closed) this long is ended and sent as recorded. */
+  CLIP_AUTHOR_GONE_SECONDS: z.coerce.number().int().min(1).max(60 * 60).default(20),
   /** Local back end: HMAC key for local agent tokens. */
   LOCAL_AGENT_SECRET: z.string().min(32).optional(),
   LOCAL_AGENT_NAME: z.string().min(1).default('Alex (Agent)'),

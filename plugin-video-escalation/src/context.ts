@@ -16,10 +16,12 @@ export interface PluginContext {
 
 /** Plugin-specific names, so they never clash with Flex's or another plugin's. */
 export const ACTION_ESCALATE = 'EscalateToVideo';
+export const ACTION_OFFER_CLIP = 'OfferVideoClip';
 export const NOTIFY = {
   linkSent: 'VideoEscalation_LinkSent',
   failed: 'VideoEscalation_Failed',
   stillConnected: 'VideoEscalation_StillConnected',
   recordingAttached: 'VideoEscalation_RecordingAttached',
   recordingFailed: 'VideoEscalation_RecordingFailed',
+  clipReceived: 'VideoEscalation_ClipReceived',
 } as const;

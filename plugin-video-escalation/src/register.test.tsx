@@ -39,7 +39,9 @@ function functions() {
           reused: false,
           access: fakeAccess({ provider: 'twilio', role: 'agent', identity: 'agent:alex', roomName: 'esc-e1' }),
         }
-      : { escalationId: body.escalationId, status: 'ended' };
+      : String(url).endsWith('/offer-clip')
+        ? { clipId: 'k1', url: `${FUNCTIONS}/record.html#t=abc`, expiresAt: new Date(Date.now() + 3600_000).toISOString() }
+        : { escalationId: body.escalationId, status: 'ended' };
     return { ok: true, status: 200, json: async () => answer } as unknown as Response;
   });
   return { requests, fetchImpl };
@@ -204,5 +206,22 @@ describe('the Flex plugin', () => {
       { conversation_sid: 'CH1' },
       { type: 'Referenced', url: 'https://x/rec', title: 'Video call recording' },
     ]);
+  });
+
+  it('asks the customer for a clip through the Functions, then announces the clip when it arrives', async () => {
+    const { requests } = setup();
+    const task = chatTask();
+    renderHeader(task);
+    fireEvent.click(screen.getByTestId('offer-clip-button'));
+    await waitFor(() => expect(requests).toEqual([{ url: `${FUNCTIONS}/offer-clip`, body: { conversationId: 'CH1', Token: 'flex-token-1' } }]));
+    await waitFor(() => expect(mock.Notifications.shown.map((n) => n.id)).toContain('VideoEscalation_LinkSent'));
+    mock.__flex.conversationsClient.emit('messageAdded', {
+      conversation: { sid: 'CH1' },
+      attributes: { type: 'video-recording', kind: 'clip', authorRole: 'customer', videoStatus: 'processing' },
+    });
+    expect(mock.Notifications.shown.filter((n) => n.id === 'VideoEscalation_ClipReceived')).toHaveLength(1);
+    // The agent's own reply clip is not announced to them.
+    mock.__flex.conversationsClient.emit('messageAdded', { conversation: { sid: 'CH1' }, attributes: { type: 'video-recording', kind: 'clip', authorRole: 'agent' } });
+    expect(mock.Notifications.shown.filter((n) => n.id === 'VideoEscalation_ClipReceived')).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import { readPluginConfig } from './config';
 import type { PluginContext } from './context';
 import { registerCompleteTask } from './flex-hooks/actions/CompleteTask';
 import { registerEscalateToVideo } from './flex-hooks/actions/EscalateToVideo';
+import { registerOfferVideoClip } from './flex-hooks/actions/OfferVideoClip';
 import { registerWrapupTask } from './flex-hooks/actions/WrapupTask';
 import { addMessageCards } from './flex-hooks/components/MessageBubble';
 import { addVideoTab } from './flex-hooks/components/TaskCanvasTabs';
@@ -33,6 +34,7 @@ export function registerVideoEscalation(
   const ctx: PluginContext = { flex, manager, config, api, calls, tasks: new Map() };
   registerNotifications(ctx);
   registerEscalateToVideo(ctx);
+  registerOfferVideoClip(ctx);
   registerWrapupTask(ctx);
   registerCompleteTask(ctx);
   addEscalateButton(ctx);

@@ -1,5 +1,6 @@
 import type { MediaAccess } from '../domain/escalation';
 import type { RecordingNotice } from '../domain/consent';
+import type { ClipAuthorRole, ClipMode, ClipStatus, ClipStopCause } from '../domain/clip';
 
 /**
  * The Functions' requests and answers, defined once: the Functions return these shapes and every
@@ -56,9 +57,70 @@ export interface CustomerTokenRequest {
   noticeVersion?: string;
 }
 
+/** An agent offers the customer a clip: a signed recording link is posted into the chat. */
+export interface OfferClipRequest {
+  conversationId: string;
+}
+
+export interface OfferClipResponse {
+  clipId: string;
+  /** The customer's recording page (the signed token rides in the fragment). */
+  url: string;
+  expiresAt: string;
+}
+
+/** Where a clip and its current take stand, as the recorder needs it. */
+export interface ClipView {
+  clipId: string;
+  status: ClipStatus;
+  authorRole: ClipAuthorRole;
+  /** Who asked for the clip (customer clips) or recorded it (agent clips). */
+  agentName: string;
+  mode?: ClipMode;
+  take: number;
+  /** Seconds recorded in the current take so far (pauses excluded). */
+  recordedSeconds: number;
+  /** The server's cap: a take is ended here even if the browser keeps publishing. */
+  maxSeconds: number;
+  /** When the recorder warns that the end is near. */
+  warnAtSeconds: number;
+  stopCause?: ClipStopCause;
+  /** The recording notice to agree to before the first take (its version goes back with `start`). */
+  notice: RecordingNotice;
+  /** Customer clips: when the recording link stops working. */
+  expiresAt?: string;
+}
+
+export type ClipAction = 'check' | 'start' | 'pause' | 'resume' | 'stop' | 'retake' | 'send' | 'discard';
+
+/**
+ * One endpoint for every step of a take. The customer is authenticated by the recording link
+ * (`linkToken`); an agent by their token, naming their clip (`clipId`), or a conversation to
+ * start a new clip in (`conversationId` with `start`).
+ */
+export interface ClipRequest {
+  action: ClipAction;
+  linkToken?: string;
+  clipId?: string;
+  conversationId?: string;
+  /** `start`: what to record. */
+  mode?: ClipMode;
+  /** `start`: the author agreed to the recording notice of this version. */
+  consent?: boolean;
+  noticeVersion?: string;
+}
+
+export interface ClipResponse {
+  clip: ClipView;
+  /** `start`: the grant to publish into the take's room. */
+  access?: MediaAccess;
+}
+
 /** The Functions by path, with what each takes and answers. */
 export interface FunctionsContract {
   '/escalate': { request: EscalateRequest; response: EscalateResponse };
   '/end-call': { request: EndCallRequest; response: EndCallResponse };
   '/customer-token': { request: CustomerTokenRequest; response: LinkCheck | JoinResult };
+  '/offer-clip': { request: OfferClipRequest; response: OfferClipResponse };
+  '/clip': { request: ClipRequest; response: ClipResponse };
 }

@@ -1,4 +1,4 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { SignJWT, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
 import { DomainError } from '../domain/errors';
 
 /** What a customer link proves: this browser may join this one room of this one conversation, until `expiresAt`. */
@@ -11,8 +11,19 @@ export interface CustomerLinkClaims {
   expiresAt: Date;
 }
 
+/** What a recording link proves: this browser may record clips for this one conversation, until `expiresAt`. */
+export interface ClipLinkClaims {
+  clipId: string;
+  conversationId: string;
+  customerIdentity: string;
+  linkId: string;
+  expiresAt: Date;
+}
+
 const ISSUER = 'video-escalation';
 const AUDIENCE = 'customer-link';
+/** Another audience: a call link never opens the recorder, a recording link never joins a call. */
+const CLIP_AUDIENCE = 'clip-link';
 
 /**
  * Signs and verifies customer links (HS256 JWT via `jose`). The token rides in the URL fragment,
@@ -45,33 +56,57 @@ export class CustomerLinks {
     return `${this.publicBaseUrl.replace(/\/$/, '')}/join.html#t=${token}`;
   }
 
+  async signClip(claims: ClipLinkClaims): Promise<string> {
+    return new SignJWT({ clip: claims.clipId, conv: claims.conversationId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setAudience(CLIP_AUDIENCE)
+      .setSubject(claims.customerIdentity)
+      .setJti(claims.linkId)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(claims.expiresAt.getTime() / 1000))
+      .sign(this.key);
+  }
+
+  clipUrl(token: string): string {
+    return `${this.publicBaseUrl.replace(/\/$/, '')}/record.html#t=${token}`;
+  }
+
+  /** Throws DomainError `link_expired` or `link_invalid`, like `verify`. */
+  async verifyClip(token: string, now: Date): Promise<ClipLinkClaims> {
+    const payload = await this.verified(token, CLIP_AUDIENCE, now);
+    const { clip, conv, sub, jti, exp } = payload;
+    if (typeof clip !== 'string' || typeof conv !== 'string' || !sub || !jti || !exp) throw invalidLink();
+    return { clipId: clip, conversationId: conv, customerIdentity: sub, linkId: jti, expiresAt: new Date(exp * 1000) };
+  }
+
   /** Throws DomainError `link_expired` or `link_invalid` (forged, tampered, malformed). */
   async verify(token: string, now: Date): Promise<CustomerLinkClaims> {
+    const { esc, conv, room, sub, jti, exp } = await this.verified(token, AUDIENCE, now);
+    if (typeof esc !== 'string' || typeof conv !== 'string' || typeof room !== 'string' || !sub || !jti || !exp) {
+      throw invalidLink();
+    }
+    return {
+      escalationId: esc,
+      conversationId: conv,
+      roomName: room,
+      customerIdentity: sub,
+      linkId: jti,
+      expiresAt: new Date(exp * 1000),
+    };
+  }
+
+  private async verified(token: string, audience: string, now: Date): Promise<JWTPayload> {
     try {
-      const { payload } = await jwtVerify(token, this.key, {
-        issuer: ISSUER,
-        audience: AUDIENCE,
-        algorithms: ['HS256'],
-        currentDate: now,
-      });
-      const { esc, conv, room, sub, jti, exp } = payload;
-      if (typeof esc !== 'string' || typeof conv !== 'string' || typeof room !== 'string' || !sub || !jti || !exp) {
-        throw new DomainError('unauthorized', 'link_invalid', 'This link is not valid.');
-      }
-      return {
-        escalationId: esc,
-        conversationId: conv,
-        roomName: room,
-        customerIdentity: sub,
-        linkId: jti,
-        expiresAt: new Date(exp * 1000),
-      };
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience, algorithms: ['HS256'], currentDate: now });
+      return payload;
     } catch (e) {
-      if (e instanceof DomainError) throw e;
       if (e instanceof joseErrors.JWTExpired) {
         throw new DomainError('unauthorized', 'link_expired', 'This video link has expired.');
       }
-      throw new DomainError('unauthorized', 'link_invalid', 'This link is not valid.');
+      throw invalidLink();
     }
   }
 }
+
+const invalidLink = () => new DomainError('unauthorized', 'link_invalid', 'This link is not valid.');

@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Clock } from '../ports/clock';
 import type { ConversationsPort } from '../ports/conversations';
+import type { ClipStore } from '../ports/clip-store';
 import type { ConsentStore } from '../ports/consent-store';
 import type { EscalationStore } from '../ports/escalation-store';
 import type { RoomsPort } from '../ports/rooms';
@@ -15,6 +16,8 @@ export interface CoreDeps {
   escalations: EscalationStore;
   /** Who agreed to which recording notice (joining a recorded call needs it). */
   consents: ConsentStore;
+  /** Async clips and their takes. */
+  clips: ClipStore;
   /** The recording pipeline a room enters when it ends. */
   pipeline: PipelineDeps;
   links: CustomerLinks;

@@ -26,3 +26,6 @@ export interface ConsentRecord {
   userAgent: string;
   consentedAt: string;
 }
+
+/** Shown before every clip take: what a screen recording must not show. */
+export const CLIP_PRIVACY_NOTICE = "Don't show passwords, card numbers or other personal data.";

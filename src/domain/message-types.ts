@@ -8,4 +8,6 @@ export const MESSAGE_TYPES = {
   recording: 'video-recording',
   notRecorded: 'video-recording-skipped',
   recordingFailed: 'video-recording-failed',
+  /** An agent's request for a clip: the customer's recording link. */
+  clipRequest: 'video-clip-request',
 } as const;

@@ -30,9 +30,25 @@ export interface CompositionStatus {
  * `compositionReady` / `compositionFailed`. Twilio: Compositions + status callbacks. Local:
  * janus-pp-rec + ffmpeg, reporting in-process.
  */
+/**
+ * How the video is laid out. 'grid': a live call, one tile per participant. 'pip': a clip, the
+ * screen fills the frame at its own resolution and the camera sits in a corner over it (camera
+ * alone fills the frame) and the stretches where nothing was recorded (a clip's pauses) are cut.
+ * A call's grid keeps its real timeline.
+ */
+export type VideoLayout = 'grid' | 'pip';
+
+export interface ComposeOptions {
+  layout: VideoLayout;
+}
+
 export interface Composer {
   /** Returns no video composition when the room recorded no track at all. */
-  start(room: RoomRef, recordingId: string): Promise<{ video: StartedComposition | null; speech: SpeechComposition[] }>;
+  start(
+    room: RoomRef,
+    recordingId: string,
+    options?: ComposeOptions,
+  ): Promise<{ video: StartedComposition | null; speech: SpeechComposition[] }>;
   /** Where a composition stands, for resuming a job whose events were lost. */
   status(compositionId: string): Promise<CompositionStatus>;
 }

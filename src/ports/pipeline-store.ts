@@ -1,3 +1,4 @@
+import type { ClipRef } from '../domain/clip';
 import type { ParticipantRole } from '../domain/escalation';
 import type { TranscribedSegment, TranscribedWord } from './transcriber';
 
@@ -73,6 +74,9 @@ export interface PipelineJob {
   recordingId: string;
   recording: boolean;
   endedAt: string;
+  /** Absent on jobs stored before clips existed: a call. */
+  kind?: 'call' | 'clip';
+  clip?: ClipRef;
   state: PipelineState;
   /** Why the job failed or was skipped, or the last error of a step while it is retried. */
   reason?: string;

@@ -35,4 +35,15 @@ export interface RoomsPort {
   isOpen(room: RoomRef): Promise<boolean>;
   /** Ends the room for everyone and stops recording. Idempotent: ending an ended room is a no-op. */
   endRoom(room: RoomRef): Promise<void>;
+  /**
+   * Starts or stops recording the room's tracks while it stays open (a clip's pause and resume).
+   * Twilio: the room's recording rules (exclude all / include all). Janus: `enable_recording`.
+   * Participants keep publishing; only what is recorded changes.
+   */
+  setRecording(room: RoomRef, on: boolean): Promise<void>;
+  /**
+   * Deletes everything an ended room recorded (a clip take the author retook or discarded), so no
+   * orphan media stays behind. Idempotent. Twilio: DELETE of the room's recordings. Janus: its files.
+   */
+  discardRecordings(room: RoomRef): Promise<void>;
 }

@@ -1,5 +1,6 @@
 /** Pure React components: Flex mounts them through its glue, the local console mounts them directly. */
 export { EscalateButton, type EscalateButtonProps } from './components/EscalateButton';
+export { AsyncActionButton, type AsyncActionButtonProps } from './components/AsyncActionButton';
 export { VideoPanel, type VideoPanelProps } from './components/VideoPanel';
 export { CallControls, type CallControlsProps } from './components/CallControls';
 export { CallStage, type CallStageProps } from './components/CallStage';
@@ -12,3 +13,6 @@ export { disconnectMessage, type DisconnectMessage, type Perspective } from './c
 export { canShareScreen } from './components/can-share-screen';
 export { pickStage, type Stage } from './components/stage';
 export { useRoomState, type RoomView } from './hooks/useRoomState';
+export { ClipRecorder, type ClipRecorderProps } from './clips/ClipRecorder';
+export { clipConnector, type ClipConnect, type ClipMedia } from './clips/clip-connect';
+export { agentClipApi, customerClipApi, httpClipApi, type ClipTakeApi, type ClipEndpoint } from './api/clip-api';

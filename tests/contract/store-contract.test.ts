@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDb } from '../../src/adapters/local/db';
 import { openPostgresStore, openSqliteStore, type SqlEngine, type SqlStore } from '../../src/adapters/sql/database';
+import type { Clip } from '../../src/domain/clip';
 import type { Escalation } from '../../src/domain/escalation';
 import type { PipelineJob, PipelineState } from '../../src/ports/pipeline-store';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server';
@@ -224,6 +225,49 @@ describe.each<SqlEngine>(['sqlite', 'postgres'])('SQL store on %s', (engine) => 
 
     test('updating an escalation that does not exist fails', async () => {
       await expect(store().escalations.update(escalation('nope'))).rejects.toThrow(/does not exist/);
+    });
+  });
+
+  describe('clips', () => {
+    const clip = (id: string, over: Partial<Clip> = {}): Clip => ({
+      id,
+      conversationId: 'CH-clips',
+      authorRole: 'customer',
+      authorIdentity: `customer:${id}`,
+      authorName: 'Customer',
+      agentIdentity: 'alex',
+      agentName: 'Alex',
+      linkId: `link-${id}`,
+      linkExpiresAt: at(100),
+      take: 0,
+      status: 'offered',
+      recordedSeconds: 0,
+      version: 0,
+      createdAt: at(1),
+      updatedAt: at(1),
+      ...over,
+    });
+
+    test('a clip reads back whole, by id, by its take room and by conversation', async () => {
+      await store().clips.insert(clip('k1'));
+      await store().clips.insert(clip('k2', { createdAt: at(2) }));
+      expect(await store().clips.get('k1')).toEqual(clip('k1'));
+      expect((await store().clips.listByConversation('CH-clips')).map((c) => c.id)).toEqual(['k1', 'k2']);
+      const recording = { ...clip('k1'), status: 'recording' as const, take: 1, roomName: 'clip-k1-1', roomSid: '7', version: 1 };
+      expect(await store().clips.saveIfUnchanged(recording)).toBe(true);
+      expect(await store().clips.findByRoomName('clip-k1-1')).toEqual(recording);
+      expect((await store().clips.listOpenTakes()).map((c) => c.id)).toEqual(['k1']);
+      expect(await store().clips.get('missing')).toBeNull();
+    });
+
+    test('of two writers from the same version only one saves (the Stop and the cap racing)', async () => {
+      await store().clips.insert(clip('k3'));
+      const stop = { ...clip('k3'), status: 'stopped' as const, version: 1 };
+      const cap = { ...clip('k3'), status: 'stopped' as const, stopCause: 'cap' as const, version: 1 };
+      const results = await Promise.all([store().clips.saveIfUnchanged(stop), store().clips.saveIfUnchanged(cap)]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect((await store().clips.get('k3'))?.version).toBe(1);
+      expect(await store().clips.saveIfUnchanged({ ...clip('k3'), version: 5 })).toBe(false);
     });
   });
 

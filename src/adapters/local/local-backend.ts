@@ -57,6 +57,7 @@ export async function createLocalBackend(config: Config): Promise<LocalBackend> 
       conversations,
       escalations: store.escalations,
       consents: store.consents,
+      clips: store.clips,
       pipeline: pipeline.deps,
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
       clock: systemClock,

@@ -2,10 +2,12 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type ColumnType, type Dialect } from 'kysely';
 import { Pool } from 'pg';
 import { logger } from '../../logger';
+import type { ClipStore } from '../../ports/clip-store';
 import type { ConsentStore } from '../../ports/consent-store';
 import type { EscalationStore } from '../../ports/escalation-store';
 import type { PipelineStore } from '../../ports/pipeline-store';
 import { migrationProvider } from './migrations';
+import { SqlClips } from './sql-clips';
 import { SqlConsents } from './sql-consents';
 import { SqlEscalations } from './sql-escalations';
 import { SqlConversations } from './sql-conversations';
@@ -91,7 +93,18 @@ export interface ConsentsTable {
   consented_at: string;
 }
 
+export interface ClipsTable {
+  id: string;
+  conversation_id: string;
+  room_name: ColumnType<string | null, string | null | undefined, string | null>;
+  status: string;
+  version: number;
+  created_at: string;
+  record_json: string;
+}
+
 export interface StoreTables {
+  ve_clips: ClipsTable;
   ve_escalations: EscalationsTable;
   ve_pipeline_jobs: PipelineJobsTable;
   ve_recording_artifacts: RecordingArtifactsTable;
@@ -111,6 +124,7 @@ export interface SqlStore {
   db: Kysely<StoreTables>;
   escalations: EscalationStore;
   consents: ConsentStore;
+  clips: ClipStore;
   pipeline: PipelineStore;
   /** ConversationsPort plus the local extras (create, list, change feed); local mode's chat. */
   conversations: SqlConversations;
@@ -165,6 +179,7 @@ export async function openStoreWith(
     db,
     escalations: new SqlEscalations(db),
     consents: new SqlConsents(db),
+    clips: new SqlClips(db),
     pipeline: new SqlPipelineStore(db),
     conversations: new SqlConversations(db, engine),
     revocations: new SqlTokenRevocations(db),

@@ -229,6 +229,26 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('ve_pipeline_jobs').dropColumn('lease_owner').execute();
     },
   },
+  '0009_ve_clips': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Async clips: the record as JSON, the current take's room and the status to find it by.
+      await db.schema
+        .createTable('ve_clips')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('conversation_id', 'text', (c) => c.notNull())
+        .addColumn('room_name', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('record_json', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('ve_clips_by_room').on('ve_clips').column('room_name').execute();
+      await db.schema.createIndex('ve_clips_by_status').on('ve_clips').columns(['status', 'created_at']).execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropTable('ve_clips').execute();
+    },
+  },
 };
 
 /** In code, not files: the Functions are bundled with esbuild and have no migrations folder. */

@@ -61,6 +61,7 @@ export async function createTwilioBackend(config: Config): Promise<Backend> {
       conversations,
       escalations: store.escalations,
       consents: store.consents,
+      clips: store.clips,
       pipeline,
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
       clock: systemClock,

@@ -1,6 +1,7 @@
 import { roleOfIdentity } from '../../domain/escalation';
-import type { Composer, CompositionStatus, SpeechComposition } from '../../ports/composer';
+import type { ComposeOptions, Composer, CompositionStatus, SpeechComposition } from '../../ports/composer';
 import type { RoomRef } from '../../ports/rooms';
+import { GRID_LAYOUT, PIP_RESOLUTION, pictureInPictureLayout } from './composition-layouts';
 import { isNotFound } from './rest-errors';
 import type { TwilioClient } from './twilio-client';
 
@@ -20,9 +21,15 @@ export const compositionCallbackUrl = (base: string, roomName: string): string =
 };
 
 /**
- * Twilio Compositions: one grid video of the whole room, and one audio-only composition per
- * participant for Voice Intelligence. `trim: false` keeps every composition on the room's own
- * timeline, so each speaker's transcript needs no offset. Each reports by status callback.
+ * Twilio Compositions: one video of the whole room (a grid for a call, a picture-in-picture for a
+ * clip), and one audio-only composition per participant for Voice Intelligence. Each reports by
+ * status callback.
+ * - A call: `trim: false` keeps every composition on the room's own timeline, so each speaker's
+ *   transcript needs no offset.
+ * - A clip: `trim: true` (Twilio's default) cuts "the intervals where there is no active media"
+ *   (Compositions `Trim`, twilio-oai spec/json/twilio_video_v1.json), which is what a pause is: the
+ *   recording rules excluded every track. The clip's one speaker is trimmed the same way, so the
+ *   transcript stays on the trimmed video's timeline.
  */
 export class TwilioComposer implements Composer {
   constructor(private readonly o: TwilioComposerOptions) {}
@@ -31,7 +38,7 @@ export class TwilioComposer implements Composer {
     return this.o.client.video.v1;
   }
 
-  async start(room: RoomRef, _recordingId: string) {
+  async start(room: RoomRef, _recordingId: string, options: ComposeOptions = { layout: 'grid' }) {
     const recordings = await this.video.recordings.list({ groupingSid: [room.sid] });
     if (recordings.length === 0) return { video: null, speech: [] };
     const participants = await this.video.rooms(room.sid).participants.list();
@@ -45,18 +52,20 @@ export class TwilioComposer implements Composer {
       const participantSid = String((r.groupingSids as Record<string, unknown>)?.participant_sid ?? '');
       audioByParticipant.set(participantSid, [...(audioByParticipant.get(participantSid) ?? []), r.trackName]);
     }
+    const clip = options.layout === 'pip';
     const common = {
       roomSid: room.sid,
       format: 'mp4' as const,
-      trim: false,
+      trim: clip,
       statusCallback: compositionCallbackUrl(this.o.statusCallbackUrl, room.name),
       statusCallbackMethod: 'POST',
     };
-    const grid = await this.video.compositions.create({
+    const videoTracks = [...new Set(recordings.filter((r) => r.type === 'video').map((r) => r.trackName))];
+    const video = await this.video.compositions.create({
       ...common,
       audioSources: ['*'],
-      videoLayout: { grid: { video_sources: ['*'] } },
-      resolution: this.o.resolution ?? '1280x720',
+      videoLayout: clip ? pictureInPictureLayout(videoTracks) : GRID_LAYOUT,
+      resolution: clip ? `${PIP_RESOLUTION.width}x${PIP_RESOLUTION.height}` : (this.o.resolution ?? '1280x720'),
     });
     const speech: SpeechComposition[] = [];
     for (const [participantSid, tracks] of audioByParticipant) {
@@ -64,7 +73,7 @@ export class TwilioComposer implements Composer {
       const identity = identityOf.get(participantSid) ?? participantSid;
       speech.push({ compositionId: c.sid, status: 'pending', participantIdentity: identity, role: roleOfIdentity(identity), startOffsetSeconds: 0 });
     }
-    return { video: { compositionId: grid.sid, status: 'pending' as const }, speech };
+    return { video: { compositionId: video.sid, status: 'pending' as const }, speech };
   }
 
   async status(compositionId: string): Promise<CompositionStatus> {

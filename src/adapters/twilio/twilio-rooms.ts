@@ -28,6 +28,9 @@ export interface TwilioRoomsOptions {
   now?: () => Date;
 }
 
+/** A take with pauses has a recording per track per run: delete a few at a time, not one by one. */
+const DELETES_AT_ONCE = 5;
+
 // twilio-node puts path parameters into the URL as they are; these two would break it.
 const usableInPath = (value: string): boolean => !/[/?]/.test(value);
 
@@ -114,6 +117,39 @@ export class TwilioRooms implements RoomsPort {
     } catch (e) {
       if (isNotFound(e)) return false;
       throw e;
+    }
+  }
+
+  /**
+   * Rooms that record are created with `RecordParticipantsOnConnect`, which records every track:
+   * the recording rules `include all`. Pausing swaps in `exclude all` and resuming puts `include
+   * all` back (Recording Rules, POST /v1/Rooms/{RoomSid}/RecordingRules); the tracks stay published.
+   */
+  async setRecording(room: RoomRef, on: boolean): Promise<void> {
+    await this.rooms(room.sid).recordingRules.update({ rules: [{ type: on ? 'include' : 'exclude', all: true }] });
+  }
+
+  async discardRecordings(room: RoomRef): Promise<void> {
+    let recordings: { sid: string; status: string }[];
+    try {
+      recordings = await this.rooms(room.sid).recordings.list(); // every page
+    } catch (e) {
+      if (isNotFound(e)) return; // a room Twilio does not know recorded nothing we can reach
+      throw e;
+    }
+    // Deleted recordings stay listed (status `deleted`, metadata only): nothing left to delete there.
+    const live = recordings.filter((r) => r.status !== 'deleted');
+    for (let i = 0; i < live.length; i += DELETES_AT_ONCE) {
+      await Promise.all(live.slice(i, i + DELETES_AT_ONCE).map((r) => this.deleteRecording(r.sid)));
+    }
+  }
+
+  /** A recording already gone (404) is what we wanted: a retried discard deletes nothing twice. */
+  private async deleteRecording(sid: string): Promise<void> {
+    try {
+      await this.options.client.video.v1.recordings(sid).remove();
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
     }
   }
 

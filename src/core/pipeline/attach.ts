@@ -104,9 +104,14 @@ export async function attach(deps: PipelineDeps, job: PipelineJob): Promise<Pipe
   return attached;
 }
 
+/**
+ * The message found by its idempotency key is brought up to date (a clip's "processing" message,
+ * posted at Send, or this step's own post before a crash); otherwise it is posted now.
+ */
 async function findOrPost(deps: PipelineDeps, job: PipelineJob, content: () => ReturnType<typeof recordingMessage>) {
   const existing = await deps.conversations.findMessageByAttribute(job.conversationId, 'idempotencyKey', job.roomName);
-  return existing ?? deps.conversations.postMessage(job.conversationId, { author: messageAuthor(deps), ...content() });
+  if (existing) return deps.conversations.updateMessage(job.conversationId, existing.id, content());
+  return deps.conversations.postMessage(job.conversationId, { author: messageAuthor(deps), ...content() });
 }
 
 /**

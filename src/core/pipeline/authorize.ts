@@ -25,7 +25,7 @@ export interface ViewableRecording {
   conversationOpen?: boolean;
 }
 
-export const viewableRecording = (job: PipelineJob, escalation: Escalation): ViewableRecording => ({
+export const viewableRecording = (job: PipelineJob, escalation: Pick<Escalation, 'id' | 'agentIdentity' | 'linkId'>): ViewableRecording => ({
   recordingId: job.recordingId,
   conversationId: job.conversationId,
   escalationId: escalation.id,

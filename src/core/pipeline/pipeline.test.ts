@@ -68,6 +68,8 @@ describe('the event-driven recording pipeline', () => {
     );
     expect(msg.attributes).toEqual({
       type: 'video-recording',
+      kind: 'call',
+      videoStatus: 'ready',
       recordingId: 'REC1',
       roomName: 'esc-1',
       escalationId: 'e1',
@@ -187,6 +189,8 @@ describe('the event-driven recording pipeline', () => {
     expect(early.body).toBe('Video call recording · 3:12 · transcript to follow');
     expect(early.attributes).toEqual({
       type: 'video-recording',
+      kind: 'call',
+      videoStatus: 'ready',
       recordingId: 'REC1',
       roomName: 'esc-1',
       escalationId: 'e1',

@@ -9,18 +9,30 @@ import { canViewRecording, viewableRecording, type RecordingViewer } from './aut
  */
 export async function authorizePlayback(deps: CoreDeps, viewer: RecordingViewer, recordingId: string): Promise<PipelineJob> {
   const job = await deps.pipeline.store.getByRecordingId(recordingId);
-  const escalation = job ? await deps.escalations.get(job.escalationId) : null;
-  if (!job || !escalation) throw new DomainError('not_found', 'recording_not_found', 'No such recording.');
+  const viewable = job ? await viewableOf(deps, job) : null;
+  if (!job || !viewable) throw new DomainError('not_found', 'recording_not_found', 'No such recording.');
   const conversation = viewer.kind === 'chat' ? await deps.conversations.get(job.conversationId) : null;
   const recording = {
-    ...viewableRecording(job, escalation),
-    customerAccess: deps.pipeline.customerRecordingAccess,
+    ...viewable,
+    // An agent's clip is a reply addressed to the customer: the policy on call recordings does not hide it.
+    customerAccess: job.clip?.authorRole === 'agent' ? 'video' : deps.pipeline.customerRecordingAccess,
     conversationOpen: conversation ? conversation.state !== 'closed' : undefined,
   };
   if (!canViewRecording(viewer, recording, deps.clock.now())) {
     throw new DomainError('forbidden', 'not_allowed', 'You are not allowed to watch this recording.');
   }
   return job;
+}
+
+/** The recording's owner and link, from its call or its clip. */
+async function viewableOf(deps: CoreDeps, job: PipelineJob) {
+  if (job.kind === 'clip') {
+    const clip = await deps.clips.get(job.escalationId);
+    if (!clip) return null;
+    return { ...viewableRecording(job, { id: clip.id, agentIdentity: clip.agentIdentity, linkId: clip.linkId ?? '' }) };
+  }
+  const escalation = await deps.escalations.get(job.escalationId);
+  return escalation ? viewableRecording(job, escalation) : null;
 }
 
 export type RecordingFile = 'video.mp4' | 'captions.vtt' | 'transcript.json';

@@ -1,3 +1,4 @@
+import type { ClipRef } from '../../domain/clip';
 import type { Attributes } from '../../domain/conversation';
 import type { CustomerRecordingAccess } from '../../domain/recording-policy';
 import { MESSAGE_TYPES } from '../../domain/message-types';
@@ -40,7 +41,7 @@ export function recordingMessage(
   urls: RecordingUrls,
   customerAccess: CustomerRecordingAccess = 'video',
 ): { body: string; attributes: Attributes } {
-  const head = `Video call recording · ${formatDuration(durationSeconds)}`;
+  const head = `${recordingTitle(job)} · ${formatDuration(durationSeconds)}`;
   const ready = typeof transcript !== 'string';
   // The body is what any chat client shows the customer: no transcript when the policy says none.
   let body = head;
@@ -55,6 +56,7 @@ export function recordingMessage(
       roomName: job.roomName,
       escalationId: job.escalationId,
       durationSeconds,
+      videoStatus: 'ready',
       mediaUrl: urls.mediaUrl,
       ...(ready
         ? {
@@ -67,7 +69,37 @@ export function recordingMessage(
         : {}),
       transcriptStatus: ready ? 'ready' : transcript,
       customerAccess,
+      ...clipAttributes(job.clip),
       idempotencyKey: job.roomName,
+    },
+  };
+}
+
+const recordingTitle = (job: Pick<PipelineJob, 'kind' | 'clip'>): string =>
+  job.kind === 'clip' && job.clip ? `Video clip from ${job.clip.authorName}` : 'Video call recording';
+
+/** What every clip message carries, so a card can say who sent it and the thread can be told apart from calls. */
+const clipAttributes = (clip: ClipRef | undefined): Attributes =>
+  clip ? { kind: 'clip', clipId: clip.clipId, authorRole: clip.authorRole, authorName: clip.authorName, clipMode: clip.mode } : { kind: 'call' };
+
+/**
+ * The clip message as it goes out at Send, before anything is composed: the card shows
+ * "processing". The pipeline finds it by its idempotency key and updates it in place with the
+ * video, then the transcript: one message per clip, never several.
+ */
+export function processingClipMessage(o: { roomName: string; clip: ClipRef; durationSeconds: number }): { body: string; attributes: Attributes } {
+  const seconds = Math.round(o.durationSeconds);
+  return {
+    body: `${recordingTitle({ kind: 'clip', clip: o.clip })} · ${formatDuration(seconds)} · processing`,
+    attributes: {
+      type: RECORDING_MESSAGE_TYPE,
+      roomName: o.roomName,
+      escalationId: o.clip.clipId,
+      durationSeconds: seconds,
+      videoStatus: 'processing',
+      transcriptStatus: 'pending',
+      ...clipAttributes(o.clip),
+      idempotencyKey: o.roomName,
     },
   };
 }

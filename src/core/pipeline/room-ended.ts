@@ -22,6 +22,7 @@ export async function roomEnded(deps: PipelineDeps, event: RoomEndedEvent): Prom
     recordingId: deps.newRecordingId(),
     recording: event.recording,
     endedAt: event.endedAt,
+    ...(event.kind === 'clip' ? { kind: 'clip' as const, clip: event.clip } : {}),
     state: 'recorded',
     version: 0,
     createdAt: at,
@@ -42,7 +43,9 @@ export async function requestCompositions(deps: PipelineDeps, roomName: string):
 
   let started;
   try {
-    started = await deps.composer.start({ name: job.roomName, sid: job.roomSid }, job.recordingId);
+    // A clip's camera sits in a corner over its screen; a call is a grid.
+    const layout = job.kind === 'clip' ? 'pip' : 'grid';
+    started = await deps.composer.start({ name: job.roomName, sid: job.roomSid }, job.recordingId, { layout });
   } catch (e) {
     return composeFailed(deps, roomName, errorText(e));
   }

@@ -6,6 +6,9 @@ export class FakeRooms implements RoomsPort {
   readonly created: CreateRoomOptions[] = [];
   readonly ended: string[] = [];
   readonly removed: string[] = [];
+  /** Every recording switch asked, in order: `<room>:on` / `<room>:off`. */
+  readonly recordingSwitches: string[] = [];
+  readonly discarded: string[] = [];
   readonly connected = new Map<string, Set<string>>();
   private readonly lost = new Set<string>();
 
@@ -38,6 +41,14 @@ export class FakeRooms implements RoomsPort {
 
   async endRoom(room: RoomRef): Promise<void> {
     this.ended.push(room.name);
+  }
+
+  async setRecording(room: RoomRef, on: boolean): Promise<void> {
+    this.recordingSwitches.push(`${room.name}:${on ? 'on' : 'off'}`);
+  }
+
+  async discardRecordings(room: RoomRef): Promise<void> {
+    this.discarded.push(room.name);
   }
 
   async isOpen(room: RoomRef): Promise<boolean> {

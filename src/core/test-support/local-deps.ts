@@ -8,7 +8,7 @@ import type { CoreDeps } from '../deps';
 import { FakeRooms } from './fake-rooms';
 import type { PipelineDeps } from '../pipeline/deps';
 import { RecordingComposer, RecordingTranscriber } from '../pipeline/testing/fake-engines';
-import { MemoryArtifacts, MemoryConsents, MemoryEscalations, MemoryPipelineStore } from '../pipeline/testing/in-memory';
+import { MemoryArtifacts, MemoryClips, MemoryConsents, MemoryEscalations, MemoryPipelineStore } from '../pipeline/testing/in-memory';
 
 export const TEST_SECRET = 'test-link-secret-that-is-long-enough-123';
 
@@ -38,6 +38,7 @@ export async function makeTestDeps(env: Record<string, string> = {}) {
     conversations,
     escalations: new MemoryEscalations(),
     consents: new MemoryConsents(),
+    clips: new MemoryClips(),
     pipeline,
     links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
     clock,
@@ -48,8 +49,10 @@ export async function makeTestDeps(env: Record<string, string> = {}) {
     db,
     rooms,
     conversations,
+    pipelineDeps: pipeline,
     /** Rooms whose recordings the pipeline asked to compose. */
     composed: composer.starts,
+    composer,
     advance: (seconds: number) => (now = new Date(now.getTime() + seconds * 1000)),
   };
 }

@@ -1,10 +1,12 @@
-import type { EndCallResponse, EscalateResponse, FunctionsContract } from '../../api/contract';
+import type { EndCallResponse, EscalateResponse, FunctionsContract, OfferClipResponse } from '../../api/contract';
 import { requestJson } from '../../client/request-json';
 
 /** What the agent's UI asks of the Functions; the Flex plugin and the local console share it. */
 export interface EscalationApi {
   escalate(conversationId: string): Promise<EscalateResponse>;
   endCall(escalationId: string): Promise<EndCallResponse>;
+  /** Posts the customer a recording link for an async clip. */
+  offerClip(conversationId: string): Promise<OfferClipResponse>;
 }
 
 export interface EscalationApiOptions {
@@ -22,5 +24,6 @@ export function httpEscalationApi({ baseUrl, token, fetchImpl }: EscalationApiOp
   return {
     escalate: (conversationId) => call('/escalate', { conversationId }),
     endCall: (escalationId) => call('/end-call', { escalationId }),
+    offerClip: (conversationId) => call('/offer-clip', { conversationId }),
   };
 }

@@ -7,6 +7,10 @@ import { AgentCall } from './agent-call';
 function fakeApi() {
   const calls: string[] = [];
   const api: EscalationApi = {
+    async offerClip(conversationId) {
+      calls.push(`offer-clip:${conversationId}`);
+      return { clipId: 'c1', url: 'http://127.0.0.1:3000/record.html#t=x', expiresAt: new Date(Date.now() + 60_000).toISOString() };
+    },
     async escalate(conversationId) {
       calls.push(`escalate:${conversationId}`);
       return {

@@ -3,11 +3,12 @@ import type { ConversationMessage } from '../../domain/conversation';
 import { MESSAGE_TYPES } from '../../domain/message-types';
 import { LinkCard, type Viewer } from './LinkCard';
 import type { LinkState } from './link-state';
+import { ClipRequestCard } from './ClipRequestCard';
 import { RecordingCard } from './RecordingCard';
 
 /** Is this one of the messages the product posts as a card? (Flex renders the rest itself.) */
 export const isCardMessage = (attributes: Record<string, unknown> | undefined): boolean =>
-  attributes?.type === MESSAGE_TYPES.link || attributes?.type === MESSAGE_TYPES.recording;
+  attributes?.type === MESSAGE_TYPES.link || attributes?.type === MESSAGE_TYPES.recording || attributes?.type === MESSAGE_TYPES.clipRequest;
 
 /** The card for a product message, by its `type` attribute; null for anything else. */
 export function MessageCard({
@@ -26,6 +27,8 @@ export function MessageCard({
       return <LinkCard message={message} viewer={viewer} state={linkState} onResend={onResendLink} />;
     case MESSAGE_TYPES.recording:
       return <RecordingCard message={message} viewer={viewer} />;
+    case MESSAGE_TYPES.clipRequest:
+      return <ClipRequestCard message={message} viewer={viewer} />;
     default:
       return null;
   }

@@ -11,6 +11,11 @@ interface RecordingAttributes {
   durationSeconds?: number;
   transcript?: { segments?: TranscriptSegment[] };
   customerAccess?: CustomerRecordingAccess;
+  /** A clip's message goes out at Send, while its video is still being made. */
+  videoStatus?: 'processing' | 'ready';
+  kind?: 'call' | 'clip';
+  authorRole?: 'customer' | 'agent';
+  authorName?: string;
   /** The video goes out first; the transcript follows in the same message, or is given up. */
   transcriptStatus?: 'pending' | 'ready' | 'unavailable';
 }
@@ -41,13 +46,17 @@ function TranscriptStatusNote({ status }: { status: RecordingAttributes['transcr
  */
 export function RecordingCard({ message, viewer }: { message: ConversationMessage; viewer: Viewer }) {
   const a = message.attributes as RecordingAttributes;
+  const clip = a.kind === 'clip';
+  const length = a.durationSeconds ? ` (${formatDuration(a.durationSeconds)})` : '';
+  const title = clip ? `Video clip from ${a.authorName ?? message.author}${length}` : `Video call recording${length}`;
+  if (a.videoStatus === 'processing') return <ProcessingClip title={title} />;
   if (!a.mediaUrl) return <p className="message__body">{message.body}</p>;
-  const title = `Video call recording${a.durationSeconds ? ` (${formatDuration(a.durationSeconds)})` : ''}`;
   const segments = a.transcript?.segments ?? [];
-  const access = viewer === 'agent' ? 'video' : (a.customerAccess ?? 'video');
+  // An agent's clip is addressed to the customer: the recording policy is about calls.
+  const access = viewer === 'agent' || (clip && a.authorRole === 'agent') ? 'video' : (a.customerAccess ?? 'video');
   const waiting = a.transcriptStatus === 'pending' || a.transcriptStatus === 'unavailable';
   return (
-    <div className="card card--recording" data-testid="recording-card" data-access={access}>
+    <div className="card card--recording" data-testid="recording-card" data-access={access} data-kind={clip ? 'clip' : 'call'}>
       {access === 'video' ? (
         <RecordingPlayer
           mediaUrl={a.mediaUrl}
@@ -74,6 +83,18 @@ export function RecordingCard({ message, viewer }: { message: ConversationMessag
             ))}
         </>
       )}
+    </div>
+  );
+}
+
+/** A clip sent a moment ago: the card is there at once and becomes the player in place. */
+function ProcessingClip({ title }: { title: string }) {
+  return (
+    <div className="card card--recording card--processing" data-testid="recording-card" data-kind="clip" data-video-status="processing">
+      <p className="card__title">{title}</p>
+      <p className="card__meta" role="status">
+        Processing the clip… It will play here in a moment.
+      </p>
     </div>
   );
 }

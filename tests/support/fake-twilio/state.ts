@@ -22,6 +22,8 @@ export class FakeTwilioState {
   readonly rooms = new Map<string, Resource>();
   readonly participants = new Map<string, Resource>();
   readonly recordings = new Map<string, Resource>();
+  /** A room's RecordingRules resource, by room sid (`{ room_sid, rules, date_created, date_updated }`). */
+  readonly recordingRules = new Map<string, Resource>();
   readonly compositions = new Map<string, Resource>();
   /** Bytes the fake serves at a completed composition's `redirect_to`. */
   readonly compositionMedia = new Map<string, Buffer>();
@@ -34,7 +36,7 @@ export class FakeTwilioState {
   constructor(readonly accountSid: string) {}
 
   clear(): void {
-    for (const map of [this.rooms, this.participants, this.recordings, this.compositions, this.compositionMedia, this.conversations, this.messages, this.transcripts, this.sentences, this.flexTokens]) {
+    for (const map of [this.rooms, this.participants, this.recordings, this.recordingRules, this.compositions, this.compositionMedia, this.conversations, this.messages, this.transcripts, this.sentences, this.flexTokens]) {
       map.clear();
     }
   }

@@ -47,8 +47,50 @@ export function createRoom(state: FakeTwilioState, form: Params): Resource {
     },
   };
   state.rooms.set(sid, room);
+  // A room that records everyone on connect reports the rules that say so; one that does not, none.
+  setRecordingRules(state, sid, room.record_participants_on_connect ? [{ type: 'include', all: true }] : [], now);
   return room;
 }
+
+function setRecordingRules(state: FakeTwilioState, roomSid: string, rules: unknown[], now = twilioTime()): Resource {
+  const previous = state.recordingRules.get(roomSid);
+  const resource: Resource = { room_sid: roomSid, date_created: previous?.date_created ?? now, date_updated: now, rules };
+  state.recordingRules.set(roomSid, resource);
+  return resource;
+}
+
+/**
+ * `Rules` as Twilio takes it: a JSON array of `{ type: include|exclude, all | publisher | track | kind }`.
+ * Anything else is refused, so an adapter that sends the wrong shape fails here as it would on Twilio.
+ */
+function parseRecordingRules(form: Params): unknown[] {
+  const raw = one(form, 'Rules');
+  let rules: unknown;
+  try {
+    rules = JSON.parse(raw ?? '');
+  } catch {
+    throw badRequest(20001, 'Rules must be a JSON-encoded array of recording rules');
+  }
+  if (!Array.isArray(rules)) throw badRequest(20001, 'Rules must be a JSON-encoded array of recording rules');
+  for (const rule of rules as Record<string, unknown>[]) {
+    const keys = Object.keys(rule ?? {});
+    const filters = keys.filter((k) => k !== 'type');
+    const valid =
+      (rule?.type === 'include' || rule?.type === 'exclude') &&
+      filters.length > 0 &&
+      filters.every((k) => ['all', 'publisher', 'track', 'kind'].includes(k)) &&
+      (rule.all === undefined || rule.all === true) &&
+      (rule.kind === undefined || ['audio', 'video', 'data'].includes(String(rule.kind)));
+    if (!valid) throw badRequest(20001, `Invalid recording rule: ${JSON.stringify(rule)}`);
+  }
+  return rules;
+}
+
+/** A recording as the room's Recordings subresource shows it: the same track, addressed under the room. */
+const asRoomRecording = (r: Resource, roomSid: string): Resource => {
+  const url = `${roomUrl(roomSid)}/Recordings/${r.sid}`;
+  return { ...r, room_sid: roomSid, url, links: { media: `${url}/Media` } };
+};
 
 /** A sid finds any room; a unique name only an in-progress one (Twilio frees names when rooms end). */
 export function findRoom(state: FakeTwilioState, sidOrName: string, path: string): Resource {
@@ -228,6 +270,48 @@ export const videoRoomRoutes: Route[] = [
           (!mediaType || r.type === mediaType),
       );
       return pageOf(req, 'recordings', newestFirst(list));
+    },
+  },
+  {
+    method: 'GET',
+    host: HOST,
+    path: /^\/v1\/Rooms\/([^/]+)\/RecordingRules$/,
+    handle: (req, [id], { state }) => ({ status: 200, body: state.recordingRules.get(findRoom(state, id, req.path).sid) }),
+  },
+  {
+    method: 'POST',
+    host: HOST,
+    path: /^\/v1\/Rooms\/([^/]+)\/RecordingRules$/,
+    handle: (req, [id], { state }) => {
+      const room = findRoom(state, id, req.path);
+      return { status: 200, body: setRecordingRules(state, room.sid, parseRecordingRules(req.form)) };
+    },
+  },
+  {
+    method: 'GET',
+    host: HOST,
+    path: /^\/v1\/Rooms\/([^/]+)\/Recordings$/,
+    handle: (req, [id], { state }) => {
+      const room = findRoom(state, id, req.path);
+      const status = one(req.query, 'Status');
+      const source = one(req.query, 'SourceSid');
+      const list = [...state.recordings.values()].filter(
+        (r) => r.grouping_sids.room_sid === room.sid && (!status || r.status === status) && (!source || r.source_sid === source),
+      );
+      return pageOf(req, 'recordings', newestFirst(list).map((r) => asRoomRecording(r, room.sid)));
+    },
+  },
+  {
+    method: 'DELETE',
+    host: HOST,
+    path: /^\/v1\/Recordings\/([^/]+)$/,
+    handle: (req, [sid], { state }) => {
+      const recording = state.recordings.get(sid);
+      // Twilio keeps a deleted recording's metadata (status `deleted`); its media is gone, so a second
+      // DELETE finds nothing: answered 404 here (Twilio does not document this answer).
+      if (!recording || recording.status === 'deleted') throw notFound(req.path);
+      recording.status = 'deleted';
+      return { status: 204 };
     },
   },
   {

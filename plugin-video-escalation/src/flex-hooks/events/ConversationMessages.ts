@@ -18,9 +18,14 @@ export function followRecordings(ctx: PluginContext): void {
   const client = (ctx.manager as unknown as { conversationsClient?: MessageEvents }).conversationsClient;
   client?.on('messageAdded', (message) => {
     const task = ctx.tasks.get(message.conversation?.sid ?? '');
-    const a = (message.attributes ?? {}) as { type?: unknown; mediaUrl?: unknown; reason?: unknown };
+    const a = (message.attributes ?? {}) as { type?: unknown; mediaUrl?: unknown; reason?: unknown; kind?: unknown; authorRole?: unknown };
     if (!task) return;
-    if (a.type === MESSAGE_TYPES.recording) {
+    if (a.type === MESSAGE_TYPES.recording && a.kind === 'clip') {
+      // The customer's clip arrives at Send, still processing; its card in the chat becomes the player.
+      if (a.authorRole === 'customer') {
+        ctx.flex.Notifications.showNotification(NOTIFY.clipReceived, { message: 'The customer sent a video clip. It plays in the chat once processed.' });
+      }
+    } else if (a.type === MESSAGE_TYPES.recording) {
       ctx.flex.Notifications.showNotification(NOTIFY.recordingAttached, {
         message: 'The video call recording and its transcript are attached to the conversation.',
       });

@@ -6,7 +6,7 @@ function Message({ notificationContext }: { notificationContext?: { message?: st
   return <span>{notificationContext?.message}</span>;
 }
 
-/** The plugin's Flex notifications (async clips will reuse the recording ones). */
+/** The plugin's Flex notifications. */
 export function registerNotifications({ flex }: PluginContext): void {
   const { Notifications, NotificationType } = flex;
   Notifications.registerNotification({ id: NOTIFY.linkSent, type: NotificationType.success, timeout: 5000, content: <Message /> });
@@ -18,5 +18,6 @@ export function registerNotifications({ flex }: PluginContext): void {
     content: 'You are still in the video call. End it (or wrap up, which ends it) before completing the task.',
   });
   Notifications.registerNotification({ id: NOTIFY.recordingAttached, type: NotificationType.information, timeout: 8000, content: <Message /> });
+  Notifications.registerNotification({ id: NOTIFY.clipReceived, type: NotificationType.information, timeout: 8000, content: <Message /> });
   Notifications.registerNotification({ id: NOTIFY.recordingFailed, type: NotificationType.warning, timeout: 0, content: <Message /> });
 }

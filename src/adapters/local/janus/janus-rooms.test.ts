@@ -1,5 +1,5 @@
 /** Integration: real Janus (Debian package) started per suite; no media, control plane only. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../db';
@@ -92,4 +92,54 @@ test('reconnects after the control connection drops', async () => {
   await rooms.close(); // as if the socket had gone away
   expect(await rooms.connectedIdentities(room)).toEqual([]);
   await rooms.endRoom(room);
+});
+
+/** Janus's own view of the room's recording switch (`list` shows private rooms to the admin key). */
+async function recordFlag(sid: string): Promise<unknown> {
+  const data = await probe.request({ request: 'list', admin_key: credentials.roomAdminKey });
+  return (data.list as Array<{ room: number; record: unknown }>).find((r) => r.room === Number(sid))?.record;
+}
+
+test('setRecording turns Janus recording off and on again, twice', async () => {
+  const room = await rooms.createRoom({ name: 'esc-test-rec', recording: true, maxParticipants: 1 });
+  expect(await recordFlag(room.sid)).toBe(true);
+  for (const on of [false, true, false, true]) {
+    await rooms.setRecording(room, on);
+    expect(await recordFlag(room.sid)).toBe(on);
+  }
+  await rooms.setRecording(room, true); // already on: no change, no error
+  expect(await recordFlag(room.sid)).toBe(true);
+  const unrecorded = await rooms.createRoom({ name: 'esc-test-norec', recording: false, maxParticipants: 1 });
+  await expect(rooms.setRecording(unrecorded, true)).rejects.toThrow(/without recording/);
+  await expect(rooms.setRecording({ name: 'esc-none', sid: '12345' }, false)).rejects.toThrow(/Unknown/);
+  await rooms.endRoom(room);
+  await rooms.endRoom(unrecorded);
+});
+
+test('discardRecordings deletes the room folder and nothing else, idempotently', async () => {
+  const recordings = join(dir, 'recordings');
+  const room = await rooms.createRoom({ name: 'esc-test-discard', recording: true, maxParticipants: 1 });
+  const other = await rooms.createRoom({ name: 'esc-test-discard2', recording: true, maxParticipants: 1 });
+  const roomDir = join(recordings, 'esc-test-discard');
+  const otherDir = join(recordings, 'esc-test-discard2');
+  const base = `videoroom-${room.sid}-user-7-1700000000000000`;
+  const mine = [`${base}-audio-0.mjr`, `${base}-video-1.mjr.tmp`, `${base}-audio-0.live.json`, `${base}-audio-0.live.json.tmp-99`];
+  for (const f of mine) writeFileSync(join(roomDir, f), 'x');
+  mkdirSync(join(roomDir, 'nested'));
+  writeFileSync(join(roomDir, 'nested', 'x'), 'x');
+  const kept = [join(otherDir, `videoroom-${other.sid}-user-8-1700000000000000-audio-0.mjr`), join(recordings, 'esc-test-discard.mjr'), join(dir, 'beside.txt')];
+  for (const f of kept) writeFileSync(f, 'keep');
+  await rooms.endRoom(room);
+
+  await rooms.discardRecordings(room);
+  expect(existsSync(roomDir)).toBe(false);
+  for (const f of kept) expect(readFileSync(f, 'utf8')).toBe('keep');
+  // No hidden trash folder is left behind either.
+  expect(readdirSync(recordings).filter((n) => n.includes('discard')).sort()).toEqual(['esc-test-discard.mjr', 'esc-test-discard2']);
+  await rooms.discardRecordings(room); // again: nothing left, no error
+  await rooms.discardRecordings({ name: 'esc-never-recorded', sid: 'x' });
+  // Names that are not a room folder are refused, never resolved against the disk.
+  for (const name of ['..', '../x', 'a/b', '.hidden', '']) await expect(rooms.discardRecordings({ name, sid: 'x' })).rejects.toThrow(/not usable/);
+  expect(readFileSync(kept[2], 'utf8')).toBe('keep');
+  await rooms.endRoom(other);
 });

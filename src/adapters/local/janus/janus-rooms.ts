@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { MediaAccess } from '../../../domain/escalation';
 import type { AccessGrant, CreateRoomOptions, RoomRef, RoomsPort } from '../../../ports/rooms';
 import type { Db } from '../db';
@@ -167,6 +168,50 @@ export class JanusRooms implements RoomsPort {
       await this.control.request({ request: 'destroy', room: room.roomId, secret: room.secret });
     } catch (e) {
       if (!(isPluginError(e) && e._code === NO_SUCH_ROOM)) throw e;
+    }
+  }
+
+  /**
+   * Janus `enable_recording` (room secret; the rooms are `lock_record`), for every publisher in the
+   * room. Measured on Debian janus 1.1.2, one Chromium publisher (camera + mic, and a screen as a
+   * second publisher) publishing throughout (tests/e2e/janus-recording-toggle.test.ts): off closes
+   * every track's recorder at once (`.mjr.tmp` renamed to `.mjr`, within ~0.1 s) and nothing is
+   * written while off, though the publisher stays in the room; on opens a new set of files, one per
+   * track, named with a new µs timestamp (the moment the recorder opened, recording-files.ts). The
+   * new files' first packets came 2.94 s after the old ones' last for an off→on of 3.01 s, and the
+   * new video decodes from its start (Janus asks the publisher for a keyframe). So a paused take is
+   * one run of files per recording stretch; the composer cuts the gaps (clip-timeline.ts). Asking
+   * for the state the room is already in changes nothing (Janus compares with the room's flag).
+   */
+  async setRecording(ref: RoomRef, on: boolean): Promise<void> {
+    const room = this.roomOf(ref);
+    if (!room) throw new Error(`Unknown Janus room ${ref.name}`);
+    if (!room.recDir) throw new Error(`Janus room ${ref.name} was created without recording`);
+    await this.control.request({ request: 'enable_recording', room: room.roomId, secret: room.secret, record: on });
+  }
+
+  /**
+   * Deletes the room's Janus rec folder: its `.mjr` files (closed or still `.mjr.tmp`) and what was
+   * derived beside them (live transcripts `*.live.json`, their `.tmp-*` writes, salvaged tracks).
+   * The folder is first renamed to a hidden name (never a room name: those start alphanumeric), so
+   * a recorder Janus closes meanwhile cannot rename its `.tmp` back into a half-deleted folder.
+   * Only folders named exactly as recordingFolderName gives are touched. Meant for an ended room.
+   */
+  async discardRecordings(ref: RoomRef): Promise<void> {
+    const folder = recordingFolderName(ref.name);
+    const dirs = new Set([resolve(this.options.recordingsDir, folder)]);
+    // The folder recorded at creation (an older recordingsDir setting), if it is that room's.
+    const row = this.roomOf(ref);
+    if (row?.recDir && row.roomName === ref.name && basename(row.recDir) === folder) dirs.add(resolve(row.recDir));
+    for (const dir of dirs) {
+      const trash = join(dirname(dir), `.discarded-${folder}-${randomBytes(6).toString('hex')}`);
+      try {
+        await rename(dir, trash);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // nothing recorded, or already discarded
+        throw e;
+      }
+      await rm(trash, { recursive: true, force: true, maxRetries: 3 });
     }
   }
 

@@ -2,7 +2,11 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParticipantMedia } from './local-media';
 import { execTool } from './exec';
+import type { VideoLayout } from '../../../ports/composer';
+import { clipTimeline } from './clip-timeline';
 import { composeFilterGraph } from './grid-layout';
+import { pipFilterGraph, pipFrameSource } from './pip-layout';
+import { videoSize } from './video-size';
 import { recordingDir } from './local-artifacts';
 import { mediaDuration } from './probe';
 
@@ -28,7 +32,7 @@ export interface Composition {
   durationSeconds: number;
 }
 
-/** Local grid composition: ffmpeg → `video.mp4` (H.264/AAC, +faststart for seeking while loading). */
+/** Local composition (grid for calls, picture-in-picture for clips): ffmpeg → `video.mp4` (H.264/AAC, +faststart for seeking while loading). */
 export class FfmpegComposer {
   private readonly ffmpeg: string;
   private readonly ffprobe: string;
@@ -42,8 +46,22 @@ export class FfmpegComposer {
     return join(recordingDir(this.o.dataDir, recordingId), 'video.mp4');
   }
 
-  async compose(recordingId: string, media: ParticipantMedia[]): Promise<Composition> {
+  /**
+   * Lays a clip's files end to end with its pauses cut (clip-timeline.ts): every file's offset
+   * moved onto the trimmed timeline. The pip video and the speaker inputs both use it, so captions
+   * stay on the video. Idempotent.
+   */
+  async onClipTimeline(media: readonly ParticipantMedia[]): Promise<{ media: ParticipantMedia[]; durationSeconds: number }> {
+    const spans = await Promise.all(
+      media.map(async (m) => ({ start: m.startOffsetSeconds, end: m.startOffsetSeconds + (await mediaDuration(m.path, this.ffprobe, this.ffmpeg)) })),
+    );
+    const timeline = clipTimeline(spans);
+    return { media: media.map((m, i) => ({ ...m, startOffsetSeconds: timeline.starts[i] })), durationSeconds: timeline.durationSeconds };
+  }
+
+  async compose(recordingId: string, media: ParticipantMedia[], layout: VideoLayout = 'grid'): Promise<Composition> {
     if (media.length === 0) throw new Error('nothing to compose');
+    if (layout === 'pip') return this.composePip(recordingId, media);
     const ends = await Promise.all(media.map(async (m) => m.startOffsetSeconds + (await mediaDuration(m.path, this.ffprobe, this.ffmpeg))));
     const durationSeconds = Math.max(...ends);
     const { graph, hasAudio } = composeFilterGraph(media, {
@@ -52,6 +70,19 @@ export class FfmpegComposer {
       fps: this.o.fps ?? 12,
       durationSeconds,
     });
+    return this.encode(recordingId, media, graph, hasAudio, durationSeconds);
+  }
+
+  /** A clip: the screen's own resolution (or the camera's), camera in a corner, pauses cut. */
+  private async composePip(recordingId: string, recorded: ParticipantMedia[]): Promise<Composition> {
+    const { media, durationSeconds } = await this.onClipTimeline(recorded);
+    const framed = pipFrameSource(media);
+    const frame = framed ? await videoSize(framed.path, this.ffprobe) : { width: this.o.width ?? 1280, height: this.o.height ?? 720 };
+    const { graph, hasAudio } = pipFilterGraph(media, { frame, fps: this.o.fps ?? 12, durationSeconds });
+    return this.encode(recordingId, media, graph, hasAudio, durationSeconds);
+  }
+
+  private async encode(recordingId: string, media: readonly ParticipantMedia[], graph: string, hasAudio: boolean, durationSeconds: number): Promise<Composition> {
     const out = this.videoPath(recordingId);
     await mkdir(join(out, '..'), { recursive: true });
     // ffmpeg writes a temporary file that is renamed on success: a crash leaves no half video.

@@ -1,5 +1,5 @@
 import { access } from 'node:fs/promises';
-import type { Composer, CompositionStatus, SpeechComposition } from '../../../ports/composer';
+import type { ComposeOptions, Composer, CompositionStatus, SpeechComposition, VideoLayout } from '../../../ports/composer';
 import type { RoomRef } from '../../../ports/rooms';
 import { errorText } from '../../../core/pipeline/job-update';
 import type { FfmpegComposer } from './ffmpeg-composer';
@@ -11,8 +11,8 @@ import { logger } from '../../../logger';
 
 /**
  * Local compositions. The Janus tracks are converted at once (janus-pp-rec takes ~0.2 s), so each
- * speaker's audio is ready immediately and goes to the transcriber while ffmpeg composes the grid
- * video in the background; the video reports back through the core's `compositionReady`.
+ * speaker's audio is ready immediately and goes to the transcriber while ffmpeg composes the video
+ * (grid for a call, picture-in-picture for a clip) in the background; the video reports back through the core's `compositionReady`.
  * Ids are derived from the recording, so asking again after a crash keeps the job's records valid.
  */
 export class LocalComposer implements Composer {
@@ -27,11 +27,14 @@ export class LocalComposer implements Composer {
     },
   ) {}
 
-  async start(room: RoomRef, recordingId: string) {
+  async start(room: RoomRef, recordingId: string, options?: ComposeOptions) {
     const t0 = performance.now();
-    const media = await this.o.source.prepare(room, recordingId);
-    logger.info({ recordingId, tracks: media.length, seconds: ((performance.now() - t0) / 1000).toFixed(2) }, 'recorded tracks converted');
-    if (media.length === 0) return { video: null, speech: [] };
+    const layout = options?.layout ?? 'grid';
+    const recorded = await this.o.source.prepare(room, recordingId);
+    logger.info({ recordingId, tracks: recorded.length, seconds: ((performance.now() - t0) / 1000).toFixed(2) }, 'recorded tracks converted');
+    if (recorded.length === 0) return { video: null, speech: [] };
+    // A clip's pauses are cut from the video, so its speech offsets move with it (captions stay in sync).
+    const media = layout === 'pip' ? (await this.o.grid.onClipTimeline(recorded)).media : recorded;
     const videoId = videoCompositionId(recordingId);
     const speech: SpeechComposition[] = [];
     const files: Record<string, string> = {};
@@ -46,18 +49,18 @@ export class LocalComposer implements Composer {
 
     const done = await this.finishedVideo(recordingId);
     if (done) return { video: { compositionId: videoId, status: 'ready' as const, durationSeconds: done }, speech };
-    if (!this.running.has(videoId)) this.composeInBackground(room.name, recordingId, media);
+    if (!this.running.has(videoId)) this.composeInBackground(room.name, recordingId, media, layout);
     return { video: { compositionId: videoId, status: 'pending' as const }, speech };
   }
 
-  private composeInBackground(roomName: string, recordingId: string, media: ParticipantMedia[]): void {
+  private composeInBackground(roomName: string, recordingId: string, media: ParticipantMedia[], layout: VideoLayout): void {
     const compositionId = videoCompositionId(recordingId);
     this.running.add(compositionId);
     const t0 = performance.now();
     const work = this.o.grid
-      .compose(recordingId, media)
+      .compose(recordingId, media, layout)
       .then((c) => {
-        logger.info({ recordingId, seconds: ((performance.now() - t0) / 1000).toFixed(2), durationSeconds: c.durationSeconds }, 'grid video composed');
+        logger.info({ recordingId, layout, seconds: ((performance.now() - t0) / 1000).toFixed(2), durationSeconds: c.durationSeconds }, 'video composed');
         return this.o.events.compositionReady({ roomName, compositionId, durationSeconds: c.durationSeconds });
       })
       .catch((e) => this.o.events.compositionFailed({ roomName, compositionId, reason: errorText(e) }))

@@ -3,6 +3,7 @@ import type { Config } from '../../../config';
 import { reconcileCalls } from '../../../core/reconcile';
 import { logger } from '../../../logger';
 import { EmptyRoomWatcher } from '../janus/empty-room-watcher';
+import { startClipLimitsTimer } from './clip-limits-timer';
 import type { LocalBackend } from '../local-backend';
 import type { LocalChatTokens } from '../local-chat-tokens';
 import { startLiveTranscription } from '../pipeline/live-transcription';
@@ -44,10 +45,13 @@ export async function startRecordingServices(
     onError: (err, room) => logger.error({ err, roomName: room.name }, 'could not check or end an empty room'),
   });
   emptyRooms.start();
+  // Clip takes are cut off at the length cap, and sent as recorded when their author is gone.
+  const clipLimits = startClipLimitsTimer(backend.deps);
   return {
     routes: [recordingMediaRoutes({ deps: backend.deps, identity: backend.identity, chatTokens, dataDir })],
     stop: async () => {
       await emptyRooms.stop();
+      await clipLimits.stop();
       await live?.stop();
       backend.pipeline.stop();
       await backend.pipeline.idle();

@@ -1,4 +1,4 @@
-import type { Composer, CompositionStatus, SpeechComposition, StartedComposition } from '../../../ports/composer';
+import type { ComposeOptions, Composer, CompositionStatus, SpeechComposition, StartedComposition } from '../../../ports/composer';
 import type { ExternalStatus } from '../../../ports/pipeline-store';
 import type { RoomRef } from '../../../ports/rooms';
 import type { TranscribedSegment, Transcriber, TranscriptRequest } from '../../../ports/transcriber';
@@ -9,6 +9,8 @@ import type { TranscribedSegment, Transcriber, TranscriptRequest } from '../../.
  */
 export class RecordingComposer implements Composer {
   readonly starts: RoomRef[] = [];
+  /** The layout each start asked for, in order. */
+  readonly layouts: string[] = [];
   statuses = new Map<string, CompositionStatus>();
   /** Speakers of every room; `ready` makes their audio available at once (as the local composer does). */
   constructor(
@@ -20,8 +22,9 @@ export class RecordingComposer implements Composer {
   ) {}
   failNext?: Error;
 
-  async start(room: RoomRef, recordingId: string) {
+  async start(room: RoomRef, recordingId: string, options?: ComposeOptions) {
     this.starts.push(room);
+    this.layouts.push(options?.layout ?? 'grid');
     if (this.failNext) {
       const e = this.failNext;
       this.failNext = undefined;

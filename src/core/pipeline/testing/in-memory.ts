@@ -1,3 +1,5 @@
+import type { Clip } from '../../../domain/clip';
+import type { ClipStore } from '../../../ports/clip-store';
 import type { ConsentRecord } from '../../../domain/consent';
 import type { ConsentStore } from '../../../ports/consent-store';
 import type { Attributes, Conversation, ConversationMessage } from '../../../domain/conversation';
@@ -151,5 +153,34 @@ export class MemoryEscalations implements EscalationStore {
     const i = this.rows.findIndex((r) => r.id === e.id);
     if (i < 0) throw new Error(`escalation ${e.id} does not exist`);
     this.rows[i] = structuredClone(e);
+  }
+}
+
+/** Clips for unit tests of the core (the SQL store's contract tests cover both engines). */
+export class MemoryClips implements ClipStore {
+  readonly rows = new Map<string, Clip>();
+  async insert(c: Clip) {
+    if (this.rows.has(c.id)) throw new Error(`clip ${c.id} exists`);
+    this.rows.set(c.id, structuredClone(c));
+  }
+  async get(id: string) {
+    const c = this.rows.get(id);
+    return c ? structuredClone(c) : null;
+  }
+  async findByRoomName(roomName: string) {
+    const c = [...this.rows.values()].find((r) => r.roomName === roomName);
+    return c ? structuredClone(c) : null;
+  }
+  async listByConversation(conversationId: string) {
+    return structuredClone([...this.rows.values()].filter((r) => r.conversationId === conversationId));
+  }
+  async listOpenTakes() {
+    return structuredClone([...this.rows.values()].filter((r) => r.status === 'recording' || r.status === 'paused'));
+  }
+  async saveIfUnchanged(c: Clip) {
+    const stored = this.rows.get(c.id);
+    if (!stored || stored.version !== c.version - 1) return false;
+    this.rows.set(c.id, structuredClone(c));
+    return true;
   }
 }

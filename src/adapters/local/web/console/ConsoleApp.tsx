@@ -2,7 +2,7 @@ import React, { useEffect, useMemo, useState } from 'react';
 import type { VideoClient } from '../../../../client/video-client';
 import type { Conversation } from '../../../../domain/conversation';
 import type { MediaAccess } from '../../../../domain/escalation';
-import { EscalateButton, RecordingProgress } from '../../../../ui';
+import { AsyncActionButton, EscalateButton, RecordingProgress } from '../../../../ui';
 import { AgentCallPanel } from '../../../../ui/call/AgentCallPanel';
 import { httpEscalationApi } from '../../../../ui/api/escalation-api';
 import { useAgentCall } from '../../../../ui/call/useAgentCall';
@@ -97,6 +97,15 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
                 disabled={onVideo && call.conversationId === current.id}
                 label={onVideo && call.conversationId === current.id ? 'On video' : 'Escalate to video'}
               />
+              {escalationApi && (
+                <AsyncActionButton
+                  label="Ask for a video clip"
+                  busyLabel="Sending the link…"
+                  failure="Could not send the recording link."
+                  testId="offer-clip-button"
+                  onClick={async () => void (await escalationApi.offerClip(current.id))}
+                />
+              )}
             </div>
             {(call.room || call.status) && (
               <AgentCallPanel

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { ClipResponse } from '../../../src/api/contract';
+import { CLIP_MODES } from '../../../src/domain/clip';
+import { DomainError } from '../../../src/domain/errors';
+import { runClipAction, type ClipActor } from '../../../src/core/clips/clip-actions';
+import { jsonFunction } from '../lib/json-function';
+import { idSchema, looseBoolean } from '../lib/schemas';
+
+/**
+ * Every step of a clip take (check, start, pause, resume, stop, retake, send, discard). The
+ * customer is authenticated by the recording link; an agent by their token, on their own clip.
+ */
+export const handler = jsonFunction(
+  {
+    name: 'clip',
+    auth: 'staff-optional',
+    schema: z.object({
+      action: z.enum(['check', 'start', 'pause', 'resume', 'stop', 'retake', 'send', 'discard']),
+      linkToken: z.string().min(1).max(4096).optional(),
+      clipId: idSchema.optional(),
+      conversationId: idSchema.optional(),
+      mode: z.enum(CLIP_MODES as [string, ...string[]]).optional(),
+      consent: looseBoolean.default(false),
+      noticeVersion: z.string().max(64).optional(),
+    }),
+  },
+  async ({ body, backend, maybeStaff, userAgent }): Promise<ClipResponse> => {
+    let actor: ClipActor;
+    if (body.linkToken) actor = { kind: 'customer', linkToken: body.linkToken };
+    else if (maybeStaff) actor = { kind: 'agent', staff: maybeStaff, clipId: body.clipId, conversationId: body.conversationId };
+    else throw new DomainError('unauthorized', 'token_missing', 'Open the recording link again, or sign in.');
+    return runClipAction(backend.deps, actor, {
+      action: body.action,
+      mode: body.mode as (typeof CLIP_MODES)[number] | undefined,
+      consent: body.consent,
+      noticeVersion: body.noticeVersion,
+      userAgent,
+    });
+  },
+);

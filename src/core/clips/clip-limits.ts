@@ -1,0 +1,49 @@
+import { recordedSecondsAt, type Clip } from '../../domain/clip';
+import { DomainError } from '../../domain/errors';
+import { logger } from '../../logger';
+import type { CoreDeps } from '../deps';
+import { stopAndSend, stopTake } from './clip-takes';
+
+/**
+ * The server's side of a take's limits, checked on a timer (local back end) for every open take:
+ * - the length cap: a take that has recorded `CLIP_MAX_SECONDS` is ended, whatever the browser
+ *   does, and kept for its author to send;
+ * - the author gone (tab closed, network lost, the room lost in a restart) for
+ *   `CLIP_AUTHOR_GONE_SECONDS`: the take is ended and sent as recorded, so nothing is lost.
+ * `absentSince` (clip id → ms) is the caller's memory between checks.
+ */
+export async function enforceClipLimits(deps: CoreDeps, absentSince: Map<string, number>): Promise<void> {
+  const open = await deps.clips.listOpenTakes();
+  const seen = new Set(open.map((c) => c.id));
+  for (const id of absentSince.keys()) if (!seen.has(id)) absentSince.delete(id);
+  for (const clip of open) {
+    try {
+      await checkTake(deps, clip, absentSince);
+    } catch (e) {
+      // The author's own click won the race (clip_changed), or the media server is down: next look.
+      if (!(e instanceof DomainError)) logger.warn({ clipId: clip.id, err: e }, 'clip limit check failed');
+    }
+  }
+}
+
+async function checkTake(deps: CoreDeps, clip: Clip, absentSince: Map<string, number>): Promise<void> {
+  const now = deps.clock.now();
+  if (recordedSecondsAt(clip, now) >= deps.config.CLIP_MAX_SECONDS) {
+    logger.info({ clipId: clip.id, take: clip.take }, 'clip take reached the length cap');
+    await stopTake(deps, clip, 'cap');
+    return;
+  }
+  const room = { name: clip.roomName as string, sid: clip.roomSid as string };
+  const present = (await deps.rooms.isOpen(room)) && (await deps.rooms.connectedIdentities(room)).includes(clip.authorIdentity);
+  if (present) {
+    absentSince.delete(clip.id);
+    return;
+  }
+  const since = absentSince.get(clip.id) ?? now.getTime();
+  absentSince.set(clip.id, since);
+  if (now.getTime() - since >= deps.config.CLIP_AUTHOR_GONE_SECONDS * 1000) {
+    logger.info({ clipId: clip.id, take: clip.take }, 'clip author gone: sending what was recorded');
+    absentSince.delete(clip.id);
+    await stopAndSend(deps, clip, 'author_gone');
+  }
+}

@@ -1,0 +1,154 @@
+import { RECORDING_NOTICE } from '../../domain/consent';
+import { DomainError } from '../../domain/errors';
+import { clipRoomName, recordedSecondsAt, takeIsOpen, type Clip, type ClipMode, type ClipStopCause } from '../../domain/clip';
+import type { MediaAccess } from '../../domain/escalation';
+import type { RoomRef } from '../../ports/rooms';
+import type { CoreDeps } from '../deps';
+import { roomEnded } from '../pipeline/room-ended';
+import { processingClipMessage } from '../pipeline/recording-message';
+import { messageAuthor } from '../pipeline/job-update';
+import { saveClip } from './clip-save';
+
+export interface StartTakeInput {
+  mode: ClipMode;
+  consent: boolean;
+  noticeVersion?: string;
+  userAgent?: string;
+}
+
+const roomOf = (clip: Clip): RoomRef => ({ name: clip.roomName as string, sid: clip.roomSid as string });
+
+const wrongState = (clip: Clip, action: string) =>
+  new DomainError('conflict', `clip_${clip.status}`, `The clip is ${clip.status}: it cannot ${action} now.`);
+
+/**
+ * A new take: its own recorded room, opened to the author alone. A take already open must be
+ * stopped or discarded first, and a stopped one sent or discarded: no recording is dropped silently.
+ */
+export async function startTake(deps: CoreDeps, clip: Clip, input: StartTakeInput): Promise<{ clip: Clip; access: MediaAccess }> {
+  if (clip.status !== 'offered' && clip.status !== 'discarded') throw wrongState(clip, 'start a new take');
+  if (!input.consent) throw new DomainError('forbidden', 'consent_required', 'Clips are recorded: agree to the recording notice first.');
+  if (input.noticeVersion !== RECORDING_NOTICE.version) {
+    throw new DomainError('conflict', 'notice_changed', 'The recording notice has changed. Reload the page and read it again.');
+  }
+  const take = clip.take + 1;
+  const name = clipRoomName(clip.id, take);
+  const room = await deps.rooms.createRoom({ name, recording: true, maxParticipants: 2 });
+  const now = deps.clock.now().toISOString();
+  let started: Clip;
+  try {
+    started = await saveClip(deps, clip, {
+      status: 'recording',
+      mode: input.mode,
+      take,
+      roomName: room.name,
+      roomSid: room.sid,
+      recordedSeconds: 0,
+      runningSince: now,
+      stoppedAt: undefined,
+      stopCause: undefined,
+    });
+  } catch (e) {
+    await deps.rooms.endRoom(room);
+    throw e;
+  }
+  await deps.consents.record({
+    id: deps.newId(),
+    escalationId: clip.id,
+    roomName: room.name,
+    participantIdentity: clip.authorIdentity,
+    role: clip.authorRole,
+    noticeVersion: RECORDING_NOTICE.version,
+    noticeText: RECORDING_NOTICE.text,
+    userAgent: (input.userAgent ?? '').slice(0, 512),
+    consentedAt: now,
+  });
+  const access = await deps.rooms.grantAccess(room, {
+    identity: clip.authorIdentity,
+    displayName: clip.authorName,
+    role: clip.authorRole,
+    // Long enough for the whole take and its reconnects, not for a day.
+    ttlSeconds: Math.min(deps.config.ACCESS_TTL_SECONDS, deps.config.CLIP_MAX_SECONDS + 15 * 60),
+  });
+  return { clip: started, access };
+}
+
+/** Pause: the room stays and the author keeps publishing; the media server stops recording. */
+export async function pauseTake(deps: CoreDeps, clip: Clip): Promise<Clip> {
+  if (clip.status !== 'recording') throw wrongState(clip, 'pause');
+  await deps.rooms.setRecording(roomOf(clip), false);
+  return saveClip(deps, clip, {
+    status: 'paused',
+    recordedSeconds: recordedSecondsAt(clip, deps.clock.now()),
+    runningSince: undefined,
+  });
+}
+
+export async function resumeTake(deps: CoreDeps, clip: Clip): Promise<Clip> {
+  if (clip.status !== 'paused') throw wrongState(clip, 'resume');
+  await deps.rooms.setRecording(roomOf(clip), true);
+  return saveClip(deps, clip, { status: 'recording', runningSince: deps.clock.now().toISOString() });
+}
+
+/** Ends the take's room; the recording is kept for the author's preview and Send. */
+export async function stopTake(deps: CoreDeps, clip: Clip, cause: ClipStopCause = 'author'): Promise<Clip> {
+  if (!takeIsOpen(clip)) throw wrongState(clip, 'stop');
+  await deps.rooms.endRoom(roomOf(clip));
+  const now = deps.clock.now();
+  return saveClip(deps, clip, {
+    status: 'stopped',
+    recordedSeconds: Math.min(deps.config.CLIP_MAX_SECONDS, recordedSecondsAt(clip, now)),
+    runningSince: undefined,
+    stoppedAt: now.toISOString(),
+    stopCause: cause,
+  });
+}
+
+/** Retake or discard: the take's room ends and everything it recorded is deleted. */
+export async function discardTake(deps: CoreDeps, clip: Clip): Promise<Clip> {
+  if (clip.status === 'offered' || clip.status === 'discarded') return clip;
+  if (!takeIsOpen(clip) && clip.status !== 'stopped') throw wrongState(clip, 'be discarded');
+  const room = roomOf(clip);
+  if (takeIsOpen(clip)) await deps.rooms.endRoom(room);
+  const discarded = await saveClip(deps, clip, {
+    status: 'discarded',
+    recordedSeconds: 0,
+    runningSince: undefined,
+    stoppedAt: undefined,
+    stopCause: undefined,
+  });
+  await deps.rooms.discardRecordings(room);
+  return discarded;
+}
+
+/**
+ * Sends a stopped take: the clip message goes into the conversation at once ("processing"), then
+ * the room enters the same pipeline as a call, which updates that message in place when the
+ * picture-in-picture video and the transcript are attached.
+ */
+export async function sendClip(deps: CoreDeps, clip: Clip): Promise<Clip> {
+  if (clip.status !== 'stopped') throw wrongState(clip, 'be sent');
+  const sent = await saveClip(deps, clip, { status: 'sent' });
+  const roomName = sent.roomName as string;
+  const content = processingClipMessage({ roomName, clip: clipRef(sent), durationSeconds: sent.recordedSeconds });
+  const existing = await deps.conversations.findMessageByAttribute(sent.conversationId, 'idempotencyKey', roomName);
+  const message = existing ?? (await deps.conversations.postMessage(sent.conversationId, { author: sent.authorName || messageAuthor(deps.pipeline), ...content }));
+  await roomEnded(deps.pipeline, {
+    roomName,
+    roomSid: sent.roomSid as string,
+    conversationId: sent.conversationId,
+    escalationId: sent.id,
+    recording: true,
+    endedAt: sent.stoppedAt ?? deps.clock.now().toISOString(),
+    kind: 'clip',
+    clip: clipRef(sent),
+  });
+  return { ...sent, messageId: message.id };
+}
+
+const clipRef = (c: Clip) => ({ clipId: c.id, authorRole: c.authorRole, authorName: c.authorName, mode: c.mode ?? 'camera' });
+
+/** A take whose author is gone (tab closed) or that reached the cap while nobody stops it: stop, and send what was recorded. */
+export async function stopAndSend(deps: CoreDeps, clip: Clip, cause: ClipStopCause): Promise<Clip> {
+  return sendClip(deps, await stopTake(deps, clip, cause));
+}
