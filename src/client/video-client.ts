@@ -33,8 +33,12 @@ export interface LocalParticipant {
   readonly videoTrack: MediaStreamTrack | null;
   setMicrophoneEnabled(enabled: boolean): void;
   setCameraEnabled(enabled: boolean): Promise<void>;
-  /** Asks the browser for a screen and publishes it; rejects with a user-readable Error when refused. */
-  startScreenShare(): Promise<void>;
+  /**
+   * Asks the browser for a screen and publishes it; rejects with a user-readable Error when refused.
+   * With `track`, publishes that already-picked screen instead (the clip recorder picks it before
+   * its countdown); the caller keeps owning it: stopping the share does not stop it.
+   */
+  startScreenShare(track?: MediaStreamTrack): Promise<void>;
   stopScreenShare(): Promise<void>;
 }
 

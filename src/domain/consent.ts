@@ -14,6 +14,14 @@ export const RECORDING_NOTICE: RecordingNotice = {
     'The recording and its transcript are added to your support conversation.',
 };
 
+/** The notice before recording a clip: its own text and version, stored with the consent like a call's. */
+export const CLIP_RECORDING_NOTICE: RecordingNotice = {
+  version: 'clip-2026-11-23',
+  text:
+    'Your clip is recorded and transcribed, and may be reviewed for quality. ' +
+    'The video and its transcript are added to your support conversation.',
+};
+
 /** Proof that one participant agreed to one recording: who, when, to what, from which browser. No content. */
 export interface ConsentRecord {
   id: string;

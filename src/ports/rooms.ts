@@ -29,6 +29,11 @@ export interface RoomsPort {
   grantAccess(room: RoomRef, grant: AccessGrant): Promise<MediaAccess>;
   /** Identities of participants connected now. */
   connectedIdentities(room: RoomRef): Promise<string[]>;
+  /**
+   * Identities sending media now. A clip's author whose tab closed stops publishing at once, even
+   * while the media server keeps their session for a possible reconnect (Janus's reclaim window).
+   */
+  publishingIdentities(room: RoomRef): Promise<string[]>;
   /** Disconnect one participant (a second tab taking over the same link). No-op if absent. */
   removeParticipant(room: RoomRef, identity: string): Promise<void>;
   /** Whether the room is still open on the media server (false when it ended, timed out or was lost in a restart). */

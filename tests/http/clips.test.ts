@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalIdentity } from '../../src/adapters/local/local-identity';
-import { RECORDING_NOTICE } from '../../src/domain/consent';
+import { CLIP_RECORDING_NOTICE } from '../../src/domain/consent';
 import { linkTokenOf, startTestStack, type TestStack } from '../support/test-stack';
 
 /**
@@ -28,7 +28,7 @@ const tokenFor = (identity: string, roles: ('agent' | 'supervisor')[]) => {
   const secret = JSON.parse(readFileSync(join(stack.dataDir, 'secrets.json'), 'utf8')).localAgentSecret as string;
   return new LocalIdentity(secret).issue({ identity, name: identity, roles });
 };
-const consent = { consent: true, noticeVersion: RECORDING_NOTICE.version };
+const consent = { consent: true, noticeVersion: CLIP_RECORDING_NOTICE.version };
 const clip = (linkToken: string, action: string, extra: Record<string, unknown> = {}) => stack.post('/clip', { linkToken, action, ...extra });
 
 async function offered() {
@@ -52,7 +52,7 @@ it('takes a customer through start, pause, resume, stop and discard on the real 
   const checked = await clip(token, 'check');
   expect(checked.status).toBe(200);
   expect(checked.body.clip).toMatchObject({ status: 'offered', maxSeconds: 180, warnAtSeconds: 150, agentName: 'Alex (Agent)' });
-  expect(checked.body.clip.notice.version).toBe(RECORDING_NOTICE.version);
+  expect(checked.body.clip.notice.version).toBe(CLIP_RECORDING_NOTICE.version);
 
   expect((await clip(token, 'start', { mode: 'camera' })).body.error.code).toBe('consent_required');
   const started = await clip(token, 'start', { mode: 'screen+camera', ...consent });
@@ -98,6 +98,9 @@ it('refuses a call link, a forged or replaced recording link, and an expired one
 
 it("an agent records their own clip; another agent cannot touch it; bad input is a 4xx", async () => {
   const conversationId = await newConversation();
+  const draft = await stack.post('/clip', { Token: alex, action: 'check', conversationId });
+  expect(draft.body.clip).toMatchObject({ clipId: '', status: 'offered', take: 0, authorRole: 'agent' });
+  expect(await stack.backend.deps.clips.listByConversation(conversationId)).toEqual([]);
   const started = await stack.post('/clip', { Token: alex, action: 'start', conversationId, mode: 'camera', ...consent });
   expect(started.status).toBe(200);
   expect(started.body.clip.authorRole).toBe('agent');

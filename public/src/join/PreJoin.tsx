@@ -1,4 +1,5 @@
 import React, { useState } from 'react';
+import { DeviceSelect } from '../../../src/ui/components/DeviceSelect';
 import { ParticipantVideo } from '../../../src/ui/components/ParticipantVideo';
 import type { LocalMediaState } from '../../../src/ui/hooks/useLocalMedia';
 import { useMicLevel } from '../../../src/ui/hooks/useMicLevel';
@@ -14,22 +15,6 @@ export interface PreJoinProps {
   consented: boolean;
   onConsent(consented: boolean): void;
   onJoin(takeOver: boolean): void;
-}
-
-function DeviceSelect(props: { id: string; label: string; devices: MediaDeviceInfo[]; value: string; onChange(id: string): void }) {
-  if (props.devices.length === 0) return null;
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <select id={props.id} data-testid={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        {props.devices.map((d, i) => (
-          <option key={d.deviceId || i} value={d.deviceId}>
-            {d.label || `${props.label} ${i + 1}`}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 /** Check yourself, pick devices, agree to recording, join. */

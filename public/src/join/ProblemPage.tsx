@@ -1,9 +1,12 @@
 import React, { useEffect, useRef } from 'react';
-import { problemFor } from './problems';
+import { problemFor, type Problem } from './problems';
 
-/** A whole page for a problem: what happened, what to do next, and Try again where it can help. */
-export function ProblemPage({ code, onRetry, children }: { code: string; onRetry?: () => void; children?: React.ReactNode }) {
-  const p = problemFor(code);
+/**
+ * A whole page for a problem: what happened, what to do next, and Try again where it can help.
+ * `describe` words the problem for another page (the recording page's links are not call links).
+ */
+export function ProblemPage({ code, onRetry, children, describe = problemFor }: { code: string; onRetry?: () => void; children?: React.ReactNode; describe?: (code: string) => Problem }) {
+  const p = describe(code);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [code]);
   return (

@@ -21,6 +21,12 @@ describe('takeLinkToken', () => {
     expect(history.replaceState).not.toHaveBeenCalled();
   });
 
+  it("keeps each page's token under its own key", () => {
+    const storage = memoryStorage();
+    takeLinkToken({ hash: '#t=call', pathname: '/join.html', search: '' }, { replaceState: jest.fn() }, storage);
+    expect(takeLinkToken({ hash: '', pathname: '/record.html', search: '' }, { replaceState: jest.fn() }, storage, 'vx-clip-link-token')).toBeNull();
+  });
+
   it('gives null without a token', () => {
     expect(takeLinkToken({ hash: '#x=1', pathname: '/join.html', search: '' }, { replaceState: jest.fn() }, null)).toBeNull();
   });

@@ -95,6 +95,11 @@ export class TwilioRooms implements RoomsPort {
     }
   }
 
+  /** Twilio disconnects a participant whose tab closed (after its short reconnection window). */
+  async publishingIdentities(room: RoomRef): Promise<string[]> {
+    return this.connectedIdentities(room);
+  }
+
   async removeParticipant(room: RoomRef, identity: string): Promise<void> {
     const participants = this.rooms(room.sid).participants;
     try {

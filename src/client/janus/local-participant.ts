@@ -66,34 +66,39 @@ export class JanusLocalParticipant implements LocalParticipant {
     this.controls.changed();
   }
 
-  async startScreenShare(): Promise<void> {
+  async startScreenShare(given?: MediaStreamTrack): Promise<void> {
     if (this.screen) return;
-    let stream: MediaStream;
-    try {
-      stream = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
-    } catch {
-      throw new Error('Screen sharing was not started. Allow screen sharing in your browser to show your screen.');
-    }
-    const track = stream.getVideoTracks()[0];
+    const track = given ?? (await this.pickScreen());
     this.screen = track;
-    this.owned.add(track);
+    if (!given) this.owned.add(track);
     // The browser's own "Stop sharing" button ends the track: unpublish as if the user clicked ours.
-    track.addEventListener('ended', () => void this.stopScreenShare());
+    track.addEventListener('ended', () => {
+      if (this.screen === track) void this.stopScreenShare();
+    });
     try {
       await this.controls.publishScreen(track);
     } catch (e) {
       this.screen = null;
-      track.stop();
+      if (this.owned.delete(track)) track.stop();
       throw e;
     }
     this.controls.changed();
+  }
+
+  private async pickScreen(): Promise<MediaStreamTrack> {
+    try {
+      const stream = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
+      return stream.getVideoTracks()[0];
+    } catch {
+      throw new Error('Screen sharing was not started. Allow screen sharing in your browser to show your screen.');
+    }
   }
 
   async stopScreenShare(): Promise<void> {
     const track = this.screen;
     if (!track) return;
     this.screen = null;
-    track.stop();
+    if (this.owned.delete(track)) track.stop(); // a screen the caller handed in stays theirs
     await this.controls.unpublishScreen();
     this.controls.changed();
   }

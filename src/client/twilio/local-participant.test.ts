@@ -1,6 +1,6 @@
 import { CAMERA_FAILED, SCREEN_SHARE_FAILED, SCREEN_SHARE_REFUSED } from './local-participant';
 import { connectToMock } from './test-support/fixtures';
-import { LocalVideoTrack, twilioError } from './test-support/twilio-video';
+import { fakeMediaStreamTrack, LocalVideoTrack, twilioError } from './test-support/twilio-video';
 
 describe('microphone', () => {
   it('mute and unmute enable/disable the published track (the others are told it is disabled)', async () => {
@@ -139,6 +139,31 @@ describe('screen share', () => {
     await Promise.all([room.localParticipant.startScreenShare(), room.localParticipant.startScreenShare()]);
     await room.localParticipant.startScreenShare();
     expect(devices.calls).toHaveLength(1);
+  });
+
+  it('publishes a screen the caller already picked, without asking the browser, and never stops it', async () => {
+    const { mock, room, devices } = await connectToMock();
+    const lp = mock.room.localParticipant;
+    const picked = fakeMediaStreamTrack('video', { id: 'picked-screen' });
+    await room.localParticipant.startScreenShare(picked);
+    expect(devices.calls).toEqual([]);
+    expect(lp.log).toEqual(['publish:screen:high']);
+    expect(lp.published.find((p) => p.trackName === 'screen')?.track.mediaStreamTrack).toBe(picked);
+    await room.localParticipant.stopScreenShare();
+    expect(lp.log).toEqual(['publish:screen:high', 'unpublish:screen']);
+    expect(picked.readyState).toBe('live'); // the caller's: a retake publishes it again
+    await room.localParticipant.startScreenShare(picked);
+    mock.room.serverDisconnect(twilioError(53118));
+    expect(picked.readyState).toBe('live');
+  });
+
+  it('a given screen that cannot be published is left running for its owner', async () => {
+    const { mock, room } = await connectToMock();
+    mock.room.localParticipant.publishError = twilioError(53304, 'Track name is duplicated');
+    const picked = fakeMediaStreamTrack('video');
+    await expect(room.localParticipant.startScreenShare(picked)).rejects.toThrow(SCREEN_SHARE_FAILED);
+    expect(picked.readyState).toBe('live');
+    expect(room.localParticipant.screenSharing).toBe(false);
   });
 
   it('ending the call stops the screen this client opened but never the caller\'s camera or microphone', async () => {

@@ -77,21 +77,15 @@ export class TwilioLocalParticipantView implements LocalParticipant {
     return run;
   }
 
-  async startScreenShare(): Promise<void> {
+  async startScreenShare(given?: MediaStreamTrack): Promise<void> {
     if (this.screen || this.screenStarting || this.released) return;
     this.screenStarting = true;
     try {
-      let stream: MediaStream;
-      try {
-        stream = await this.devices().getDisplayMedia({ video: true, audio: false });
-      } catch {
-        throw new Error(SCREEN_SHARE_REFUSED);
-      }
-      const mst = stream.getVideoTracks()[0];
-      if (!mst) throw new Error(SCREEN_SHARE_REFUSED);
+      const mst = given ?? (await this.pickScreen());
       if ('contentHint' in mst) mst.contentHint = 'detail'; // text stays sharp rather than smooth
       const track = new this.LocalVideoTrack(mst, { name: TRACK_NAMES.screen });
-      this.owned.add(track);
+      // A screen the caller handed in stays theirs (twilio-video stops only tracks it opened itself).
+      if (!given) this.owned.add(track);
       this.screen = track;
       // The browser's own "Stop sharing" button ends the track: unpublish as if the user clicked ours.
       mst.addEventListener('ended', () => {
@@ -102,8 +96,7 @@ export class TwilioLocalParticipantView implements LocalParticipant {
       } catch (e) {
         const stoppedMeanwhile = this.screen !== track; // unpublishing a pending track rejects its publish
         this.screen = null;
-        this.owned.delete(track);
-        track.stop();
+        if (this.owned.delete(track)) track.stop();
         if (stoppedMeanwhile) return;
         throw new Error(SCREEN_SHARE_FAILED, { cause: e });
       }
@@ -120,9 +113,20 @@ export class TwilioLocalParticipantView implements LocalParticipant {
     if (!track) return;
     this.screen = null;
     this.unpublish(track);
-    track.stop();
-    this.owned.delete(track);
+    if (this.owned.delete(track)) track.stop();
     this.changed();
+  }
+
+  private async pickScreen(): Promise<MediaStreamTrack> {
+    let stream: MediaStream;
+    try {
+      stream = await this.devices().getDisplayMedia({ video: true, audio: false });
+    } catch {
+      throw new Error(SCREEN_SHARE_REFUSED);
+    }
+    const mst = stream.getVideoTracks()[0];
+    if (!mst) throw new Error(SCREEN_SHARE_REFUSED);
+    return mst;
   }
 
   /** The room is gone: stop what this object opened (twilio-video unpublishes on its own). */

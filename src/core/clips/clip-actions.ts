@@ -6,7 +6,7 @@ import type { CoreDeps } from '../deps';
 import { clipOfAgent, clipOfLink } from './clip-access';
 import { discardTake, pauseTake, resumeTake, sendClip, startTake, stopTake } from './clip-takes';
 import { clipView } from './clip-view';
-import { newAgentClip } from './offer-clip';
+import { draftAgentClip, newAgentClip } from './offer-clip';
 
 export interface ClipCommand {
   action: ClipAction;
@@ -25,6 +25,7 @@ async function clipOf(deps: CoreDeps, actor: ClipActor, action: ClipAction): Pro
   if (actor.kind === 'customer') return clipOfLink(deps, actor.linkToken);
   if (actor.clipId) return clipOfAgent(deps, actor.staff, actor.clipId);
   if (actor.conversationId && action === 'start') return newAgentClip(deps, actor.staff, actor.conversationId);
+  if (actor.conversationId && action === 'check') return draftAgentClip(deps, actor.staff, actor.conversationId);
   throw new DomainError('invalid_request', 'clip_missing', 'Name the clip (clipId), or a conversation to start one in.');
 }
 

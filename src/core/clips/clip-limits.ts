@@ -34,7 +34,7 @@ async function checkTake(deps: CoreDeps, clip: Clip, absentSince: Map<string, nu
     return;
   }
   const room = { name: clip.roomName as string, sid: clip.roomSid as string };
-  const present = (await deps.rooms.isOpen(room)) && (await deps.rooms.connectedIdentities(room)).includes(clip.authorIdentity);
+  const present = (await deps.rooms.isOpen(room)) && (await deps.rooms.publishingIdentities(room)).includes(clip.authorIdentity);
   if (present) {
     absentSince.delete(clip.id);
     return;

@@ -1,4 +1,4 @@
-import { RECORDING_NOTICE } from '../../domain/consent';
+import { CLIP_RECORDING_NOTICE } from '../../domain/consent';
 import { DomainError } from '../../domain/errors';
 import { clipRoomName, recordedSecondsAt, takeIsOpen, type Clip, type ClipMode, type ClipStopCause } from '../../domain/clip';
 import type { MediaAccess } from '../../domain/escalation';
@@ -28,7 +28,7 @@ const wrongState = (clip: Clip, action: string) =>
 export async function startTake(deps: CoreDeps, clip: Clip, input: StartTakeInput): Promise<{ clip: Clip; access: MediaAccess }> {
   if (clip.status !== 'offered' && clip.status !== 'discarded') throw wrongState(clip, 'start a new take');
   if (!input.consent) throw new DomainError('forbidden', 'consent_required', 'Clips are recorded: agree to the recording notice first.');
-  if (input.noticeVersion !== RECORDING_NOTICE.version) {
+  if (input.noticeVersion !== CLIP_RECORDING_NOTICE.version) {
     throw new DomainError('conflict', 'notice_changed', 'The recording notice has changed. Reload the page and read it again.');
   }
   const take = clip.take + 1;
@@ -58,8 +58,8 @@ export async function startTake(deps: CoreDeps, clip: Clip, input: StartTakeInpu
     roomName: room.name,
     participantIdentity: clip.authorIdentity,
     role: clip.authorRole,
-    noticeVersion: RECORDING_NOTICE.version,
-    noticeText: RECORDING_NOTICE.text,
+    noticeVersion: CLIP_RECORDING_NOTICE.version,
+    noticeText: CLIP_RECORDING_NOTICE.text,
     userAgent: (input.userAgent ?? '').slice(0, 512),
     consentedAt: now,
   });

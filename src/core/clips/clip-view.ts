@@ -1,5 +1,5 @@
 import type { ClipView } from '../../api/contract';
-import { RECORDING_NOTICE } from '../../domain/consent';
+import { CLIP_RECORDING_NOTICE } from '../../domain/consent';
 import { recordedSecondsAt, type Clip } from '../../domain/clip';
 import type { CoreDeps } from '../deps';
 
@@ -17,7 +17,7 @@ export function clipView(deps: CoreDeps, clip: Clip): ClipView {
     maxSeconds: cap,
     warnAtSeconds: Math.min(deps.config.CLIP_WARN_SECONDS, cap),
     ...(clip.stopCause ? { stopCause: clip.stopCause } : {}),
-    notice: RECORDING_NOTICE,
+    notice: CLIP_RECORDING_NOTICE,
     ...(clip.linkExpiresAt ? { expiresAt: clip.linkExpiresAt } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { RECORDING_NOTICE } from '../../domain/consent';
+import { CLIP_RECORDING_NOTICE } from '../../domain/consent';
 import { agent, makeTestDeps, otherAgent } from '../test-support/local-deps';
 import { compositionReady } from '../pipeline/composition-events';
 import { clipOfAgent, clipOfLink } from './clip-access';
@@ -6,7 +6,7 @@ import { enforceClipLimits } from './clip-limits';
 import { discardTake, pauseTake, resumeTake, sendClip, startTake, stopTake } from './clip-takes';
 import { newAgentClip, offerClip } from './offer-clip';
 
-const consent = { mode: 'screen+camera' as const, consent: true, noticeVersion: RECORDING_NOTICE.version };
+const consent = { mode: 'screen+camera' as const, consent: true, noticeVersion: CLIP_RECORDING_NOTICE.version };
 const tokenOf = (url: string) => url.split('#t=')[1];
 
 async function offered() {

@@ -75,6 +75,18 @@ async function revokeUnusedLinks(deps: CoreDeps, conversationId: string): Promis
   }
 }
 
+/** What an agent's recorder shows before the first take: a clip not stored until it starts. */
+export async function draftAgentClip(deps: CoreDeps, staff: StaffIdentity, conversationId: string): Promise<Clip> {
+  await staffConversation(deps, staff, conversationId);
+  const draft = newClip(deps, staff, conversationId, {
+    authorRole: 'agent',
+    authorIdentity: agentParticipantIdentity(staff.identity),
+    authorName: staff.name,
+  });
+  // No id yet: the recorder keeps naming the conversation until `start` stores the clip.
+  return { ...draft, id: '' };
+}
+
 /** An agent starts recording a clip of their own into a conversation (a reply). */
 export async function newAgentClip(deps: CoreDeps, staff: StaffIdentity, conversationId: string): Promise<Clip> {
   await staffConversation(deps, staff, conversationId);

@@ -34,6 +34,10 @@ export class FakeRooms implements RoomsPort {
     return [...(this.connected.get(room.name) ?? [])];
   }
 
+  async publishingIdentities(room: RoomRef): Promise<string[]> {
+    return this.connectedIdentities(room);
+  }
+
   async removeParticipant(room: RoomRef, identity: string): Promise<void> {
     this.removed.push(identity);
     this.connected.get(room.name)?.delete(identity);

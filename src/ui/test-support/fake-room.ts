@@ -58,8 +58,8 @@ export class FakeLocalParticipant implements LocalParticipant {
     this.room.emit('localChanged');
   }
 
-  async startScreenShare(): Promise<void> {
-    this.calls.push('screen:start');
+  async startScreenShare(track?: MediaStreamTrack): Promise<void> {
+    this.calls.push(track ? `screen:start:${track.id}` : 'screen:start');
     if (this.screenShareError) throw this.screenShareError;
     this.screenSharing = true;
     this.room.emit('localChanged');

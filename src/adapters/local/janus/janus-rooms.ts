@@ -116,6 +116,15 @@ export class JanusRooms implements RoomsPort {
   }
 
   async connectedIdentities(ref: RoomRef): Promise<string[]> {
+    return this.identitiesIn(ref, () => true);
+  }
+
+  /** Janus marks a participant `publisher` while its feed is up; a closed tab's PeerConnection hangs up at once. */
+  async publishingIdentities(ref: RoomRef): Promise<string[]> {
+    return this.identitiesIn(ref, (p) => p.publisher === true);
+  }
+
+  private async identitiesIn(ref: RoomRef, keep: (p: { id: number; publisher?: boolean }) => boolean): Promise<string[]> {
     const room = this.roomOf(ref);
     if (!room) return [];
     let data: Record<string, unknown>;
@@ -125,8 +134,9 @@ export class JanusRooms implements RoomsPort {
       if (isPluginError(e) && e._code === NO_SUCH_ROOM) return [];
       throw e;
     }
-    const participants = (data.participants ?? []) as Array<{ id: number }>;
+    const participants = (data.participants ?? []) as Array<{ id: number; publisher?: boolean }>;
     const identities = participants
+      .filter(keep)
       .map((p) => this.grants.publisher(room.roomId, p.id)?.grant.identity)
       .filter((id): id is string => typeof id === 'string');
     return [...new Set(identities)];

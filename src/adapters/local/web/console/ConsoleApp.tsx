@@ -5,6 +5,10 @@ import type { MediaAccess } from '../../../../domain/escalation';
 import { AsyncActionButton, EscalateButton, RecordingProgress } from '../../../../ui';
 import { AgentCallPanel } from '../../../../ui/call/AgentCallPanel';
 import { httpEscalationApi } from '../../../../ui/api/escalation-api';
+import { agentClipApi, httpClipApi } from '../../../../ui/api/clip-api';
+import { NewClipNotice } from '../../../../ui/cards/NewClipNotice';
+import { ClipRecorder } from '../../../../ui/clips/ClipRecorder';
+import { clipConnector } from '../../../../ui/clips/clip-connect';
 import { useAgentCall } from '../../../../ui/call/useAgentCall';
 import { http, type Http } from '../lib/api';
 import { Composer } from '../lib/Composer';
@@ -54,6 +58,7 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
   const escalationApi = useMemo(() => (agent ? httpEscalationApi({ baseUrl: '', token: () => agent.token, fetchImpl }) : null), [agent, fetchImpl]);
   const call = useAgentCall(escalationApi, videoClientFor);
   const current = conversations.find((c) => c.id === selected) ?? null;
+  const [replyFor, setReplyFor] = useState<string | null>(null);
   const onVideo = !!call.room && call.room.state !== 'disconnected';
 
   return (
@@ -97,6 +102,17 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
                 disabled={onVideo && call.conversationId === current.id}
                 label={onVideo && call.conversationId === current.id ? 'On video' : 'Escalate to video'}
               />
+              {agent && (
+                <button
+                  type="button"
+                  className="vx-button"
+                  data-testid="record-reply-button"
+                  aria-expanded={replyFor === current.id}
+                  onClick={() => setReplyFor((c) => (c === current.id ? null : current.id))}
+                >
+                  {replyFor === current.id ? 'Close the recorder' : 'Record a video reply'}
+                </button>
+              )}
               {escalationApi && (
                 <AsyncActionButton
                   label="Ask for a video clip"
@@ -113,6 +129,17 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
                 customerName={typeof current.attributes.customerName === 'string' ? current.attributes.customerName : undefined}
               />
             )}
+            {agent && replyFor === current.id && (
+              <section className="console__recorder" aria-label="Video reply">
+                <ClipRecorder
+                  key={current.id}
+                  api={agentClipApi(httpClipApi('', fetchImpl), { token: () => agent.token, conversationId: current.id })}
+                  connect={clipConnector(videoClientFor)}
+                  onSent={() => setReplyFor(null)}
+                />
+              </section>
+            )}
+            <NewClipNotice key={current.id} messages={feed.messages} />
             <RecordingProgress recordings={(feed.conversation?.id === current.id ? feed.conversation : current).attributes.videoRecordings} />
             <section className="chat" aria-label="Chat">
               {feed.error && <p className="vx-error">{feed.error}</p>}

@@ -1,0 +1,86 @@
+import React, { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, type ClipTakeApi, type ClipView } from '../../../src/ui/api/clip-api';
+import type { ClipConnect } from '../../../src/ui/clips/clip-connect';
+import { ClipRecorder, type ClipRecorderProps } from '../../../src/ui/clips/ClipRecorder';
+import { BackToChat, browserHistory, type BrowserHistory } from '../join/BackToChat';
+import { ProblemPage } from '../join/ProblemPage';
+import { clipProblemFor } from './clip-problems';
+
+export interface RecordAppProps {
+  /** Null when the page was opened without a recording link. */
+  api: ClipTakeApi | null;
+  connect: ClipConnect;
+  history?: BrowserHistory;
+  /** Browser seams passed on to the recorder (tests). */
+  recorder?: Pick<ClipRecorderProps, 'media' | 'pickScreen' | 'MediaRecorder' | 'canCaptureScreen'>;
+}
+
+type Phase = { name: 'checking' } | { name: 'problem'; code: string } | { name: 'ready'; view: ClipView } | { name: 'sent'; view: ClipView };
+
+const lengthText = (seconds: number) => (seconds % 60 === 0 ? `${seconds / 60} minute${seconds === 60 ? '' : 's'}` : `${seconds} seconds`);
+const codeOf = (e: unknown) => (e instanceof ApiError ? e.code : 'unknown');
+
+/** The customer's recording page: check the link, record with the shared recorder, and confirm the send. */
+export function RecordApp({ api, connect, history = browserHistory, recorder }: RecordAppProps) {
+  const [phase, setPhase] = useState<Phase>({ name: 'checking' });
+  const [checks, setChecks] = useState(0);
+
+  useEffect(() => {
+    if (!api) return setPhase({ name: 'problem', code: 'missing_token' });
+    let cancelled = false;
+    setPhase({ name: 'checking' });
+    api.check().then(
+      (view) => !cancelled && setPhase(view.status === 'sent' ? { name: 'problem', code: 'clip_sent' } : { name: 'ready', view }),
+      (e) => !cancelled && setPhase({ name: 'problem', code: codeOf(e) }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api, checks]);
+
+  const refused = useCallback((e: ApiError) => setPhase({ name: 'problem', code: e.code }), []);
+  const sent = useCallback((view: ClipView) => setPhase({ name: 'sent', view }), []);
+
+  switch (phase.name) {
+    case 'checking':
+      return (
+        <main className="page" aria-busy="true">
+          <p className="lead" role="status">
+            Opening the recorder…
+          </p>
+        </main>
+      );
+    case 'problem':
+      return (
+        <ProblemPage code={phase.code} describe={clipProblemFor} onRetry={() => setChecks((n) => n + 1)}>
+          <BackToChat history={history} />
+        </ProblemPage>
+      );
+    case 'ready':
+      return (
+        <main className="page page--record">
+          <h1>Record a video for {phase.view.agentName}</h1>
+          <p className="lead">
+            Show {phase.view.agentName} what is happening: record your screen, your camera, or both, for up to {lengthText(phase.view.maxSeconds)}.
+          </p>
+          <ClipRecorder api={api as ClipTakeApi} connect={connect} initialView={phase.view} title="Set up your recording" onSent={sent} onRefused={refused} {...recorder} />
+        </main>
+      );
+    case 'sent':
+      return <SentPage agentName={phase.view.agentName} history={history} />;
+  }
+}
+
+function SentPage({ agentName, history }: { agentName: string; history: BrowserHistory }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <main className="page page--after" data-testid="clip-sent-page">
+      <h1 ref={heading} tabIndex={-1}>
+        Your clip was sent to {agentName}.
+      </h1>
+      <p className="lead">You can close this page.</p>
+      <BackToChat history={history} />
+    </main>
+  );
+}

@@ -1,0 +1,72 @@
+import React, { useEffect, useRef } from 'react';
+import type { ClipView } from '../api/clip-api';
+import { formatClock } from './clip-time';
+import type { LocalTake } from './local-take-recorder';
+import { TakePreview } from './TakePreview';
+import type { TakeAction } from './useClipTake';
+
+export interface ClipReviewProps {
+  view: ClipView;
+  preview: LocalTake | null;
+  /** Said instead of the preview when there is none. */
+  previewNote: string | null;
+  /** Why the take stopped, when its author did not press Stop. */
+  note: string | null;
+  busy: TakeAction | null;
+  error: string | null;
+  onSend(): void;
+  onDiscard(): void;
+}
+
+/** After recording: what was recorded, then Send or Discard. */
+export function ClipReview(props: ClipReviewProps) {
+  const { view, busy } = props;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const act = (action: () => void) => () => {
+    if (!busy) action();
+  };
+  return (
+    <div className="vx-clip__screen" data-testid="clip-review">
+      <h2 className="vx-clip__title" ref={heading} tabIndex={-1}>
+        Preview your clip
+      </h2>
+      {props.note && (
+        <p className="vx-clip__notice" data-testid="clip-stop-note">
+          {props.note}
+        </p>
+      )}
+      {props.preview ? (
+        <TakePreview take={props.preview} />
+      ) : (
+        <p className="vx-clip__notice" data-testid="clip-no-preview">
+          {props.previewNote}
+        </p>
+      )}
+      <p className="vx-clip__meta" data-testid="clip-length">
+        Length: {formatClock(view.recordedSeconds)}
+      </p>
+      <div className="vx-controls" role="group" aria-label="Send or discard your clip">
+        <button type="button" className="vx-button vx-button--primary" data-testid="clip-send" aria-disabled={!!busy} aria-busy={busy === 'send'} onClick={act(props.onSend)}>
+          {busy === 'send' ? 'Sending…' : 'Send'}
+        </button>
+        <button
+          type="button"
+          className="vx-button"
+          data-testid="clip-discard"
+          aria-label="Discard this recording"
+          aria-disabled={!!busy}
+          aria-busy={busy === 'discard'}
+          onClick={act(props.onDiscard)}
+        >
+          {busy === 'discard' ? 'Discarding…' : 'Discard'}
+        </button>
+      </div>
+      {props.error && (
+        <p className="vx-error" role="alert" data-testid="clip-error">
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
