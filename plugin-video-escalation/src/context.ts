@@ -1,6 +1,7 @@
 import type * as Flex from '@twilio/flex-ui';
 import type { EscalationApi } from '../../src/ui/api/escalation-api';
 import type { CallRegistry } from './call-registry';
+import type { ClipTabDeps } from './components/VideoClipTab';
 import type { PluginConfig } from './config';
 
 /** What every Flex hook of the plugin gets: Flex, its manager, the settings and the shared calls. */
@@ -10,6 +11,8 @@ export interface PluginContext {
   config: PluginConfig;
   api: EscalationApi;
   calls: CallRegistry;
+  /** The clip recorder's server and media (the Video clip tab). */
+  clips: ClipTabDeps;
   /** The task each conversation's call was started from, for its Insights attributes. */
   tasks: Map<string, Flex.ITask>;
 }

@@ -39,7 +39,9 @@ function functions() {
           reused: false,
           access: fakeAccess({ provider: 'twilio', role: 'agent', identity: 'agent:alex', roomName: 'esc-e1' }),
         }
-      : String(url).endsWith('/offer-clip')
+      : String(url).endsWith('/clip')
+        ? { clip: { clipId: '', status: 'offered', authorRole: 'agent', agentName: 'Alex', take: 0, recordedSeconds: 0, maxSeconds: 180, warnAtSeconds: 150, notice: { version: 'v1', text: 'Your clip is recorded.' } } }
+        : String(url).endsWith('/offer-clip')
         ? { clipId: 'k1', url: `${FUNCTIONS}/record.html#t=abc`, expiresAt: new Date(Date.now() + 3600_000).toISOString() }
         : { escalationId: body.escalationId, status: 'ended' };
     return { ok: true, status: 200, json: async () => answer } as unknown as Response;
@@ -223,5 +225,13 @@ describe('the Flex plugin', () => {
     // The agent's own reply clip is not announced to them.
     mock.__flex.conversationsClient.emit('messageAdded', { conversation: { sid: 'CH1' }, attributes: { type: 'video-recording', kind: 'clip', authorRole: 'agent' } });
     expect(mock.Notifications.shown.filter((n) => n.id === 'VideoEscalation_ClipReceived')).toHaveLength(1);
+  });
+
+  it('mounts the clip recorder in the task’s Video clip tab, asking the Functions with the Flex token', async () => {
+    const { requests } = setup();
+    render(<>{content('TaskCanvasTabs').render({ task: chatTask() })}</>);
+    expect(screen.getByRole('tabpanel', { name: 'Video clip' })).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('clip-setup')).toBeTruthy());
+    expect(requests).toContainEqual({ url: `${FUNCTIONS}/clip`, body: { action: 'check', conversationId: 'CH1', Token: 'flex-token-1' } });
   });
 });

@@ -2,7 +2,9 @@ import type * as Flex from '@twilio/flex-ui';
 import { videoClientFor } from '../../src/client/connect';
 import type { VideoClient } from '../../src/client/video-client';
 import type { MediaAccess } from '../../src/domain/escalation';
+import { httpClipApi } from '../../src/ui/api/clip-api';
 import { httpEscalationApi } from '../../src/ui/api/escalation-api';
+import { clipConnector } from '../../src/ui/clips/clip-connect';
 import type { MediaDeps } from '../../src/ui/media/devices';
 import { CallRegistry } from './call-registry';
 import { readPluginConfig } from './config';
@@ -30,8 +32,10 @@ export function registerVideoEscalation(
   if (!config.enabled) return null;
   // Flex refreshes the agent's token: read it at each call.
   const api = httpEscalationApi({ baseUrl: config.functionsBaseUrl, token: () => manager.user.token, fetchImpl: io.fetchImpl });
-  const calls = new CallRegistry(api, io.clientFor ?? videoClientFor, io.media);
-  const ctx: PluginContext = { flex, manager, config, api, calls, tasks: new Map() };
+  const clientFor = io.clientFor ?? videoClientFor;
+  const calls = new CallRegistry(api, clientFor, io.media);
+  const clips = { endpoint: httpClipApi(config.functionsBaseUrl, io.fetchImpl), connect: clipConnector(clientFor), token: () => manager.user.token };
+  const ctx: PluginContext = { flex, manager, config, api, calls, clips, tasks: new Map() };
   registerNotifications(ctx);
   registerEscalateToVideo(ctx);
   registerOfferVideoClip(ctx);
