@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { clipRoomEnded } from '../../../src/core/clips/clip-limits';
 import { roomCompleted } from '../../../src/core/end-call';
 import { webhookFunction } from '../lib/webhook-function';
 
-/** Twilio Video room status callback: a room that ended (emptied, timed out, completed) ends its call. */
+/** Twilio Video room status callback: a room that ended (emptied, timed out, completed) ends its call or its clip take. */
 export const handler = webhookFunction(
   {
     name: 'room-status',
@@ -11,6 +12,9 @@ export const handler = webhookFunction(
   },
   async ({ body, backend }) => {
     if (body.StatusCallbackEvent !== 'room-ended') return { ignored: body.StatusCallbackEvent };
+    const room = { roomName: body.RoomName, roomSid: body.RoomSid };
+    const clip = await clipRoomEnded(backend.deps, room);
+    if (clip) return { clipId: clip.id, status: clip.status };
     const ended = await roomCompleted(backend.deps, { roomName: body.RoomName, roomSid: body.RoomSid });
     return { escalationId: ended.id, status: ended.status };
   },

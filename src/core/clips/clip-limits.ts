@@ -47,3 +47,15 @@ async function checkTake(deps: CoreDeps, clip: Clip, absentSince: Map<string, nu
     await stopAndSend(deps, clip, 'author_gone');
   }
 }
+
+/**
+ * The media server ended a clip's room by itself (Twilio's empty-room timeout after the author's
+ * tab closed, a lost room). An open take is sent as recorded; any other state needs nothing.
+ * Returns null when no clip uses the room (it is a call's).
+ */
+export async function clipRoomEnded(deps: CoreDeps, room: { roomName: string; roomSid: string }): Promise<Clip | null> {
+  const clip = await deps.clips.findByRoomName(room.roomName);
+  if (!clip || clip.roomSid !== room.roomSid) return null;
+  if (clip.status !== 'recording' && clip.status !== 'paused') return clip;
+  return stopAndSend(deps, clip, 'author_gone');
+}

@@ -2,7 +2,7 @@ import { CLIP_RECORDING_NOTICE } from '../../domain/consent';
 import { agent, makeTestDeps, otherAgent } from '../test-support/local-deps';
 import { compositionReady } from '../pipeline/composition-events';
 import { clipOfAgent, clipOfLink } from './clip-access';
-import { enforceClipLimits } from './clip-limits';
+import { clipRoomEnded, enforceClipLimits } from './clip-limits';
 import { discardTake, pauseTake, resumeTake, sendClip, startTake, stopTake } from './clip-takes';
 import { newAgentClip, offerClip } from './offer-clip';
 
@@ -116,5 +116,17 @@ describe('async clips', () => {
     expect(await t.deps.clips.get(clip.id)).toMatchObject({ status: 'sent', stopCause: 'author_gone' });
     const messages = (await t.conversations.listMessages(conv.id)).filter((m) => m.attributes.type === 'video-recording');
     expect(messages).toHaveLength(1);
+  });
+
+  it('a take whose room the media server ended by itself is sent as recorded; a call room is not a clip', async () => {
+    const { t, conv, token } = await offered();
+    const { clip } = await startTake(t.deps, await clipOfLink(t.deps, token), consent);
+    t.advance(7);
+    expect(await clipRoomEnded(t.deps, { roomName: 'esc-1', roomSid: 'x' })).toBeNull();
+    const sent = await clipRoomEnded(t.deps, { roomName: clip.roomName!, roomSid: clip.roomSid! });
+    expect(sent).toMatchObject({ status: 'sent', stopCause: 'author_gone', recordedSeconds: 7 });
+    // A repeated callback changes nothing.
+    expect((await clipRoomEnded(t.deps, { roomName: clip.roomName!, roomSid: clip.roomSid! }))?.status).toBe('sent');
+    expect((await t.conversations.listMessages(conv.id)).filter((m) => m.attributes.type === 'video-recording')).toHaveLength(1);
   });
 });
