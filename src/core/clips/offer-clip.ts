@@ -77,24 +77,22 @@ async function revokeUnusedLinks(deps: CoreDeps, conversationId: string): Promis
 
 /** What an agent's recorder shows before the first take: a clip not stored until it starts. */
 export async function draftAgentClip(deps: CoreDeps, staff: StaffIdentity, conversationId: string): Promise<Clip> {
-  await staffConversation(deps, staff, conversationId);
-  const draft = newClip(deps, staff, conversationId, {
-    authorRole: 'agent',
-    authorIdentity: agentParticipantIdentity(staff.identity),
-    authorName: staff.name,
-  });
   // No id yet: the recorder keeps naming the conversation until `start` stores the clip.
-  return { ...draft, id: '' };
+  return { ...(await agentClip(deps, staff, conversationId)), id: '' };
 }
 
 /** An agent starts recording a clip of their own into a conversation (a reply). */
 export async function newAgentClip(deps: CoreDeps, staff: StaffIdentity, conversationId: string): Promise<Clip> {
+  const clip = await agentClip(deps, staff, conversationId);
+  await deps.clips.insert(clip);
+  return clip;
+}
+
+async function agentClip(deps: CoreDeps, staff: StaffIdentity, conversationId: string): Promise<Clip> {
   await staffConversation(deps, staff, conversationId);
-  const clip = newClip(deps, staff, conversationId, {
+  return newClip(deps, staff, conversationId, {
     authorRole: 'agent',
     authorIdentity: agentParticipantIdentity(staff.identity),
     authorName: staff.name,
   });
-  await deps.clips.insert(clip);
-  return clip;
 }
