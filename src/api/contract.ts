@@ -116,6 +116,24 @@ export interface ClipResponse {
   access?: MediaAccess;
 }
 
+/**
+ * A viewer event of a clip (throttled by the player: opened, then progress at most every 5 s and
+ * on pause and end). Staff send their token; the customer in their chat is known by the chat
+ * credential (locally: the chat media cookie, so the local origin answers `/media/clip-views`).
+ */
+export interface ClipViewEventRequest {
+  recordingId: string;
+  event: 'opened' | 'progress';
+  /** Where the player is, in seconds from the start. */
+  positionSeconds?: number;
+}
+
+export interface ClipViewEventResponse {
+  /** False when the viewer is the clip's author: nobody records views of their own clip. */
+  recorded: boolean;
+  view?: { furthestSeconds: number; completed: boolean };
+}
+
 /** The Functions by path, with what each takes and answers. */
 export interface FunctionsContract {
   '/escalate': { request: EscalateRequest; response: EscalateResponse };
@@ -123,4 +141,5 @@ export interface FunctionsContract {
   '/customer-token': { request: CustomerTokenRequest; response: LinkCheck | JoinResult };
   '/offer-clip': { request: OfferClipRequest; response: OfferClipResponse };
   '/clip': { request: ClipRequest; response: ClipResponse };
+  '/clip-view': { request: ClipViewEventRequest; response: ClipViewEventResponse };
 }

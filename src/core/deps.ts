@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Clock } from '../ports/clock';
 import type { ConversationsPort } from '../ports/conversations';
 import type { ClipStore } from '../ports/clip-store';
+import type { ClipViewStore } from '../ports/clip-view-store';
 import type { ConsentStore } from '../ports/consent-store';
 import type { EscalationStore } from '../ports/escalation-store';
 import type { RoomsPort } from '../ports/rooms';
@@ -18,6 +19,8 @@ export interface CoreDeps {
   consents: ConsentStore;
   /** Async clips and their takes. */
   clips: ClipStore;
+  /** Who watched which clip, how far (viewer events). */
+  clipViews: ClipViewStore;
   /** The recording pipeline a room enters when it ends. */
   pipeline: PipelineDeps;
   links: CustomerLinks;

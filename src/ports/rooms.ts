@@ -11,6 +11,12 @@ export interface CreateRoomOptions {
   /** Record every participant's tracks (Twilio recording rules / Janus `record`). */
   recording: boolean;
   maxParticipants: number;
+  /**
+   * Minutes an emptied room stays open before the provider ends it itself, where the provider
+   * does that (Twilio); absent: the adapter's default for calls. A clip's room wants it short:
+   * its author leaving (a closed tab) is the end of the take.
+   */
+  emptyTimeoutMinutes?: number;
 }
 
 export interface AccessGrant {

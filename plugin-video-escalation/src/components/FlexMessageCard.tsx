@@ -3,6 +3,7 @@ import React, { useMemo } from 'react';
 import type { ConversationMessage } from '../../../src/domain/conversation';
 import type { EscalationApi } from '../../../src/ui/api/escalation-api';
 import { MessageCard } from '../../../src/ui/cards/MessageCard';
+import type { ClipViewReporter } from '../../../src/ui/cards/RecordingCard';
 import { useLinkStates } from '../../../src/ui/cards/useLinkStates';
 
 /** A Conversations message as Flex holds it (`message.source`); a message still sending has no sid. */
@@ -41,7 +42,17 @@ const selectMessages = (conversationSid: string) => (state: unknown) =>
  * The product's cards inside Flex's message list, the agent's view: the link card knows its
  * state from the rest of the chat (ended, expired, replaced), the recording card plays.
  */
-export function FlexMessageCard({ message, conversationSid = '', api }: { message?: FlexMessageState; conversationSid?: string; api: EscalationApi }) {
+export function FlexMessageCard({
+  message,
+  conversationSid = '',
+  api,
+  onClipView,
+}: {
+  message?: FlexMessageState;
+  conversationSid?: string;
+  api: EscalationApi;
+  onClipView?: ClipViewReporter;
+}) {
   const all = useFlexSelector(selectMessages(conversationSid));
   const messages = useMemo(() => all.map((m) => toMessage(conversationSid, m)).filter((m): m is ConversationMessage => m !== null), [all, conversationSid]);
   const states = useLinkStates(messages);
@@ -53,6 +64,7 @@ export function FlexMessageCard({ message, conversationSid = '', api }: { messag
       viewer="agent"
       linkState={states.get(own.id) ?? 'live'}
       onResendLink={async () => void (await api.escalate(conversationSid))}
+      onClipView={onClipView}
     />
   );
 }

@@ -58,6 +58,7 @@ export async function createLocalBackend(config: Config): Promise<LocalBackend> 
       escalations: store.escalations,
       consents: store.consents,
       clips: store.clips,
+      clipViews: store.clipViews,
       pipeline: pipeline.deps,
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
       clock: systemClock,

@@ -3,11 +3,13 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type ColumnType, type
 import { Pool } from 'pg';
 import { logger } from '../../logger';
 import type { ClipStore } from '../../ports/clip-store';
+import type { ClipViewStore } from '../../ports/clip-view-store';
 import type { ConsentStore } from '../../ports/consent-store';
 import type { EscalationStore } from '../../ports/escalation-store';
 import type { PipelineStore } from '../../ports/pipeline-store';
 import { migrationProvider } from './migrations';
 import { SqlClips } from './sql-clips';
+import { SqlClipViews } from './sql-clip-views';
 import { SqlConsents } from './sql-consents';
 import { SqlEscalations } from './sql-escalations';
 import { SqlConversations } from './sql-conversations';
@@ -103,8 +105,22 @@ export interface ClipsTable {
   record_json: string;
 }
 
+export interface ClipViewsTable {
+  clip_id: string;
+  viewer: string;
+  recording_id: string;
+  conversation_id: string;
+  opened_at: string;
+  furthest_seconds: number;
+  /** 0 or 1. */
+  completed: number;
+  completed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  last_event_at: string;
+}
+
 export interface StoreTables {
   ve_clips: ClipsTable;
+  ve_clip_views: ClipViewsTable;
   ve_escalations: EscalationsTable;
   ve_pipeline_jobs: PipelineJobsTable;
   ve_recording_artifacts: RecordingArtifactsTable;
@@ -125,6 +141,8 @@ export interface SqlStore {
   escalations: EscalationStore;
   consents: ConsentStore;
   clips: ClipStore;
+  /** Who watched which clip how far (0010). */
+  clipViews: ClipViewStore;
   pipeline: PipelineStore;
   /** ConversationsPort plus the local extras (create, list, change feed); local mode's chat. */
   conversations: SqlConversations;
@@ -180,6 +198,7 @@ export async function openStoreWith(
     escalations: new SqlEscalations(db),
     consents: new SqlConsents(db),
     clips: new SqlClips(db),
+    clipViews: new SqlClipViews(db),
     pipeline: new SqlPipelineStore(db),
     conversations: new SqlConversations(db, engine),
     revocations: new SqlTokenRevocations(db),

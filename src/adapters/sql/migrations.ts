@@ -249,6 +249,29 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('ve_clips').execute();
     },
   },
+  '0010_ve_clip_views': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Viewer events of clips, one row per clip and viewer (`customer` or a staff identity):
+      // plain columns, since analytics will aggregate them. `completed` is 0/1 on both engines.
+      await db.schema
+        .createTable('ve_clip_views')
+        .addColumn('clip_id', 'text', (c) => c.notNull())
+        .addColumn('viewer', 'text', (c) => c.notNull())
+        .addColumn('recording_id', 'text', (c) => c.notNull())
+        .addColumn('conversation_id', 'text', (c) => c.notNull())
+        .addColumn('opened_at', 'text', (c) => c.notNull())
+        .addColumn('furthest_seconds', 'double precision', (c) => c.notNull())
+        .addColumn('completed', 'integer', (c) => c.notNull())
+        .addColumn('completed_at', 'text')
+        .addColumn('last_event_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('ve_clip_views_pk', ['clip_id', 'viewer'])
+        .execute();
+      await db.schema.createIndex('ve_clip_views_by_conversation').on('ve_clip_views').columns(['conversation_id', 'opened_at']).execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropTable('ve_clip_views').execute();
+    },
+  },
 };
 
 /** In code, not files: the Functions are bundled with esbuild and have no migrations folder. */

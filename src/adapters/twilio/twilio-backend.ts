@@ -62,6 +62,7 @@ export async function createTwilioBackend(config: Config): Promise<Backend> {
       escalations: store.escalations,
       consents: store.consents,
       clips: store.clips,
+      clipViews: store.clipViews,
       pipeline,
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
       clock: systemClock,

@@ -55,7 +55,7 @@ export class TwilioRooms implements RoomsPort {
         statusCallback: this.options.statusCallbackUrl,
         statusCallbackMethod: 'POST',
         maxParticipants: options.maxParticipants,
-        emptyRoomTimeout: this.options.emptyRoomTimeout,
+        emptyRoomTimeout: options.emptyTimeoutMinutes ?? this.options.emptyRoomTimeout,
         unusedRoomTimeout: this.options.unusedRoomTimeout,
       });
       return { name: room.uniqueName, sid: room.sid };

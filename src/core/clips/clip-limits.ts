@@ -55,7 +55,21 @@ async function checkTake(deps: CoreDeps, clip: Clip, absentSince: Map<string, nu
  */
 export async function clipRoomEnded(deps: CoreDeps, room: { roomName: string; roomSid: string }): Promise<Clip | null> {
   const clip = await deps.clips.findByRoomName(room.roomName);
-  if (!clip || clip.roomSid !== room.roomSid) return null;
+  if (!clip || clip.roomSid !== room.roomSid) return clipOfEarlierTake(deps, room.roomName);
   if (clip.status !== 'recording' && clip.status !== 'paused') return clip;
   return stopAndSend(deps, clip, 'author_gone');
+}
+
+/** `clip-<id>-<take>`, as clipRoomName makes it. */
+const CLIP_ROOM_NAME = /^clip-(.+)-(\d+)$/;
+
+/**
+ * A retaken take's room reports its end (Twilio does, for the room a retake completed) after the
+ * next take began, so the clip names another room now. That take was discarded: nothing to do.
+ */
+async function clipOfEarlierTake(deps: CoreDeps, roomName: string): Promise<Clip | null> {
+  const named = CLIP_ROOM_NAME.exec(roomName);
+  if (!named) return null;
+  const clip = await deps.clips.get(named[1]);
+  return clip && Number(named[2]) < clip.take ? clip : null;
 }

@@ -33,7 +33,8 @@ export async function startTake(deps: CoreDeps, clip: Clip, input: StartTakeInpu
   }
   const take = clip.take + 1;
   const name = clipRoomName(clip.id, take);
-  const room = await deps.rooms.createRoom({ name, recording: true, maxParticipants: 2 });
+  // Twilio's minimum (1 minute): a closed tab ends the take through the room-ended webhook.
+  const room = await deps.rooms.createRoom({ name, recording: true, maxParticipants: 2, emptyTimeoutMinutes: 1 });
   const now = deps.clock.now().toISOString();
   let started: Clip;
   try {
@@ -90,18 +91,23 @@ export async function resumeTake(deps: CoreDeps, clip: Clip): Promise<Clip> {
   return saveClip(deps, clip, { status: 'recording', runningSince: deps.clock.now().toISOString() });
 }
 
-/** Ends the take's room; the recording is kept for the author's preview and Send. */
+/**
+ * Ends the take's room; the recording is kept for the author's preview and Send. The clip is
+ * marked stopped first: the room-ended event this causes (Twilio's webhook) then finds a stopped
+ * take, not an open one it would send as "author gone".
+ */
 export async function stopTake(deps: CoreDeps, clip: Clip, cause: ClipStopCause = 'author'): Promise<Clip> {
   if (!takeIsOpen(clip)) throw wrongState(clip, 'stop');
-  await deps.rooms.endRoom(roomOf(clip));
   const now = deps.clock.now();
-  return saveClip(deps, clip, {
+  const stopped = await saveClip(deps, clip, {
     status: 'stopped',
     recordedSeconds: Math.min(deps.config.CLIP_MAX_SECONDS, recordedSecondsAt(clip, now)),
     runningSince: undefined,
     stoppedAt: now.toISOString(),
     stopCause: cause,
   });
+  await deps.rooms.endRoom(roomOf(clip));
+  return stopped;
 }
 
 /** Retake or discard: the take's room ends and everything it recorded is deleted. */

@@ -1,6 +1,7 @@
 import type { PipelineJob, RecordingTranscript } from '../../ports/pipeline-store';
 import { buildWebVtt } from './captions';
 import type { PipelineDeps } from './deps';
+import { keepClipViews } from '../clips/clip-view-message';
 import { errorText, failJob, loadJob, messageAuthor, updateJob } from './job-update';
 import { recordingAttributesPatch, recordingMessage, transcriptDocument } from './recording-message';
 import { isDue, nextAttemptAt, retryLater } from './retry-schedule';
@@ -81,9 +82,11 @@ export async function attach(deps: PipelineDeps, job: PipelineJob): Promise<Pipe
       await deps.artifacts.write(job.recordingId, 'captions.vtt', buildWebVtt(transcript));
     }
     const content = recordingMessage(job, transcript ?? 'unavailable', durationSeconds, urls, deps.customerRecordingAccess);
-    const existing = job.messageId ?? (await deps.conversations.findMessageByAttribute(job.conversationId, 'idempotencyKey', job.roomName))?.id;
+    // Read, not only named: the message may show a viewer's progress, which the new content keeps.
+    const current = await deps.conversations.findMessageByAttribute(job.conversationId, 'idempotencyKey', job.roomName);
+    const existing = job.messageId ?? current?.id;
     messageId = existing
-      ? (await deps.conversations.updateMessage(job.conversationId, existing, content)).id
+      ? (await deps.conversations.updateMessage(job.conversationId, existing, keepClipViews(current, content))).id
       : (await deps.conversations.postMessage(job.conversationId, { author: messageAuthor(deps), ...content })).id;
     const saved = transcript ? urls : { mediaUrl: urls.mediaUrl };
     await deps.conversations.mergeAttributes(job.conversationId, recordingAttributesPatch(job, durationSeconds, messageId, saved));
@@ -110,7 +113,7 @@ export async function attach(deps: PipelineDeps, job: PipelineJob): Promise<Pipe
  */
 async function findOrPost(deps: PipelineDeps, job: PipelineJob, content: () => ReturnType<typeof recordingMessage>) {
   const existing = await deps.conversations.findMessageByAttribute(job.conversationId, 'idempotencyKey', job.roomName);
-  if (existing) return deps.conversations.updateMessage(job.conversationId, existing.id, content());
+  if (existing) return deps.conversations.updateMessage(job.conversationId, existing.id, keepClipViews(existing, content()));
   return deps.conversations.postMessage(job.conversationId, { author: messageAuthor(deps), ...content() });
 }
 
@@ -153,7 +156,8 @@ async function messageStepFailed(deps: PipelineDeps, roomName: string, reason: s
 async function markTranscriptUnavailable(deps: PipelineDeps, job: PipelineJob): Promise<void> {
   try {
     const content = recordingMessage(job, 'unavailable', job.video?.durationSeconds ?? 0, deps.artifacts.urls(job.recordingId), deps.customerRecordingAccess);
-    await deps.conversations.updateMessage(job.conversationId, job.messageId as string, content);
+    const current = await deps.conversations.findMessageByAttribute(job.conversationId, 'idempotencyKey', job.roomName);
+    await deps.conversations.updateMessage(job.conversationId, job.messageId as string, keepClipViews(current, content));
   } catch {
     // The conversation is what keeps failing; the job's state and reason say what happened.
   }

@@ -39,6 +39,7 @@ export async function makeTestDeps(env: Record<string, string> = {}) {
     escalations: new MemoryEscalations(),
     consents: new MemoryConsents(),
     clips: new MemoryClips(),
+    clipViews: store.clipViews,
     pipeline,
     links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
     clock,

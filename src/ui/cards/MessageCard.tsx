@@ -4,7 +4,7 @@ import { MESSAGE_TYPES } from '../../domain/message-types';
 import { LinkCard, type Viewer } from './LinkCard';
 import type { LinkState } from './link-state';
 import { ClipRequestCard } from './ClipRequestCard';
-import { RecordingCard } from './RecordingCard';
+import { RecordingCard, type ClipViewReporter } from './RecordingCard';
 
 /** Is this one of the messages the product posts as a card? (Flex renders the rest itself.) */
 export const isCardMessage = (attributes: Record<string, unknown> | undefined): boolean =>
@@ -16,17 +16,20 @@ export function MessageCard({
   viewer,
   linkState,
   onResendLink,
+  onClipView,
 }: {
   message: ConversationMessage;
   viewer: Viewer;
   linkState: LinkState;
   onResendLink?: () => Promise<void>;
+  /** Where the viewer's clip events go (console: the Function; customer chat: the local origin). */
+  onClipView?: ClipViewReporter;
 }) {
   switch (message.attributes?.type) {
     case MESSAGE_TYPES.link:
       return <LinkCard message={message} viewer={viewer} state={linkState} onResend={onResendLink} />;
     case MESSAGE_TYPES.recording:
-      return <RecordingCard message={message} viewer={viewer} />;
+      return <RecordingCard message={message} viewer={viewer} onClipView={onClipView} />;
     case MESSAGE_TYPES.clipRequest:
       return <ClipRequestCard message={message} viewer={viewer} />;
     default:

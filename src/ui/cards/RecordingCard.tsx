@@ -4,8 +4,11 @@ import type { ConversationMessage } from '../../domain/conversation';
 import { formatDuration } from '../../core/pipeline/format';
 import { clock, RecordingPlayer, type TranscriptSegment } from '../components/RecordingPlayer';
 import type { Viewer } from './LinkCard';
+import { ClipViewsBadge, type ClipViews } from './ClipViewsBadge';
+import type { ClipViewReport } from '../components/useClipViewReports';
 
 interface RecordingAttributes {
+  recordingId?: string;
   mediaUrl?: string;
   captionsUrl?: string;
   durationSeconds?: number;
@@ -18,7 +21,12 @@ interface RecordingAttributes {
   authorName?: string;
   /** The video goes out first; the transcript follows in the same message, or is given up. */
   transcriptStatus?: 'pending' | 'ready' | 'unavailable';
+  /** Clips: how far the customer watched (put on the message by the server). */
+  views?: ClipViews;
 }
+
+/** Where a clip's viewer events go, by recording (the surface knows the viewer's credential). */
+export type ClipViewReporter = (recordingId: string, report: ClipViewReport) => unknown;
 
 /** What stands in for a transcript that is not there (yet). */
 function TranscriptStatusNote({ status }: { status: RecordingAttributes['transcriptStatus'] }) {
@@ -44,7 +52,7 @@ function TranscriptStatusNote({ status }: { status: RecordingAttributes['transcr
  * gets what the policy in the message allows (the server enforces the same policy): the player,
  * the transcript alone, or a plain note — never a player that cannot play.
  */
-export function RecordingCard({ message, viewer }: { message: ConversationMessage; viewer: Viewer }) {
+export function RecordingCard({ message, viewer, onClipView }: { message: ConversationMessage; viewer: Viewer; onClipView?: ClipViewReporter }) {
   const a = message.attributes as RecordingAttributes;
   const clip = a.kind === 'clip';
   const length = a.durationSeconds ? ` (${formatDuration(a.durationSeconds)})` : '';
@@ -55,6 +63,10 @@ export function RecordingCard({ message, viewer }: { message: ConversationMessag
   // An agent's clip is addressed to the customer: the recording policy is about calls.
   const access = viewer === 'agent' || (clip && a.authorRole === 'agent') ? 'video' : (a.customerAccess ?? 'video');
   const waiting = a.transcriptStatus === 'pending' || a.transcriptStatus === 'unavailable';
+  const recordingId = a.recordingId;
+  const report = clip && recordingId && onClipView ? (r: ClipViewReport) => onClipView(recordingId, r) : undefined;
+  // Only the sender's side needs to know: the agent, on the clip they sent the customer.
+  const showViews = clip && a.authorRole === 'agent' && viewer === 'agent';
   return (
     <div className="card card--recording" data-testid="recording-card" data-access={access} data-kind={clip ? 'clip' : 'call'}>
       {access === 'video' ? (
@@ -64,6 +76,7 @@ export function RecordingCard({ message, viewer }: { message: ConversationMessag
           segments={segments}
           title={title}
           transcriptNote={waiting ? <TranscriptStatusNote status={a.transcriptStatus} /> : undefined}
+          onViewEvent={report}
         />
       ) : (
         <>
@@ -83,6 +96,7 @@ export function RecordingCard({ message, viewer }: { message: ConversationMessag
             ))}
         </>
       )}
+      {showViews && <ClipViewsBadge views={a.views} durationSeconds={a.durationSeconds} />}
     </div>
   );
 }

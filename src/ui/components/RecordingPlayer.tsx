@@ -1,4 +1,5 @@
 import React, { useRef, useState } from 'react';
+import { useClipViewReports, type ReportClipView } from './useClipViewReports';
 
 export interface TranscriptSegment {
   speaker: string;
@@ -16,6 +17,8 @@ export interface RecordingPlayerProps {
   title?: string;
   /** Shown instead of an empty transcript (e.g. "on its way"); default: there is none. */
   transcriptNote?: React.ReactNode;
+  /** Clips: where the viewer's opened/progress events go (throttled); calls have none. */
+  onViewEvent?: ReportClipView;
 }
 
 export const clock = (seconds: number): string => {
@@ -28,8 +31,9 @@ export const currentSegment = (segments: ReadonlyArray<TranscriptSegment>, time:
   segments.findIndex((s) => time >= s.start && time < s.end);
 
 /** A recorded call with captions and its speaker-labelled transcript; a line click seeks there. */
-export function RecordingPlayer({ mediaUrl, captionsUrl, segments, title = 'Call recording', transcriptNote }: RecordingPlayerProps) {
+export function RecordingPlayer({ mediaUrl, captionsUrl, segments, title = 'Call recording', transcriptNote, onViewEvent }: RecordingPlayerProps) {
   const video = useRef<HTMLVideoElement>(null);
+  const views = useClipViewReports(onViewEvent);
   const [time, setTime] = useState(0);
   const current = currentSegment(segments, time);
 
@@ -49,7 +53,13 @@ export function RecordingPlayer({ mediaUrl, captionsUrl, segments, title = 'Call
         src={mediaUrl}
         data-testid="recording-video"
         aria-label={title}
-        onTimeUpdate={(e) => setTime(e.currentTarget.currentTime)}
+        onPlay={views.onPlay}
+        onPause={views.onPause}
+        onEnded={views.onEnded}
+        onTimeUpdate={(e) => {
+          setTime(e.currentTarget.currentTime);
+          views.onTimeUpdate?.(e);
+        }}
         style={{ width: '100%', background: '#000', borderRadius: 8 }}
       >
         {captionsUrl ? <track kind="captions" srcLang="en" label="English" src={captionsUrl} default /> : null}

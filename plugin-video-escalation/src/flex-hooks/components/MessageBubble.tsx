@@ -1,4 +1,5 @@
 import React from 'react';
+import { staffClipViews } from '../../../../src/ui/api/clip-view-api';
 import { isCardMessage } from '../../../../src/ui/cards/MessageCard';
 import { attributesOf, FlexMessageCard } from '../../components/FlexMessageCard';
 import type { PluginContext } from '../../context';
@@ -7,7 +8,9 @@ type BubbleProps = { message?: { source?: { attributes?: unknown } } };
 const isProductCard = (props: BubbleProps) => isCardMessage(attributesOf(props.message?.source));
 
 /** The product's messages (invitation, recording) show as cards in Flex's bubble, author and time kept. */
-export function addMessageCards({ flex, api }: PluginContext): void {
+export function addMessageCards({ flex, api, config, manager }: PluginContext): void {
+  // The agent's clip viewing counts for analytics (their own clips are ignored by the server).
+  const clipViews = staffClipViews({ baseUrl: config.functionsBaseUrl, token: () => manager.user.token });
   flex.MessageBubble.Content.remove('body', { if: isProductCard });
-  flex.MessageBubble.Content.add(<FlexMessageCard key="video-escalation-card" api={api} />, { if: isProductCard });
+  flex.MessageBubble.Content.add(<FlexMessageCard key="video-escalation-card" api={api} onClipView={clipViews} />, { if: isProductCard });
 }

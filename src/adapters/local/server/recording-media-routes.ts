@@ -17,25 +17,32 @@ export const CHAT_MEDIA_COOKIE = 've_chat_media';
 export const CHAT_MEDIA_COOKIE_TTL_SECONDS = 12 * 3600;
 const ROUTE = /^\/media\/recordings\/([A-Za-z0-9_-]{1,64})\/(video\.mp4|captions\.vtt|transcript\.json)$/;
 
+export interface MediaViewerDeps {
+  deps: CoreDeps;
+  identity: IdentityPort;
+  chatTokens: LocalChatTokens;
+}
+
+/**
+ * Who asks, from a media request: staff by token (header or media cookie), the customer in their
+ * chat by the chat media cookie, or by their link's media cookie. Clip viewer events use it too.
+ */
+export async function mediaViewerOf(o: MediaViewerDeps, req: IncomingMessage): Promise<RecordingViewer> {
+  const staffToken = bearerToken(req) ?? readCookie(req, STAFF_MEDIA_COOKIE);
+  if (staffToken) return { kind: 'staff', staff: await o.identity.verify(staffToken) };
+  const chatConversation = await o.chatTokens.verify(readCookie(req, CHAT_MEDIA_COOKIE) ?? '');
+  if (chatConversation) return { kind: 'chat', conversationId: chatConversation };
+  const linkToken = readCookie(req, LINK_MEDIA_COOKIE);
+  if (linkToken) return { kind: 'customer', link: await o.deps.links.verify(linkToken, o.deps.clock.now()) };
+  throw new DomainError('unauthorized', 'token_missing', 'Sign in to watch this recording.');
+}
+
 /**
  * Recording playback, for authorized viewers only: staff by token (header or media cookie), the
  * customer from their chat (chat media cookie) or by their link (exchanged for a media cookie). Range requests make seeking work.
  */
-export function recordingMediaRoutes(o: {
-  deps: CoreDeps;
-  identity: IdentityPort;
-  chatTokens: LocalChatTokens;
-  dataDir: string;
-}): RouteHandler {
-  async function viewerOf(req: IncomingMessage): Promise<RecordingViewer> {
-    const staffToken = bearerToken(req) ?? readCookie(req, STAFF_MEDIA_COOKIE);
-    if (staffToken) return { kind: 'staff', staff: await o.identity.verify(staffToken) };
-    const chatConversation = await o.chatTokens.verify(readCookie(req, CHAT_MEDIA_COOKIE) ?? '');
-    if (chatConversation) return { kind: 'chat', conversationId: chatConversation };
-    const linkToken = readCookie(req, LINK_MEDIA_COOKIE);
-    if (linkToken) return { kind: 'customer', link: await o.deps.links.verify(linkToken, o.deps.clock.now()) };
-    throw new DomainError('unauthorized', 'token_missing', 'Sign in to watch this recording.');
-  }
+export function recordingMediaRoutes(o: MediaViewerDeps & { dataDir: string }): RouteHandler {
+  const viewerOf = (req: IncomingMessage) => mediaViewerOf(o, req);
 
   return async (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (path === '/api/media/session') {

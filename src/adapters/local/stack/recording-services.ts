@@ -8,6 +8,7 @@ import type { LocalBackend } from '../local-backend';
 import type { LocalChatTokens } from '../local-chat-tokens';
 import { startLiveTranscription } from '../pipeline/live-transcription';
 import { speechEngineFromConfig } from '../pipeline/speech-engine-from-config';
+import { clipViewRoutes } from '../server/clip-view-routes';
 import { recordingMediaRoutes } from '../server/recording-media-routes';
 import type { RouteHandler } from '../server/local-server';
 
@@ -48,7 +49,10 @@ export async function startRecordingServices(
   // Clip takes are cut off at the length cap, and sent as recorded when their author is gone.
   const clipLimits = startClipLimitsTimer(backend.deps);
   return {
-    routes: [recordingMediaRoutes({ deps: backend.deps, identity: backend.identity, chatTokens, dataDir })],
+    routes: [
+      recordingMediaRoutes({ deps: backend.deps, identity: backend.identity, chatTokens, dataDir }),
+      clipViewRoutes({ deps: backend.deps, identity: backend.identity, chatTokens }),
+    ],
     stop: async () => {
       await emptyRooms.stop();
       await clipLimits.stop();

@@ -1,5 +1,6 @@
 import React, { useEffect, useMemo, useState } from 'react';
 import type { Conversation } from '../../../../domain/conversation';
+import { chatClipViews } from '../../../../ui/api/clip-view-api';
 import { http } from '../lib/api';
 import { Composer } from '../lib/Composer';
 import { MessageList } from '../lib/MessageList';
@@ -11,6 +12,8 @@ export function ChatApp({ chatToken, fetchImpl }: { chatToken: string | null; fe
   const [conversation, setConversation] = useState<Conversation | null>(null);
   const [error, setError] = useState<string | null>(chatToken ? null : 'This chat link is incomplete.');
   const feed = useConversationFeed(api, '/api/local/chat/messages', '/api/local/chat/events');
+  // The chat media cookie (set with the conversation below) is the customer's credential here too.
+  const clipViews = useMemo(() => chatClipViews(fetchImpl), [fetchImpl]);
 
   useEffect(() => {
     api
@@ -32,7 +35,7 @@ export function ChatApp({ chatToken, fetchImpl }: { chatToken: string | null; fe
           {error}
         </p>
       )}
-      <MessageList messages={feed.messages} self="Customer" />
+      <MessageList messages={feed.messages} self="Customer" onClipView={clipViews} />
       {api && <Composer onSend={async (body) => void (await api.post('/api/local/chat/messages', { body }))} />}
     </main>
   );

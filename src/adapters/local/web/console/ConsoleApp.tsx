@@ -6,6 +6,7 @@ import { AsyncActionButton, EscalateButton, RecordingProgress } from '../../../.
 import { AgentCallPanel } from '../../../../ui/call/AgentCallPanel';
 import { httpEscalationApi } from '../../../../ui/api/escalation-api';
 import { agentClipApi, httpClipApi } from '../../../../ui/api/clip-api';
+import { staffClipViews } from '../../../../ui/api/clip-view-api';
 import { NewClipNotice } from '../../../../ui/cards/NewClipNotice';
 import { ClipRecorder } from '../../../../ui/clips/ClipRecorder';
 import { clipConnector } from '../../../../ui/clips/clip-connect';
@@ -57,6 +58,7 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
   const feed = useConversationFeed(api, paths[0], paths[1]);
   const escalationApi = useMemo(() => (agent ? httpEscalationApi({ baseUrl: '', token: () => agent.token, fetchImpl }) : null), [agent, fetchImpl]);
   const call = useAgentCall(escalationApi, videoClientFor);
+  const clipViews = useMemo(() => (agent ? staffClipViews({ token: () => agent.token, fetchImpl }) : undefined), [agent, fetchImpl]);
   const current = conversations.find((c) => c.id === selected) ?? null;
   const [replyFor, setReplyFor] = useState<string | null>(null);
   const onVideo = !!call.room && call.room.state !== 'disconnected';
@@ -148,6 +150,7 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
                 self={agent?.name}
                 viewer="agent"
                 onResendLink={escalationApi ? async () => void (await escalationApi.escalate(current.id)) : undefined}
+                onClipView={clipViews}
               />
               <Composer onSend={async (body) => void (await api?.post(`/api/local/conversations/${encodeURIComponent(current.id)}/messages`, { body }))} />
             </section>

@@ -3,6 +3,7 @@ import type { ConversationMessage } from '../../../../domain/conversation';
 import { timeOfDay } from '../../../../ui/cards/format';
 import type { Viewer } from '../../../../ui/cards/LinkCard';
 import { isCardMessage, MessageCard } from '../../../../ui/cards/MessageCard';
+import type { ClipViewReporter } from '../../../../ui/cards/RecordingCard';
 import { useLinkStates } from '../../../../ui/cards/useLinkStates';
 
 /** The chat, oldest first, scrolled to the newest; invitations and recordings render as cards. */
@@ -11,11 +12,13 @@ export function MessageList({
   self,
   viewer = 'customer',
   onResendLink,
+  onClipView,
 }: {
   messages: ConversationMessage[];
   self?: string;
   viewer?: Viewer;
   onResendLink?: () => Promise<void>;
+  onClipView?: ClipViewReporter;
 }) {
   const end = useRef<HTMLLIElement>(null);
   const linkStates = useLinkStates(messages);
@@ -31,7 +34,7 @@ export function MessageList({
               <strong>{m.author}</strong> <time dateTime={m.createdAt}>{timeOfDay(m.createdAt)}</time>
             </p>
             {isCardMessage(m.attributes) ? (
-              <MessageCard message={m} viewer={viewer} linkState={linkStates.get(m.id) ?? 'live'} onResendLink={onResendLink} />
+              <MessageCard message={m} viewer={viewer} linkState={linkStates.get(m.id) ?? 'live'} onResendLink={onResendLink} onClipView={onClipView} />
             ) : (
               <p className="message__body">{m.body}</p>
             )}

@@ -1,0 +1,14 @@
+import type { ClipViewEventResponse } from '../../../src/api/contract';
+import { clipViewInputSchema } from '../../../src/core/clips/clip-view-input';
+import { recordClipView } from '../../../src/core/clips/record-clip-view';
+import { jsonFunction } from '../lib/json-function';
+
+/**
+ * A staff viewer's event on a clip (opened, progress), by Flex or local token. The customer's
+ * events come from their chat, whose credential only the chat's host can check: locally that is
+ * the local origin's `/media/clip-views` (src/adapters/local/server/clip-view-routes.ts).
+ */
+export const handler = jsonFunction(
+  { name: 'clip-view', auth: 'staff', schema: clipViewInputSchema },
+  async ({ body, backend, staff }): Promise<ClipViewEventResponse> => recordClipView(backend.deps, { kind: 'staff', staff }, body),
+);
