@@ -28,15 +28,16 @@ const ff = (args: string[]) => execFileSync('ffmpeg', ['-nostdin', '-v', 'error'
 function track(name: string, source: TrackSource, seconds: number, offset: number, look = ''): ParticipantMedia {
   const ext = { microphone: 'opus', camera: 'webm', screen: 'mkv' }[source];
   const path = join(dir, `${name}.${ext}`);
-  const codec = { microphone: ['-c:a', 'libopus'], camera: ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '300k'], screen: ['-c:v', 'libx264', '-preset', 'ultrafast'] }[source];
+  // Microphones in stereo, as janus-pp-rec hands over WebRTC's Opus (two identical channels).
+  const codec = { microphone: ['-c:a', 'libopus', '-ac', '2'], camera: ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '300k'], screen: ['-c:v', 'libx264', '-preset', 'ultrafast'] }[source];
   const input = source === 'microphone' ? `sine=frequency=440:duration=${seconds}` : `color=c=${look}:r=15:d=${seconds}`;
   ff(['-f', 'lavfi', '-i', input, ...codec, path]);
   return { participantIdentity: 'customer:c1', role: 'customer', kind: source === 'microphone' ? 'audio' : 'video', source, path, startOffsetSeconds: offset };
 }
 
 const probe = (path: string) =>
-  JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type,width,height:format=duration', '-of', 'json', path], { encoding: 'utf8' })) as {
-    streams: { codec_type: string; width?: number; height?: number }[];
+  JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type,width,height,channels:format=duration', '-of', 'json', path], { encoding: 'utf8' })) as {
+    streams: { codec_type: string; width?: number; height?: number; channels?: number }[];
     format: { duration: string };
   };
 
@@ -77,7 +78,8 @@ describe('picture-in-picture composition', () => {
     const info = probe(out.location);
     const videos = info.streams.filter((s) => s.codec_type === 'video');
     expect(videos).toEqual([{ codec_type: 'video', width: 1280, height: 720 }]);
-    expect(info.streams.filter((s) => s.codec_type === 'audio')).toHaveLength(1);
+    // One author's voice, in mono (the stereo WebRTC hands over is two identical channels).
+    expect(info.streams.filter((s) => s.codec_type === 'audio')).toEqual([{ codec_type: 'audio', channels: 1 }]);
     // 3.05 s of run 1 + 2.04 s of run 2, not the 8 s of wall time.
     expect(out.durationSeconds).toBeCloseTo(5.09, 1);
     expect(Number(info.format.duration)).toBeLessThan(5.6);

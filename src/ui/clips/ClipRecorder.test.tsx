@@ -367,6 +367,19 @@ describe('ClipRecorder recording a take', () => {
     expect(screens[0].readyState).toBe('ended');
     expect(recorders.instances.every((r) => r.state === 'inactive')).toBe(true);
   });
+
+  it('a closed tab leaves the room at once and does not stop the take: the server sends what was recorded', async () => {
+    const { api, client } = setup();
+    await recordNow();
+    const before = api.calls.length;
+    await act(async () => {
+      window.dispatchEvent(new Event('pagehide'));
+    });
+    await settle();
+    expect(client.rooms[0].disconnectCalls).toBe(1);
+    expect(client.rooms[0].state).toBe('disconnected');
+    expect(api.calls.slice(before)).toEqual([]);
+  });
 });
 
 describe('ClipRecorder reopened', () => {

@@ -393,7 +393,17 @@ export function useClipTake(options: TakeOptions): [TakeState, TakeActions] {
   useEffect(() => {
     if (options.initialView) void actions.adopt(options.initialView);
     else actions.reload();
+    // A closed or left page leaves the take's room at once: Janus keeps a vanished tab's session (and
+    // its publisher) for the reclaim timeout, so the server would see the author gone only ~30 s later.
+    // Unwatched first: this is no Stop, the server sends what was recorded (clip-limits.ts).
+    const leaveOnPageHide = () => {
+      unwatch.current?.();
+      unwatch.current = null;
+      room.current?.disconnect();
+    };
+    window.addEventListener('pagehide', leaveOnPageHide);
     return () => {
+      window.removeEventListener('pagehide', leaveOnPageHide);
       alive.current = false;
       unwatch.current?.();
       room.current?.disconnect();

@@ -33,7 +33,7 @@ describe('pipFilterGraph', () => {
     const { graph, hasAudio, frame } = pipFilterGraph(media, { frame: { width: 1279, height: 721 }, fps: 12, durationSeconds: 8.5 });
     expect(frame).toEqual({ width: 1278, height: 720 });
     expect(hasAudio).toBe(true);
-    expect(graph).toContain('color=c=black:s=1278x720:r=12:d=8.5[bg]');
+    expect(graph).toContain('color=c=black:s=1278x720:r=12:d=8.5,format=yuv420p[bg]');
     const fill = 'scale=1278:720:force_original_aspect_ratio=decrease,pad=1278:720:(ow-iw)/2:(oh-ih)/2,setsar=1';
     expect(graph).toContain(`[2:v]setpts=PTS-STARTPTS+0.1/TB,${fill}[v0];[bg][v0]overlay=0:0:eof_action=pass:repeatlast=0[o0]`);
     expect(graph).toContain(`[3:v]setpts=PTS-STARTPTS+4.1/TB,${fill}[v1];[o0][v1]overlay=0:0`);
@@ -42,7 +42,7 @@ describe('pipFilterGraph', () => {
     expect(graph).toContain('[o3]null[vout]');
     expect(graph).toContain('[1:a]aresample=48000,asetpts=PTS-STARTPTS,adelay=delays=20:all=1[a0]');
     expect(graph).toContain('[5:a]aresample=48000,asetpts=PTS-STARTPTS,adelay=delays=4050:all=1[a1]');
-    expect(graph).toContain('[a0][a1]amix=inputs=2:duration=longest:normalize=0[aout]');
+    expect(graph).toContain('[a0][a1]amix=inputs=2:duration=longest:normalize=0,aformat=channel_layouts=mono[aout]');
   });
 
   it('camera alone fills the frame at its own size', () => {
@@ -51,7 +51,7 @@ describe('pipFilterGraph', () => {
     expect(graph).toContain('[0:v]setpts=PTS-STARTPTS+0/TB,scale=640:480:force_original_aspect_ratio=decrease');
     expect(graph).toContain('overlay=0:0');
     expect(graph).not.toContain('W-w-');
-    expect(graph).toContain('[a0]anull[aout]');
+    expect(graph).toContain('[a0]aformat=channel_layouts=mono[aout]');
   });
 
   it('has no audio chain when nothing was heard', () => {

@@ -38,8 +38,8 @@ export function pipFrameSource(media: readonly ParticipantMedia[]): ParticipantM
  * canvas: a black frame at the screen's own resolution; every screen file fills it from its
  * offset (fitted, in case the browser changed the capture size mid-take); every camera file on
  * top, a quarter of the width (its aspect kept), in the bottom-right corner with a small margin.
- * With no screen, the camera files fill the frame instead. Audio as in the grid: each track
- * delayed to its offset and mixed. Input i of ffmpeg is `media[i]`; offsets are already on the
+ * With no screen, the camera files fill the frame instead. Audio as in the grid (each track
+ * delayed to its offset and mixed), in mono. Input i of ffmpeg is `media[i]`; offsets are already on the
  * clip's trimmed timeline (clip-timeline.ts).
  */
 export function pipFilterGraph(media: readonly ParticipantMedia[], o: PipGraphOptions): PipGraph {
@@ -47,7 +47,9 @@ export function pipFilterGraph(media: readonly ParticipantMedia[], o: PipGraphOp
   const { width: W, height: H } = frame;
   const hasScreen = media.some((m) => m.kind === 'video' && m.source === 'screen');
   const cam = pipCameraGeometry(frame);
-  const parts = [`color=c=black:s=${W}x${H}:r=${o.fps}:d=${num(o.durationSeconds)}[bg]`];
+  // yuv420p, what the encoder takes: left to itself, `color` offers yuva420p, and every overlay then
+  // converts each frame and blends alpha (bench:clip: 4.4 → 1.6 s of CPU per 30 s of 720p clip).
+  const parts = [`color=c=black:s=${W}x${H}:r=${o.fps}:d=${num(o.durationSeconds)},format=yuv420p[bg]`];
   let last = 'bg';
   let v = 0;
   const overlay = (input: number, m: ParticipantMedia, fit: string, at: string) => {
@@ -74,7 +76,10 @@ export function pipFilterGraph(media: readonly ParticipantMedia[], o: PipGraphOp
     parts.push(`[${i}:a]aresample=48000,asetpts=PTS-STARTPTS,adelay=delays=${ms}:all=1[a${audio.length}]`);
     audio.push(`[a${audio.length}]`);
   });
-  if (audio.length === 1) parts.push(`${audio[0]}anull[aout]`);
-  if (audio.length > 1) parts.push(`${audio.join('')}amix=inputs=${audio.length}:duration=longest:normalize=0[aout]`);
+  // One author's microphone: WebRTC hands it over as two identical channels. Mono halves the AAC
+  // encoder's work (single-threaded, on the way to a playable clip) and loses nothing.
+  const mono = 'aformat=channel_layouts=mono';
+  if (audio.length === 1) parts.push(`${audio[0]}${mono}[aout]`);
+  if (audio.length > 1) parts.push(`${audio.join('')}amix=inputs=${audio.length}:duration=longest:normalize=0,${mono}[aout]`);
   return { graph: parts.join(';'), hasAudio: audio.length > 0, frame };
 }
