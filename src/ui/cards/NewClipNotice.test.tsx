@@ -24,4 +24,10 @@ describe('NewClipNotice', () => {
     rerender(<NewClipNotice messages={[clip('IM1', before), clip('IM3', new Date(Date.now() + 1000).toISOString())]} />);
     expect(notice.textContent).toMatch(/^New video clip from Customer/);
   });
+
+  it('tells the customer about the agent’s reply clip', () => {
+    const { rerender } = render(<NewClipNotice messages={[]} from="agent" />);
+    rerender(<NewClipNotice messages={[clip('IM4', new Date(Date.now() + 1000).toISOString(), 'agent')]} from="agent" />);
+    expect(screen.getByTestId('new-clip-notice').textContent).toMatch(/^New video clip from Customer/);
+  });
 });

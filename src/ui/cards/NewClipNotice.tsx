@@ -2,17 +2,18 @@ import React, { useRef } from 'react';
 import type { ConversationMessage } from '../../domain/conversation';
 import { MESSAGE_TYPES } from '../../domain/message-types';
 
-const isCustomerClip = (m: ConversationMessage) =>
-  m.attributes?.type === MESSAGE_TYPES.recording && m.attributes.kind === 'clip' && m.attributes.authorRole === 'customer';
+const isClipFrom = (role: 'customer' | 'agent') => (m: ConversationMessage) =>
+  m.attributes?.type === MESSAGE_TYPES.recording && m.attributes.kind === 'clip' && m.attributes.authorRole === role;
 
 /**
- * Tells the agent that a customer's clip arrived while they were looking (the chat shows its card;
- * this says so where they look first, and screen readers hear it once). Clips already in the
- * conversation before it opened are not news.
+ * Tells the reader that the other side's clip arrived while they were looking (the agent: the
+ * customer's clip; the customer: the agent's reply). The chat shows its card; this says so where
+ * they look first, and screen readers hear it once. Clips from before the page opened are not news.
  */
-export function NewClipNotice({ messages }: { messages: readonly ConversationMessage[] }) {
+export function NewClipNotice({ messages, from = 'customer' }: { messages: readonly ConversationMessage[]; from?: 'customer' | 'agent' }) {
   const openedAt = useRef(Date.now());
-  const fresh = messages.filter((m) => isCustomerClip(m) && Date.parse(m.createdAt) >= openedAt.current);
+  const isNews = isClipFrom(from);
+  const fresh = messages.filter((m) => isNews(m) && Date.parse(m.createdAt) >= openedAt.current);
   const latest = fresh.at(-1);
   return (
     <p className="vx-status" role="status" data-testid="new-clip-notice">

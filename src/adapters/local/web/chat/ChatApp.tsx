@@ -2,6 +2,7 @@ import React, { useEffect, useMemo, useState } from 'react';
 import type { Conversation } from '../../../../domain/conversation';
 import { chatClipViews } from '../../../../ui/api/clip-view-api';
 import { http } from '../lib/api';
+import { NewClipNotice } from '../../../../ui/cards/NewClipNotice';
 import { Composer } from '../lib/Composer';
 import { MessageList } from '../lib/MessageList';
 import { useConversationFeed } from '../lib/useConversationFeed';
@@ -35,6 +36,7 @@ export function ChatApp({ chatToken, fetchImpl }: { chatToken: string | null; fe
           {error}
         </p>
       )}
+      <NewClipNotice messages={feed.messages} from="agent" />
       <MessageList messages={feed.messages} self="Customer" onClipView={clipViews} />
       {api && <Composer onSend={async (body) => void (await api.post('/api/local/chat/messages', { body }))} />}
     </main>
