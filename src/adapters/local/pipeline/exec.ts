@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 
 export interface ExecResult {
   stdout: string;
@@ -7,12 +8,20 @@ export interface ExecResult {
 
 /**
  * Runs a tool without a shell (arguments are never parsed), kills it after `timeoutMs`, and
- * rejects with the tail of its stderr so a failed step's reason says what went wrong.
+ * rejects with the tail of its stderr so a failed step's reason says what went wrong. `niceness`
+ * (1–19) lowers its CPU priority, for work that must not slow what a user waits for.
  */
-export function execTool(cmd: string, args: readonly string[], options: { timeoutMs?: number } = {}): Promise<ExecResult> {
+export function execTool(cmd: string, args: readonly string[], options: { timeoutMs?: number; niceness?: number } = {}): Promise<ExecResult> {
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    if (options.niceness && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, options.niceness);
+      } catch {
+        // Best effort: the tool still runs, at the normal priority.
+      }
+    }
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let errBytes = 0;

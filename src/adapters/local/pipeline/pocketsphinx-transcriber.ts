@@ -10,6 +10,12 @@ export interface PocketsphinxOptions {
   lm?: string;
   dict?: string;
   timeoutMs?: number;
+  /**
+   * CPU priority of the engine (default 10, lower than ffmpeg's): speech shares two cores with the
+   * clip's or call's video composition, and the video is what the message waits for; the
+   * transcript follows it. bench:clip, 3-minute clip: see bench/README.md.
+   */
+  niceness?: number;
 }
 
 const MODEL = '/usr/share/pocketsphinx/model/en-us';
@@ -36,7 +42,7 @@ export class PocketsphinxTranscriber implements SpeechEngine {
         '-dict', this.o.dict ?? `${MODEL}/cmudict-en-us.dict`,
         '-logfn', '/dev/null',
       ],
-      { timeoutMs: this.o.timeoutMs ?? 10 * 60_000 },
+      { timeoutMs: this.o.timeoutMs ?? 10 * 60_000, niceness: this.o.niceness ?? 10 },
     );
     return parsePocketsphinxOutput(stdout);
   }

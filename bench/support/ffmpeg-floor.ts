@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { execTool } from '../../src/adapters/local/pipeline/exec';
+import type { LocalManifest } from '../../src/adapters/local/pipeline/local-media';
+
+export interface FloorResult {
+  /** janus-pp-rec of every track, all at once. */
+  convertMs: number;
+  /** One ffmpeg run: the screen, the camera in its corner, the voice; the product's codec settings. */
+  encodeMs: number;
+  totalMs: number;
+  /** ffprobe's duration of what the floor made (a check that it made a whole video). */
+  durationSeconds: number;
+}
+
+const even = (n: number) => Math.max(2, Math.floor(n / 2) * 2);
+
+/**
+ * The baseline for "Stop → playable": the least work any product must do to turn this clip's raw
+ * Janus recordings into the same picture-in-picture MP4. It reads the product's manifest only to
+ * know which `.mjr` is the screen, the camera and the microphone and where each starts, then
+ * converts the tracks in parallel and encodes once, with the product's own output settings
+ * (H.264 ultrafast, CRF 23, 12 fps, the screen's size, camera a quarter of the width in the
+ * bottom-right corner, AAC 128k, +faststart). Nothing else: no job, no message, no transcript.
+ */
+export async function ffmpegFloor(dataDir: string, recordingId: string, durationSeconds: number, outDir: string): Promise<FloorResult> {
+  const manifest = JSON.parse(readFileSync(join(dataDir, 'compositions', recordingId, 'work', 'manifest.json'), 'utf8')) as LocalManifest;
+  const screen = manifest.media.find((m) => m.kind === 'video' && m.source === 'screen');
+  const camera = manifest.media.find((m) => m.kind === 'video' && m.source !== 'screen');
+  const voice = manifest.media.find((m) => m.kind === 'audio');
+  if (!screen?.recordedFrom || !camera?.recordedFrom || !voice?.recordedFrom) {
+    throw new Error(`floor: expected a screen, a camera and a microphone recording in ${recordingId} (got ${manifest.media.map((m) => `${m.kind}/${m.source}`).join(', ')})`);
+  }
+  const tracks = [screen, camera, voice].map((m, i) => ({ ...m, floorPath: join(outDir, `${i}${extname(m.path)}`) }));
+
+  const t0 = performance.now();
+  await Promise.all(tracks.map((t) => execTool('janus-pp-rec', [t.recordedFrom as string, t.floorPath])));
+  const t1 = performance.now();
+  const [w, h] = (await execTool('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0:s=x', tracks[0].floorPath])).stdout
+    .trim()
+    .split('x')
+    .map(Number);
+  const W = even(w);
+  const H = even(h);
+  const cam = even(Math.round(W / 4));
+  const margin = even(Math.round(W / 64));
+  const out = join(outDir, 'floor.mp4');
+  const args = ['-nostdin', '-y', '-loglevel', 'error'];
+  for (const t of tracks) args.push('-itsoffset', t.startOffsetSeconds.toFixed(3), '-i', t.floorPath);
+  args.push(
+    '-filter_complex',
+    `[0:v]scale=${W}:${H},setsar=1[s];[1:v]scale=${cam}:-2,setsar=1[c];[s][c]overlay=W-w-${margin}:H-h-${margin}:eof_action=pass,fps=12[vout]`,
+    '-map', '[vout]', '-map', '2:a',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '23', '-pix_fmt', 'yuv420p',
+    '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-movflags', '+faststart', '-t', durationSeconds.toFixed(3), out,
+  );
+  await execTool('ffmpeg', args);
+  const t2 = performance.now();
+  const made = Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', out], { encoding: 'utf8' }).trim());
+  return { convertMs: t1 - t0, encodeMs: t2 - t1, totalMs: t2 - t0, durationSeconds: made };
+}
