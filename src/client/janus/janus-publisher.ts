@@ -77,9 +77,12 @@ export class JanusPublisher {
   async leave(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.session.message(this.handleId, { request: 'leave' }).catch(() => undefined);
-    await this.session.detach(this.handleId);
+    // Sent together, not one after the other's answer: a closing tab (pagehide) gets no answers, and
+    // Janus closes a publisher's recordings only when its handle goes (detach), not at `leave`.
+    const left = this.session.message(this.handleId, { request: 'leave' }).catch(() => undefined);
+    const detached = this.session.detach(this.handleId);
     this.pc.close();
+    await Promise.all([left, detached]);
   }
 
   /** Closes locally only (the server already dropped us: kicked, room destroyed). */
