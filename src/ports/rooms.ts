@@ -36,8 +36,8 @@ export interface RoomsPort {
   /** Identities of participants connected now. */
   connectedIdentities(room: RoomRef): Promise<string[]>;
   /**
-   * Identities sending media now. A clip's author whose tab closed stops publishing at once, even
-   * while the media server keeps their session for a possible reconnect (Janus's reclaim window).
+   * Identities sending media now: a clip's author who left (their page closed) is no longer
+   * among them, even while the media server keeps their session for a reconnect.
    */
   publishingIdentities(room: RoomRef): Promise<string[]>;
   /** Disconnect one participant (a second tab taking over the same link). No-op if absent. */

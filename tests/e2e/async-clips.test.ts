@@ -8,6 +8,7 @@ import type { TestStack } from '../support/test-stack';
 import { parseWebVtt } from '../support/webvtt';
 import type { ParticipantBrowser } from './support/browser-participant';
 import { expectNoViolations } from './support/axe';
+import { waitUntil } from './support/wait-until';
 import { startCallFixture, type CallFixture } from './support/call-fixture';
 import { makeFakeMedia } from './support/janus-fake-media';
 import { twoSpeakerClips, writeFakeMicWav } from './support/speech-clips';
@@ -47,15 +48,6 @@ async function clipMessages(): Promise<ConversationMessage[]> {
   );
 }
 
-async function waitUntil<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(300);
-  }
-}
 
 beforeAll(async () => {
   call = await startCallFixture({

@@ -28,23 +28,25 @@ export async function enforceClipLimits(deps: CoreDeps, absentSince: Map<string,
 
 async function checkTake(deps: CoreDeps, clip: Clip, absentSince: Map<string, number>): Promise<void> {
   const now = deps.clock.now();
-  if (recordedSecondsAt(clip, now) >= deps.config.CLIP_MAX_SECONDS) {
-    logger.info({ clipId: clip.id, take: clip.take }, 'clip take reached the length cap');
-    await stopTake(deps, clip, 'cap');
-    return;
-  }
   const room = { name: clip.roomName as string, sid: clip.roomSid as string };
   const present = (await deps.rooms.isOpen(room)) && (await deps.rooms.publishingIdentities(room)).includes(clip.authorIdentity);
-  if (present) {
+  if (present) absentSince.delete(clip.id);
+  else if (!absentSince.has(clip.id)) absentSince.set(clip.id, now.getTime());
+  const since = absentSince.get(clip.id);
+
+  if (recordedSecondsAt(clip, now) >= deps.config.CLIP_MAX_SECONDS) {
+    logger.info({ clipId: clip.id, take: clip.take }, 'clip take reached the length cap');
+    // An author already seen gone will not press Send: the take goes out as recorded.
+    if (since === undefined) await stopTake(deps, clip, 'cap');
+    else await stopAndSend(deps, clip, 'cap', new Date(since));
     absentSince.delete(clip.id);
     return;
   }
-  const since = absentSince.get(clip.id) ?? now.getTime();
-  absentSince.set(clip.id, since);
-  if (now.getTime() - since >= deps.config.CLIP_AUTHOR_GONE_SECONDS * 1000) {
+  if (since !== undefined && now.getTime() - since >= deps.config.CLIP_AUTHOR_GONE_SECONDS * 1000) {
     logger.info({ clipId: clip.id, take: clip.take }, 'clip author gone: sending what was recorded');
     absentSince.delete(clip.id);
-    await stopAndSend(deps, clip, 'author_gone');
+    // What was recorded ends when the author went, not after the wait to be sure they did.
+    await stopAndSend(deps, clip, 'author_gone', new Date(since));
   }
 }
 

@@ -96,12 +96,12 @@ export async function resumeTake(deps: CoreDeps, clip: Clip): Promise<Clip> {
  * marked stopped first: the room-ended event this causes (Twilio's webhook) then finds a stopped
  * take, not an open one it would send as "author gone".
  */
-export async function stopTake(deps: CoreDeps, clip: Clip, cause: ClipStopCause = 'author'): Promise<Clip> {
+export async function stopTake(deps: CoreDeps, clip: Clip, cause: ClipStopCause = 'author', endedAt?: Date): Promise<Clip> {
   if (!takeIsOpen(clip)) throw wrongState(clip, 'stop');
   const now = deps.clock.now();
   const stopped = await saveClip(deps, clip, {
     status: 'stopped',
-    recordedSeconds: Math.min(deps.config.CLIP_MAX_SECONDS, recordedSecondsAt(clip, now)),
+    recordedSeconds: Math.min(deps.config.CLIP_MAX_SECONDS, recordedSecondsAt(clip, endedAt && endedAt < now ? endedAt : now)),
     runningSince: undefined,
     stoppedAt: now.toISOString(),
     stopCause: cause,
@@ -154,7 +154,10 @@ export async function sendClip(deps: CoreDeps, clip: Clip): Promise<Clip> {
 
 const clipRef = (c: Clip) => ({ clipId: c.id, authorRole: c.authorRole, authorName: c.authorName, mode: c.mode ?? 'camera' });
 
-/** A take whose author is gone (tab closed) or that reached the cap while nobody stops it: stop, and send what was recorded. */
-export async function stopAndSend(deps: CoreDeps, clip: Clip, cause: ClipStopCause): Promise<Clip> {
-  return sendClip(deps, await stopTake(deps, clip, cause));
+/**
+ * A take whose author is gone (tab closed), or that reached the cap after they went: stop, and
+ * send what was recorded (up to `endedAt`, when the author was first seen gone).
+ */
+export async function stopAndSend(deps: CoreDeps, clip: Clip, cause: ClipStopCause, endedAt?: Date): Promise<Clip> {
+  return sendClip(deps, await stopTake(deps, clip, cause, endedAt));
 }

@@ -113,7 +113,8 @@ describe('async clips', () => {
     expect((await t.deps.clips.get(clip.id))!.status).toBe('recording');
     t.advance(1);
     await enforceClipLimits(t.deps, absent);
-    expect(await t.deps.clips.get(clip.id)).toMatchObject({ status: 'sent', stopCause: 'author_gone' });
+    // Recorded until the author was first seen gone (12 s), not until the wait to be sure ended.
+    expect(await t.deps.clips.get(clip.id)).toMatchObject({ status: 'sent', stopCause: 'author_gone', recordedSeconds: 12 });
     const messages = (await t.conversations.listMessages(conv.id)).filter((m) => m.attributes.type === 'video-recording');
     expect(messages).toHaveLength(1);
   });
@@ -128,5 +129,16 @@ describe('async clips', () => {
     // A repeated callback changes nothing.
     expect((await clipRoomEnded(t.deps, { roomName: clip.roomName!, roomSid: clip.roomSid! }))?.status).toBe('sent');
     expect((await t.conversations.listMessages(conv.id)).filter((m) => m.attributes.type === 'video-recording')).toHaveLength(1);
+  });
+
+  it('a take that reaches the cap after its author went is sent, not left waiting for a Send that never comes', async () => {
+    const { t, token } = await offered();
+    const { clip } = await startTake(t.deps, await clipOfLink(t.deps, token), consent);
+    const absent = new Map<string, number>();
+    t.advance(175);
+    await enforceClipLimits(t.deps, absent); // not publishing: seen gone at 175 s
+    t.advance(6);
+    await enforceClipLimits(t.deps, absent); // the cap (180 s) comes before the 20 s wait
+    expect(await t.deps.clips.get(clip.id)).toMatchObject({ status: 'sent', stopCause: 'cap', recordedSeconds: 175 });
   });
 });

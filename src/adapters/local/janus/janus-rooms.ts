@@ -119,7 +119,11 @@ export class JanusRooms implements RoomsPort {
     return this.identitiesIn(ref, () => true);
   }
 
-  /** Janus marks a participant `publisher` while its feed is up; a closed tab's PeerConnection hangs up at once. */
+  /**
+   * Janus marks a participant `publisher` while its feed is up. A page that closes leaves the room
+   * itself (the recorder leaves on pagehide); a tab that dies without that stays listed until
+   * Janus's session reclaim window (30 s) ends.
+   */
   async publishingIdentities(ref: RoomRef): Promise<string[]> {
     return this.identitiesIn(ref, (p) => p.publisher === true);
   }
