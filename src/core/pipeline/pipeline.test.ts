@@ -90,7 +90,7 @@ describe('the event-driven recording pipeline', () => {
     const attrs = (await t.conversations.get('CH1'))?.attributes as Record<string, unknown>;
     expect(attrs).toMatchObject({ other: 1, videoEscalation: { status: 'ended' } });
     expect(attrs.videoRecordings).toEqual({
-      REC1: expect.objectContaining({ recordingId: 'REC1', state: 'attached', messageId: msg.id, mediaUrl: '/media/recordings/REC1/video.mp4' }),
+      REC1: expect.objectContaining({ recordingId: 'REC1', kind: 'call', state: 'attached', messageId: msg.id, mediaUrl: '/media/recordings/REC1/video.mp4' }),
     });
     expect(t.artifacts.files.get('REC1/captions.vtt')).toContain('<v Customer>my router is broken');
     expect(JSON.parse(t.artifacts.files.get('REC1/transcript.json') as string).segments).toHaveLength(2);

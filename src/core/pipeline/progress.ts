@@ -8,7 +8,15 @@ import type { PipelineJob } from '../../ports/pipeline-store';
 export function recordingEntryPatch(job: PipelineJob, fields: Attributes): Attributes {
   return {
     videoRecordings: {
-      [job.recordingId]: { recordingId: job.recordingId, roomName: job.roomName, escalationId: job.escalationId, ...fields },
+      [job.recordingId]: {
+        recordingId: job.recordingId,
+        roomName: job.roomName,
+        escalationId: job.escalationId,
+        // The conversation's thread of calls and clips: which is which, and who sent a clip.
+        kind: job.kind ?? 'call',
+        ...(job.clip ? { clipId: job.clip.clipId, authorRole: job.clip.authorRole } : {}),
+        ...fields,
+      },
     },
   };
 }
