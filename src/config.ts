@@ -41,6 +41,11 @@ const schema = z.object({
   /** Async clips: the length cap (the server cuts a take off here too), and when the recorder warns. */
   CLIP_MAX_SECONDS: z.coerce.number().int().min(5).max(30 * 60).default(180),
   CLIP_WARN_SECONDS: z.coerce.number().int().min(1).max(30 * 60).default(150),
+  /**
+   * Twilio back end: the secret a scheduler sends to POST /clip-limits (every few seconds), which
+   * ends clip takes at the length cap; Twilio has no timer of its own for it. ≥ 32 characters.
+   */
+  CLIP_LIMITS_SECRET: z.string().min(32).optional(),
   /** Async clips: a take whose author is gone (tab closed) this long is ended and sent as recorded. */
   CLIP_AUTHOR_GONE_SECONDS: z.coerce.number().int().min(1).max(60 * 60).default(20),
   /** Local back end: HMAC key for local agent tokens. */

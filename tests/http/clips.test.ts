@@ -12,11 +12,12 @@ import { linkTokenOf, startTestStack, type TestStack } from '../support/test-sta
 jest.setTimeout(60_000);
 
 const LINK_TTL_SECONDS = 3;
+const CLIP_LIMITS_SECRET = 'scheduler-secret-that-is-long-enough-1234';
 let stack: TestStack;
 let alex: string;
 
 beforeAll(async () => {
-  stack = await startTestStack({ LINK_TTL_SECONDS: String(LINK_TTL_SECONDS) });
+  stack = await startTestStack({ LINK_TTL_SECONDS: String(LINK_TTL_SECONDS), CLIP_LIMITS_SECRET });
   alex = await stack.signIn();
 });
 afterAll(async () => {
@@ -113,4 +114,14 @@ it("an agent records their own clip; another agent cannot touch it; bad input is
   expect((await stack.post('/clip', { Token: alex, action: 'explode', clipId })).status).toBe(400);
   expect((await stack.post('/clip', { Token: alex, action: 'check' })).status).toBe(400);
   expect((await stack.post('/clip', { Token: alex, action: 'stop', clipId })).body.clip.status).toBe('stopped');
+});
+
+it('the scheduler’s cap call (Twilio) needs its secret, and answers which takes it ended', async () => {
+  expect((await stack.post('/clip-limits', {})).status).toBe(400);
+  const wrong = await stack.post('/clip-limits', { secret: 'guess' });
+  expect(wrong.status).toBe(401);
+  expect(wrong.body.error.code).toBe('secret_invalid');
+  const ok = await stack.post('/clip-limits', { secret: CLIP_LIMITS_SECRET });
+  expect(ok.status).toBe(200);
+  expect(ok.body).toEqual({ stopped: [] });
 });

@@ -51,6 +51,25 @@ async function checkTake(deps: CoreDeps, clip: Clip, absentSince: Map<string, nu
 }
 
 /**
+ * The cap alone, for a back end without a timer of its own (Twilio: a scheduler calls the
+ * clip-limits Function): every open take that has recorded `CLIP_MAX_SECONDS` is ended and kept.
+ * Authors who left are handled there by the room-ended webhook. Returns the clips it stopped.
+ */
+export async function enforceClipCaps(deps: CoreDeps): Promise<string[]> {
+  const stopped: string[] = [];
+  for (const clip of await deps.clips.listOpenTakes()) {
+    if (recordedSecondsAt(clip, deps.clock.now()) < deps.config.CLIP_MAX_SECONDS) continue;
+    try {
+      await stopTake(deps, clip, 'cap');
+      stopped.push(clip.id);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e; // the author's Stop won the race
+    }
+  }
+  return stopped;
+}
+
+/**
  * The media server ended a clip's room by itself (Twilio's empty-room timeout after the author's
  * tab closed, a lost room). An open take is sent as recorded; any other state needs nothing.
  * Returns null when no clip uses the room (it is a call's).

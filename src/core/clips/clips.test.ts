@@ -2,7 +2,7 @@ import { CLIP_RECORDING_NOTICE } from '../../domain/consent';
 import { agent, makeTestDeps, otherAgent } from '../test-support/local-deps';
 import { compositionReady } from '../pipeline/composition-events';
 import { clipOfAgent, clipOfLink } from './clip-access';
-import { clipRoomEnded, enforceClipLimits } from './clip-limits';
+import { clipRoomEnded, enforceClipCaps, enforceClipLimits } from './clip-limits';
 import { discardTake, pauseTake, resumeTake, sendClip, startTake, stopTake } from './clip-takes';
 import { newAgentClip, offerClip } from './offer-clip';
 
@@ -143,5 +143,16 @@ describe('async clips', () => {
     t.advance(6);
     await enforceClipLimits(t.deps, absent); // the cap (180 s) comes before the 20 s wait
     expect(await t.deps.clips.get(clip.id)).toMatchObject({ status: 'sent', stopCause: 'cap', recordedSeconds: 175 });
+  });
+
+  it('the cap alone (a scheduler on Twilio) ends takes that reached it and leaves the others', async () => {
+    const { t, token } = await offered();
+    const { clip } = await startTake(t.deps, await clipOfLink(t.deps, token), consent);
+    t.advance(179);
+    expect(await enforceClipCaps(t.deps)).toEqual([]);
+    t.advance(1);
+    expect(await enforceClipCaps(t.deps)).toEqual([clip.id]);
+    expect(await t.deps.clips.get(clip.id)).toMatchObject({ status: 'stopped', stopCause: 'cap', recordedSeconds: 180 });
+    expect(await enforceClipCaps(t.deps)).toEqual([]);
   });
 });
