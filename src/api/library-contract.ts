@@ -1,0 +1,101 @@
+import type { MediaAccess } from '../domain/escalation';
+
+/**
+ * The supervisors' issue (#10): the recordings library, transcript search and live-call
+ * monitoring, as the Functions answer them and every page reads them. Staff calls carry the
+ * agent's or supervisor's token the Flex way (`Token` in the body).
+ */
+
+export type RecordingKind = 'call' | 'clip';
+/** The pipeline's state, summarised for a list. */
+export type LibraryState = 'processing' | 'ready' | 'failed' | 'not_recorded';
+
+export interface LibraryFilter {
+  /** Supervisors only (agents always get their own). */
+  agentIdentity?: string;
+  /** ISO dates, inclusive, on the recording's end time. */
+  from?: string;
+  to?: string;
+  kind?: RecordingKind;
+  minSeconds?: number;
+  maxSeconds?: number;
+  state?: LibraryState;
+}
+
+export interface LibraryItem {
+  recordingId: string;
+  conversationId: string;
+  kind: RecordingKind;
+  agentIdentity: string;
+  agentName: string;
+  customerName: string;
+  endedAt: string;
+  durationSeconds: number;
+  state: LibraryState;
+  hasTranscript: boolean;
+  mediaUrl?: string;
+  captionsUrl?: string;
+  transcriptUrl?: string;
+}
+
+/** Newest first; `cursor` is the opaque `nextCursor` of the previous page (signed: tampering is a 400). */
+export interface ListRecordingsRequest extends LibraryFilter {
+  cursor?: string;
+  limit?: number;
+}
+
+export interface ListRecordingsResponse {
+  items: LibraryItem[];
+  nextCursor?: string;
+}
+
+export interface SearchTranscriptsRequest extends LibraryFilter {
+  query: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** One transcript line that matched, with the matched words marked for highlighting. */
+export interface SearchHit {
+  recording: LibraryItem;
+  start: number;
+  end: number;
+  speaker: string;
+  text: string;
+  /** [from, to) character ranges of `text` that matched the query. */
+  highlights: [number, number][];
+}
+
+export interface SearchTranscriptsResponse {
+  hits: SearchHit[];
+  nextCursor?: string;
+}
+
+/** A call in progress, for the supervisors' live list. */
+export interface LiveCall {
+  escalationId: string;
+  conversationId: string;
+  agentName: string;
+  customerName: string;
+  startedAt: string;
+  recording: boolean;
+}
+
+export interface LiveCallsResponse {
+  calls: LiveCall[];
+}
+
+export interface MonitorRequest {
+  escalationId: string;
+  /** Barge in: join with audio, announced to everyone. Default: silent, subscribe only. */
+  bargeIn?: boolean;
+}
+
+export interface MonitorResponse {
+  monitoringId: string;
+  access: MediaAccess;
+}
+
+export interface StopMonitorRequest {
+  monitoringId: string;
+}
