@@ -20,6 +20,8 @@ export interface PluginContext {
 /** Plugin-specific names, so they never clash with Flex's or another plugin's. */
 export const ACTION_ESCALATE = 'EscalateToVideo';
 export const ACTION_OFFER_CLIP = 'OfferVideoClip';
+/** The supervisors' recordings library view (side nav → ViewCollection). */
+export const RECORDINGS_VIEW = 'video-escalation-recordings';
 export const NOTIFY = {
   linkSent: 'VideoEscalation_LinkSent',
   failed: 'VideoEscalation_Failed',

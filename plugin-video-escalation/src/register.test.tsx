@@ -1,6 +1,6 @@
 import '../../src/ui/test-support/media-env';
 import * as Flex from '@twilio/flex-ui';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import React from 'react';
 import { fakeMedia } from '../../src/ui/test-support/fake-media';
 import { fakeAccess, FakeVideoClient } from '../../src/ui/test-support/fake-room';
@@ -233,5 +233,100 @@ describe('the Flex plugin', () => {
     expect(screen.getByRole('tabpanel', { name: 'Video clip' })).toBeTruthy();
     await waitFor(() => expect(screen.getByTestId('clip-setup')).toBeTruthy());
     expect(requests).toContainEqual({ url: `${FUNCTIONS}/clip`, body: { action: 'check', conversationId: 'CH1', Token: 'flex-token-1' } });
+  });
+});
+
+describe('the recordings library in Flex', () => {
+  const recording = {
+    recordingId: 'RE1',
+    conversationId: 'CH1',
+    kind: 'call',
+    agentIdentity: 'alex',
+    agentName: 'Alex',
+    customerName: 'Jordan Lee',
+    endedAt: '2025-01-02T10:00:00.000Z',
+    durationSeconds: 95,
+    state: 'ready',
+    hasTranscript: true,
+    mediaUrl: `${FUNCTIONS}/recording-media?recordingId=RE1&file=video.mp4`,
+    captionsUrl: `${FUNCTIONS}/recording-media?recordingId=RE1&file=captions.vtt`,
+    transcriptUrl: `${FUNCTIONS}/recording-media?recordingId=RE1&file=transcript.json`,
+  };
+  const segment = { speaker: 'Jordan Lee', role: 'customer', start: 2, end: 5, text: 'My router blinks red.' };
+
+  /** The library Functions at the HTTP boundary, as Twilio answers them. */
+  function libraryFunctions() {
+    const requests: { url: string; body: Record<string, unknown> }[] = [];
+    const fetchImpl = jest.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+      const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
+      requests.push({ url: String(url), body });
+      const answer = String(url).endsWith('/recordings')
+        ? { items: [recording] }
+        : body.file === 'video.mp4'
+          ? { url: 'https://media.example/RE1.mp4?sig=1' }
+          : body.file === 'captions.vtt'
+            ? { content: 'WEBVTT\n', contentType: 'text/vtt' }
+            : { content: JSON.stringify({ segments: [segment] }), contentType: 'application/json' };
+      return { ok: true, status: 200, json: async () => answer } as unknown as Response;
+    });
+    return { requests, fetchImpl };
+  }
+
+  function setupAs(roles: string[]) {
+    mock.__flex.reset();
+    (mock.__flex as unknown as { user: unknown }).user = { identity: 'sam', token: 'flex-token-1', roles };
+    mock.__flex.configuration = { custom_data: { features: { video_escalation: { enabled: true, functions_base_url: FUNCTIONS } } } };
+    const http = libraryFunctions();
+    registerVideoEscalation(Flex, Flex.Manager.getInstance(), { clientFor: () => new FakeVideoClient(), media: fakeMedia(), fetchImpl: http.fetchImpl });
+    return http;
+  }
+  const sideNav = () => (Flex as unknown as Record<string, Store>).SideNav.Content;
+  const views = () => (Flex as unknown as Record<string, Store>).ViewCollection.Content;
+
+  it('adds neither a side-nav entry nor a view for agents', () => {
+    setupAs(['agent']);
+    expect(sideNav().fragments).toHaveLength(0);
+    expect(views().fragments).toHaveLength(0);
+  });
+
+  it('gives supervisors and admins a "Recordings" side-nav entry that navigates to the library view', async () => {
+    for (const roles of [['supervisor'], ['agent', 'admin']]) {
+      setupAs(roles);
+      const navigated: unknown[] = [];
+      Flex.Actions.addListener('beforeNavigateToView', (payload: unknown) => void navigated.push(payload));
+      const { unmount } = render(<>{sideNav().render({ activeView: 'agent-desktop' })}</>);
+      const link = screen.getByRole('button', { name: 'Recordings' });
+      expect(link.getAttribute('aria-current')).toBeNull();
+      fireEvent.click(link);
+      await waitFor(() => expect(navigated).toEqual([{ viewName: 'video-escalation-recordings' }]));
+      unmount();
+      render(<>{sideNav().render({ activeView: 'video-escalation-recordings' })}</>);
+      expect(screen.getByRole('button', { name: 'Recordings' }).getAttribute('aria-current')).toBe('page');
+      cleanup();
+    }
+  });
+
+  it('mounts the shared library in the view, asking the Functions with the Flex token and playing through recording-media', async () => {
+    URL.createObjectURL = jest.fn(() => 'blob:captions');
+    URL.revokeObjectURL = jest.fn();
+    const { requests } = setupAs(['supervisor']);
+    const { container } = render(<>{views().render({})}</>);
+    expect(container.querySelector('[data-flex-view="video-escalation-recordings"]')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Recordings library' })).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByTestId('recording-row')).toHaveLength(1));
+    expect(requests[0]).toEqual({ url: `${FUNCTIONS}/recordings`, body: { Token: 'flex-token-1' } });
+    expect(screen.getByLabelText('Agent')).toBeTruthy(); // the supervisor's filter
+    fireEvent.click(screen.getByRole('button', { name: /^Open Call with Jordan Lee/ }));
+    const video = await screen.findByTestId('recording-video');
+    expect(video.getAttribute('src')).toBe('https://media.example/RE1.mp4?sig=1');
+    expect(container.querySelector('track')?.getAttribute('src')).toBe('blob:captions');
+    expect(screen.getAllByTestId('transcript-line').map((l) => l.textContent)).toEqual(['0:02 Jordan Lee My router blinks red.']);
+    expect(requests.filter((r) => r.url === `${FUNCTIONS}/recording-media`).map((r) => r.body)).toEqual(
+      expect.arrayContaining([
+        { recordingId: 'RE1', file: 'video.mp4', Token: 'flex-token-1' },
+        { recordingId: 'RE1', file: 'transcript.json', Token: 'flex-token-1' },
+      ]),
+    );
+    expect(screen.getByRole('link', { name: 'Download the video' })).toBeTruthy();
   });
 });

@@ -16,6 +16,8 @@ import { registerWrapupTask } from './flex-hooks/actions/WrapupTask';
 import { addMessageCards } from './flex-hooks/components/MessageBubble';
 import { addVideoTab } from './flex-hooks/components/TaskCanvasTabs';
 import { addEscalateButton } from './flex-hooks/components/TaskCanvasHeader';
+import { addRecordingsSideLink } from './flex-hooks/components/SideNav';
+import { addRecordingsView } from './flex-hooks/components/ViewCollection';
 import { followRecordings } from './flex-hooks/events/ConversationMessages';
 import { registerNotifications } from './flex-hooks/notifications/VideoEscalation';
 
@@ -45,5 +47,7 @@ export function registerVideoEscalation(
   addVideoTab(ctx);
   addMessageCards(ctx);
   followRecordings(ctx);
+  addRecordingsSideLink(ctx);
+  addRecordingsView(ctx, io.fetchImpl);
   return ctx;
 }

@@ -99,3 +99,11 @@ export interface MonitorResponse {
 export interface StopMonitorRequest {
   monitoringId: string;
 }
+
+/** The body of POST /monitor (added by the monitoring work): start a session or stop one. */
+export type MonitorCall = ({ action: 'start' } & MonitorRequest) | ({ action: 'stop' } & StopMonitorRequest);
+
+export interface StopMonitorResponse {
+  monitoringId: string;
+  endedAt: string;
+}

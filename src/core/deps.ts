@@ -5,6 +5,7 @@ import type { ClipStore } from '../ports/clip-store';
 import type { ClipViewStore } from '../ports/clip-view-store';
 import type { ConsentStore } from '../ports/consent-store';
 import type { EscalationStore } from '../ports/escalation-store';
+import type { MonitoringStore } from '../ports/monitoring-store';
 import type { RoomsPort } from '../ports/rooms';
 import type { CustomerLinks } from './customer-link';
 import type { PipelineDeps } from './pipeline/deps';
@@ -21,6 +22,8 @@ export interface CoreDeps {
   clips: ClipStore;
   /** Who watched which clip, how far (viewer events). */
   clipViews: ClipViewStore;
+  /** Supervisors' monitoring sessions of live calls. */
+  monitoring: MonitoringStore;
   /** The recording pipeline a room enters when it ends. */
   pipeline: PipelineDeps;
   links: CustomerLinks;

@@ -3,6 +3,7 @@ import type { Escalation } from '../domain/escalation';
 import { hasRole, type StaffIdentity } from '../domain/identity';
 import { MESSAGE_TYPES } from '../domain/message-types';
 import type { CoreDeps } from './deps';
+import { endMonitoringOf } from './monitoring/monitor';
 import { roomEnded } from './pipeline/room-ended';
 
 export const ENDED_MESSAGE_TYPE = MESSAGE_TYPES.ended;
@@ -55,6 +56,7 @@ async function finishEscalation(deps: CoreDeps, escalation: Escalation, by: { id
   await deps.conversations.mergeAttributes(ended.conversationId, {
     videoEscalation: { escalationId: ended.id, roomName: ended.roomName, status: 'ended', startedAt: ended.createdAt, endedAt },
   });
+  await endMonitoringOf(deps, ended.id, endedAt);
   await roomEnded(deps.pipeline, {
     roomName: ended.roomName,
     roomSid: ended.roomSid,

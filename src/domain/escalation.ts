@@ -43,12 +43,27 @@ export interface MediaAccess {
    * publisher id) can be mapped back to the participant without trusting the browser.
    */
   publisherIds?: { camera: number; screen: number };
+  /**
+   * A silent monitor's grant: the browser subscribes and never publishes. The Janus proxy refuses
+   * to let such a grant publish; on Twilio the client connects with no local tracks.
+   */
+  receiveOnly?: boolean;
   expiresAt: string;
 }
 
 /** Participant identities carry their role, so any provider's participant list reads at a glance. */
 export const agentParticipantIdentity = (agentIdentity: string): string => `agent:${agentIdentity}`;
 export const customerParticipantIdentity = (id: string): string => `customer:${id}`;
+/**
+ * A supervisor silently monitoring a call. Not a participant role: nobody in the call sees it
+ * (every UI drops it, isHiddenIdentity), and presence checks never count it as the agent's side.
+ */
+export const supervisorParticipantIdentity = (staffIdentity: string): string => `supervisor:${staffIdentity}`;
+const MONITOR_PREFIX = 'monitor:';
+export const monitorParticipantIdentity = (staffIdentity: string): string => `${MONITOR_PREFIX}${staffIdentity}`;
+
+/** Identities the call's UIs never list as participants (silent monitors). */
+export const isHiddenIdentity = (identity: string): boolean => identity.startsWith(MONITOR_PREFIX);
 
 
 const PARTICIPANT_ROLES: ReadonlySet<string> = new Set<ParticipantRole>(['agent', 'customer', 'supervisor']);

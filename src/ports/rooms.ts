@@ -24,6 +24,8 @@ export interface AccessGrant {
   displayName: string;
   role: ParticipantRole;
   ttlSeconds: number;
+  /** Subscribe only, never publish (a silent monitor): the adapter makes the grant unable to publish where it can. */
+  receiveOnly?: boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface AccessGrant {
 export interface RoomsPort {
   createRoom(options: CreateRoomOptions): Promise<RoomRef>;
   grantAccess(room: RoomRef, grant: AccessGrant): Promise<MediaAccess>;
-  /** Identities of participants connected now. */
+  /** Identities of participants connected now; hidden silent monitors (isHiddenIdentity) are never listed: they are not in the call. */
   connectedIdentities(room: RoomRef): Promise<string[]>;
   /**
    * Identities sending media now: a clip's author who left (their page closed) is no longer

@@ -50,7 +50,7 @@ class MockActions {
     this.invoked.length = 0;
   }
 }
-const FLEX_ACTIONS = ['WrapupTask', 'CompleteTask', 'SelectTask', 'SetComponentState'];
+const FLEX_ACTIONS = ['WrapupTask', 'CompleteTask', 'SelectTask', 'SetComponentState', 'NavigateToView'];
 
 export interface Fragment {
   element: React.ReactElement;
@@ -93,6 +93,8 @@ export const TaskCanvasHeader = store();
 export const TaskCanvasTabs = store();
 export const MessageListItem = store();
 export const MessageBubble = store();
+export const SideNav = store();
+export const ViewCollection = store();
 
 export const Actions = new MockActions();
 
@@ -141,7 +143,7 @@ export const __flex = {
     this.conversationsClient = new EventEmitter();
     Actions.reset();
     Notifications.reset();
-    for (const s of [TaskCanvasHeader, TaskCanvasTabs, MessageListItem, MessageBubble]) s.Content.fragments = [];
+    for (const s of [TaskCanvasHeader, TaskCanvasTabs, MessageListItem, MessageBubble, SideNav, ViewCollection]) s.Content.fragments = [];
   },
 };
 
@@ -168,6 +170,20 @@ export function Tab({ children, label }: { children?: React.ReactNode; label?: s
       {children}
     </div>
   );
+}
+
+/** Flex's side-nav link is a button; the active one is marked. */
+export function SideLink({ children, onClick, isActive }: { children?: React.ReactNode; onClick?: () => void; isActive?: boolean; icon?: unknown; iconActive?: unknown }) {
+  return (
+    <button type="button" aria-current={isActive ? 'page' : undefined} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
+/** A view of Flex's ViewCollection renders its children (Flex shows the one navigated to). */
+export function View({ name, children }: { name: string; children?: React.ReactNode }) {
+  return <div data-flex-view={name}>{children}</div>;
 }
 
 /** The task canvas's context (task, conversation…), as withTaskContext reads it. */

@@ -43,6 +43,8 @@ export async function createLocalBackend(config: Config): Promise<LocalBackend> 
     store: store.pipeline,
     conversations,
     config,
+    library: store.library,
+    recordingOwners: { escalations: store.escalations, clips: store.clips },
     onError: (what, err) => logger.error({ what, err }, 'recording pipeline step failed'),
   });
   return {
@@ -59,6 +61,7 @@ export async function createLocalBackend(config: Config): Promise<LocalBackend> 
       consents: store.consents,
       clips: store.clips,
       clipViews: store.clipViews,
+      monitoring: store.monitoring,
       pipeline: pipeline.deps,
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
       clock: systemClock,

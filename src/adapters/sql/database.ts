@@ -6,14 +6,18 @@ import type { ClipStore } from '../../ports/clip-store';
 import type { ClipViewStore } from '../../ports/clip-view-store';
 import type { ConsentStore } from '../../ports/consent-store';
 import type { EscalationStore } from '../../ports/escalation-store';
+import type { MonitoringStore } from '../../ports/monitoring-store';
 import type { PipelineStore } from '../../ports/pipeline-store';
+import type { RecordingLibrary } from '../../ports/recording-library';
 import { migrationProvider } from './migrations';
 import { SqlClips } from './sql-clips';
 import { SqlClipViews } from './sql-clip-views';
 import { SqlConsents } from './sql-consents';
 import { SqlEscalations } from './sql-escalations';
+import { SqlMonitoringSessions } from './sql-monitoring-sessions';
 import { SqlConversations } from './sql-conversations';
 import { SqlPipelineStore } from './sql-pipeline-store';
+import { SqlRecordingLibrary } from './sql-recording-library';
 import { SqlTokenRevocations } from './sql-token-revocations';
 
 /** Row types of the tables in migrations.ts; keep the two in step. */
@@ -118,7 +122,52 @@ export interface ClipViewsTable {
   last_event_at: string;
 }
 
+/** Supervisors' monitoring sessions (0012). */
+export interface MonitoringSessionsTable {
+  id: string;
+  escalation_id: string;
+  conversation_id: string;
+  room_name: string;
+  supervisor_identity: string;
+  supervisor_name: string;
+  participant_identity: string;
+  /** 0 or 1. */
+  barge_in: number;
+  started_at: string;
+  ended_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The recordings library (0011): one row per recording. */
+export interface RecordingsTable {
+  recording_id: string;
+  /** bigint: end second × 512 + tie slot (see the migration); read back as a string by pg. */
+  sort_key: ColumnType<number | string, number, number>;
+  conversation_id: string;
+  kind: string;
+  agent_identity: string;
+  agent_name: string;
+  customer_name: string;
+  ended_at: string;
+  duration_seconds: number;
+  state: string;
+  /** 0 or 1. */
+  has_transcript: number;
+}
+
+/** Transcript lines of the library (0011); full-text indexed (FTS5 table / tsvector column beside it). */
+export interface TranscriptLinesTable {
+  line_id: ColumnType<number | string, number, number>;
+  recording_id: string;
+  start_seconds: number;
+  end_seconds: number;
+  speaker: string;
+  text: string;
+}
+
 export interface StoreTables {
+  ve_recordings: RecordingsTable;
+  ve_transcript_lines: TranscriptLinesTable;
+  ve_monitoring_sessions: MonitoringSessionsTable;
   ve_clips: ClipsTable;
   ve_clip_views: ClipViewsTable;
   ve_escalations: EscalationsTable;
@@ -143,7 +192,11 @@ export interface SqlStore {
   clips: ClipStore;
   /** Who watched which clip how far (0010). */
   clipViews: ClipViewStore;
+  /** Supervisors' monitoring sessions (0012). */
+  monitoring: MonitoringStore;
   pipeline: PipelineStore;
+  /** The supervisors' recordings library and transcript search (0011). */
+  library: RecordingLibrary;
   /** ConversationsPort plus the local extras (create, list, change feed); local mode's chat. */
   conversations: SqlConversations;
   /** Signed-out local staff tokens (LocalIdentity). */
@@ -199,7 +252,9 @@ export async function openStoreWith(
     consents: new SqlConsents(db),
     clips: new SqlClips(db),
     clipViews: new SqlClipViews(db),
+    monitoring: new SqlMonitoringSessions(db),
     pipeline: new SqlPipelineStore(db),
+    library: new SqlRecordingLibrary(db, engine),
     conversations: new SqlConversations(db, engine),
     revocations: new SqlTokenRevocations(db),
     close: () => db.destroy(),

@@ -1,4 +1,6 @@
 import { sql, SqliteAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { monitoringSessionsMigration } from './migration-0012-monitoring';
+import { recordingLibraryMigration } from './migration-0011-recording-library';
 
 /**
  * The one migration history for SQLite and PostgreSQL. Only schema-builder calls and portable
@@ -272,6 +274,8 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('ve_clip_views').execute();
     },
   },
+  '0011_ve_recording_library': recordingLibraryMigration,
+  '0012_ve_monitoring_sessions': monitoringSessionsMigration,
 };
 
 /** In code, not files: the Functions are bundled with esbuild and have no migrations folder. */

@@ -47,6 +47,8 @@ export async function createTwilioBackend(config: Config): Promise<Backend> {
     retry: { maxAttempts: c.TRANSCRIBE_MAX_ATTEMPTS, backoffMs: c.TRANSCRIBE_BACKOFF_MS, maxBackoffMs: c.PIPELINE_RETRY_MAX_BACKOFF_MS, composeMaxAttempts: c.COMPOSE_MAX_ATTEMPTS },
     newRecordingId: () => `RE${randomUUID().replace(/-/g, '')}`,
     customerRecordingAccess: c.CUSTOMER_RECORDING_ACCESS,
+    library: store.library,
+    recordingOwners: { escalations: store.escalations, clips: store.clips },
   };
   return {
     deps: {
@@ -63,6 +65,7 @@ export async function createTwilioBackend(config: Config): Promise<Backend> {
       consents: store.consents,
       clips: store.clips,
       clipViews: store.clipViews,
+      monitoring: store.monitoring,
       pipeline,
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
       clock: systemClock,

@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import type { MediaAccess } from '../../domain/escalation';
+import { isHiddenIdentity, type MediaAccess } from '../../domain/escalation';
 import type { AccessGrant, CreateRoomOptions, RoomRef, RoomsPort } from '../../ports/rooms';
 import { TwilioErrorCode, isNotFound, twilioErrorCode } from './rest-errors';
 import type { TwilioClient } from './twilio-client';
@@ -81,6 +81,8 @@ export class TwilioRooms implements RoomsPort {
       displayName: grant.displayName,
       role: grant.role,
       token: token.toJwt(),
+      // Twilio has no publish-less grant: the client connects with no tracks (twilio-video-client.ts).
+      ...(grant.receiveOnly ? { receiveOnly: true } : {}),
       expiresAt: new Date(this.now().getTime() + ttl * 1000).toISOString(),
     };
   }
@@ -88,7 +90,7 @@ export class TwilioRooms implements RoomsPort {
   async connectedIdentities(room: RoomRef): Promise<string[]> {
     try {
       const participants = await this.rooms(room.sid).participants.list({ status: 'connected' });
-      return [...new Set(participants.map((p) => p.identity))];
+      return [...new Set(participants.map((p) => p.identity).filter((identity) => !isHiddenIdentity(identity)))];
     } catch (e) {
       if (isNotFound(e)) return [];
       throw e;

@@ -6,7 +6,8 @@ export interface PublisherOptions {
   room: number;
   feedId: number;
   token: string;
-  display: string;
+  /** Absent for a silent monitor (nothing to show anyone). */
+  display?: string;
   /** Tracks to send; a kind listed with no track gets a send slot for a later replaceTrack. */
   audio?: MediaStreamTrack | null;
   video?: MediaStreamTrack | null;

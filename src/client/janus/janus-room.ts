@@ -98,7 +98,8 @@ export class JanusRoom implements VideoRoom {
       this.camera = this.newPublisher('camera', this.local.audio ?? null, this.local.video ?? null);
       const joined = await this.camera.join();
       this.onRoomEvent(joined);
-      await this.camera.publish();
+      // A silent monitor's handle joins only to hear of feeds; the proxy would refuse a publish anyway.
+      if (!this.access.receiveOnly) await this.camera.publish();
       const early = this.deferred ?? [];
       this.deferred = null;
       if (early.length) setTimeout(() => this.subscribe(early), 0);
@@ -123,7 +124,8 @@ export class JanusRoom implements VideoRoom {
       room: this.roomId,
       feedId: source === 'camera' ? a.publisherIds.camera : a.publisherIds.screen,
       token: a.token,
-      display: encodeDisplay({ identity: a.identity, displayName: a.displayName, role: a.role, source }),
+      // A silent monitor's handle carries no display: Janus tells the room an id joined, never who.
+      display: a.receiveOnly ? undefined : encodeDisplay({ identity: a.identity, displayName: a.displayName, role: a.role, source }),
       audio,
       video,
       sendAudio: source === 'camera',

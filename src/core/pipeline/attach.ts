@@ -3,6 +3,7 @@ import { buildWebVtt } from './captions';
 import type { PipelineDeps } from './deps';
 import { keepClipViews } from '../clips/clip-view-message';
 import { errorText, failJob, loadJob, messageAuthor, updateJob } from './job-update';
+import { indexTranscript } from './library-index';
 import { recordingAttributesPatch, recordingMessage, transcriptDocument } from './recording-message';
 import { isDue, nextAttemptAt, retryLater } from './retry-schedule';
 import { mergeTranscripts } from './transcript';
@@ -93,7 +94,7 @@ export async function attach(deps: PipelineDeps, job: PipelineJob): Promise<Pipe
   } catch (e) {
     return messageStepFailed(deps, job.roomName, `attach: ${errorText(e)}`);
   }
-  const { job: attached } = await updateJob(deps, job.roomName, (j) =>
+  const { job: attached, changed } = await updateJob(deps, job.roomName, (j) =>
     j.state === 'attaching'
       ? {
           state: 'attached',
@@ -104,6 +105,8 @@ export async function attach(deps: PipelineDeps, job: PipelineJob): Promise<Pipe
         }
       : null,
   );
+  // The supervisors' search finds the recording by what was said from now on.
+  if (changed) await indexTranscript(deps, attached);
   return attached;
 }
 

@@ -1,9 +1,12 @@
 import type { CustomerRecordingAccess } from '../../domain/recording-policy';
+import type { ClipStore } from '../../ports/clip-store';
 import type { Clock } from '../../ports/clock';
 import type { Composer } from '../../ports/composer';
 import type { ConversationsPort } from '../../ports/conversations';
+import type { EscalationStore } from '../../ports/escalation-store';
 import type { PipelineJob, PipelineStore } from '../../ports/pipeline-store';
 import type { RecordingArtifacts } from '../../ports/recording-artifacts';
+import type { RecordingLibrary } from '../../ports/recording-library';
 import type { Transcriber } from '../../ports/transcriber';
 
 /** What the recording pipeline's use cases touch. Both back ends fill it; the core never asks which. */
@@ -36,6 +39,13 @@ export interface PipelineDeps {
   customerRecordingAccess?: CustomerRecordingAccess;
   /** Author of the messages the pipeline posts. */
   messageAuthor?: string;
+  /**
+   * The supervisors' recordings library (#10): its row is upserted on every job change and the
+   * transcript's lines are indexed when it is attached. Best effort: failures are logged, never fatal.
+   */
+  library?: RecordingLibrary;
+  /** Where the library finds a recording's agent: the call's escalation, or the clip (job.escalationId). */
+  recordingOwners?: { escalations: Pick<EscalationStore, 'get'>; clips: Pick<ClipStore, 'get'> };
   /** Called after every persisted change. Tests throw here to simulate a crash between steps. */
   onPersisted?: (job: PipelineJob) => void | Promise<void>;
 }

@@ -2,6 +2,7 @@ import { DomainError } from '../../domain/errors';
 import type { PipelineJob } from '../../ports/pipeline-store';
 import type { PipelineDeps } from './deps';
 import { failedMessage } from './recording-message';
+import { indexRecording } from './library-index';
 import { progressOf, progressPatch } from './progress';
 
 export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e)).slice(0, 500);
@@ -37,6 +38,7 @@ export async function updateJob(
     const next: PipelineJob = { ...job, ...patch, version: job.version + 1, updatedAt: deps.clock.now().toISOString() };
     if (await deps.store.saveIfUnchanged(next)) {
       if (JSON.stringify(progressOf(next)) !== JSON.stringify(progressOf(job))) await publishProgress(deps, next);
+      await indexRecording(deps, next);
       await deps.onPersisted?.(next);
       return { job: next, changed: true };
     }

@@ -1,4 +1,4 @@
-import type { MediaAccess } from '../../domain/escalation';
+import { isHiddenIdentity, type MediaAccess } from '../../domain/escalation';
 import type { AccessGrant, CreateRoomOptions, RoomRef, RoomsPort } from '../../ports/rooms';
 
 /** In-memory rooms for use-case tests: records what the core asked of the media provider. */
@@ -26,12 +26,13 @@ export class FakeRooms implements RoomsPort {
       displayName: grant.displayName,
       role: grant.role,
       token: `token-for-${grant.identity}`,
+      ...(grant.receiveOnly ? { receiveOnly: true } : {}),
       expiresAt: new Date(Date.now() + grant.ttlSeconds * 1000).toISOString(),
     };
   }
 
   async connectedIdentities(room: RoomRef): Promise<string[]> {
-    return [...(this.connected.get(room.name) ?? [])];
+    return [...(this.connected.get(room.name) ?? [])].filter((identity) => !isHiddenIdentity(identity));
   }
 
   async publishingIdentities(room: RoomRef): Promise<string[]> {

@@ -40,6 +40,7 @@ export async function makeTestDeps(env: Record<string, string> = {}) {
     consents: new MemoryConsents(),
     clips: new MemoryClips(),
     clipViews: store.clipViews,
+    monitoring: store.monitoring,
     pipeline,
     links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
     clock,

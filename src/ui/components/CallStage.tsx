@@ -45,6 +45,12 @@ export function CallStage({ view, testIdPrefix = '', waitingText, sinkId, remote
         </p>
         <NetworkQuality level={view.networkQuality} />
       </div>
+      {view.participants.some((p) => p.role === 'supervisor') && (
+        // A supervisor who barges in is announced to everyone (a silent monitor is never listed at all).
+        <p className="vx-status" role="status" data-testid={`${testIdPrefix}supervisor-joined`}>
+          A supervisor joined the call
+        </p>
+      )}
       <div className="vx-stage" style={{ position: 'relative', aspectRatio: '16 / 9', background: '#111', borderRadius: 12, overflow: 'hidden' }}>
         {stage.screen && (
           <div style={fill}>

@@ -1,4 +1,4 @@
-import React, { useRef, useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import { useClipViewReports, type ReportClipView } from './useClipViewReports';
 
 export interface TranscriptSegment {
@@ -19,6 +19,11 @@ export interface RecordingPlayerProps {
   transcriptNote?: React.ReactNode;
   /** Clips: where the viewer's opened/progress events go (throttled); calls have none. */
   onViewEvent?: ReportClipView;
+  /** Seconds to open the recording at (e.g. a search hit's line); it plays from there when `playOnOpen`. */
+  startAt?: number;
+  playOnOpen?: boolean;
+  /** Keep the current line scrolled into view as the recording plays (the library's player). */
+  followPlayback?: boolean;
 }
 
 export const clock = (seconds: number): string => {
@@ -31,11 +36,44 @@ export const currentSegment = (segments: ReadonlyArray<TranscriptSegment>, time:
   segments.findIndex((s) => time >= s.start && time < s.end);
 
 /** A recorded call with captions and its speaker-labelled transcript; a line click seeks there. */
-export function RecordingPlayer({ mediaUrl, captionsUrl, segments, title = 'Call recording', transcriptNote, onViewEvent }: RecordingPlayerProps) {
+export function RecordingPlayer({
+  mediaUrl,
+  captionsUrl,
+  segments,
+  title = 'Call recording',
+  transcriptNote,
+  onViewEvent,
+  startAt,
+  playOnOpen = false,
+  followPlayback = false,
+}: RecordingPlayerProps) {
   const video = useRef<HTMLVideoElement>(null);
+  const lines = useRef<Array<HTMLButtonElement | null>>([]);
   const views = useClipViewReports(onViewEvent);
-  const [time, setTime] = useState(0);
+  const [time, setTime] = useState(startAt ?? 0);
   const current = currentSegment(segments, time);
+
+  // A position can only be set once the browser knows the media's duration (metadata).
+  useEffect(() => {
+    const el = video.current;
+    if (!el || startAt === undefined) return;
+    const start = () => {
+      el.currentTime = startAt;
+      setTime(startAt);
+      if (playOnOpen) void Promise.resolve(el.play()).catch(() => undefined); // blocked autoplay: the controls stay
+    };
+    if (el.readyState >= 1) {
+      start();
+      return undefined;
+    }
+    el.addEventListener('loadedmetadata', start, { once: true });
+    return () => el.removeEventListener('loadedmetadata', start);
+  }, [startAt, playOnOpen, mediaUrl]);
+
+  // 'nearest' leaves the page alone when the line is already visible.
+  useEffect(() => {
+    if (followPlayback && current >= 0) lines.current[current]?.scrollIntoView?.({ block: 'nearest' });
+  }, [followPlayback, current]);
 
   const seek = (start: number) => {
     const el = video.current;
@@ -74,6 +112,7 @@ export function RecordingPlayer({ mediaUrl, captionsUrl, segments, title = 'Call
                 className={`vx-transcript__line${i === current ? ' vx-transcript__line--current' : ''}`}
                 aria-current={i === current ? 'true' : undefined}
                 data-testid="transcript-line"
+                ref={(el) => void (lines.current[i] = el)}
                 onClick={() => seek(s.start)}
               >
                 <span className="vx-transcript__time">{clock(s.start)}</span>{' '}

@@ -7,6 +7,7 @@ import type {
   RoomState,
   VideoRoom,
 } from '../../client/video-client';
+import { isHiddenIdentity } from '../../domain/escalation';
 
 export interface RoomView {
   state: RoomState;
@@ -54,7 +55,8 @@ export function useRoomState(room: VideoRoom | null): RoomView | null {
   return {
     state: room.state,
     reason: room.state === 'disconnected' ? (reason ?? 'error') : null,
-    participants: [...room.participants.values()],
+    // The one place every UI lists who is in the call: silent monitors are never among them.
+    participants: [...room.participants.values()].filter((p) => !isHiddenIdentity(p.identity)),
     audioEnabled: local.audioEnabled,
     videoEnabled: local.videoEnabled,
     screenSharing: local.screenSharing,

@@ -89,3 +89,13 @@ test('start() looks at rooms on its own until stop()', async () => {
   await watcher.stop();
   expect(t.rooms.ended).toEqual([escalation.roomName]);
 });
+
+test('a silent monitor is not the agent\'s presence: even if an adapter listed one, a room with only a monitor (and the customer) ends', async () => {
+  const t = await setup();
+  // Bypass the port's own filtering (FakeRooms, like JanusRooms, leaves hidden monitors out): the
+  // watcher must not count a monitor whatever the adapter says.
+  t.rooms.connectedIdentities = async () => ['monitor:sue', 'customer:c1'];
+  await t.tickAt(0);
+  expect(await t.tickAt(60_000)).toHaveLength(1);
+  expect((await t.deps.escalations.get(t.escalation.id))?.status).toBe('ended');
+});

@@ -120,3 +120,45 @@ test('a failed create or claim gives the socket no session; destroy and timeout 
   expect(e.policy.sessions.size).toBe(0);
   expect(e.rooms.size).toBe(0);
 });
+
+describe('a silent monitor grant (monitor token)', () => {
+  const MONITOR = 'monitor.secret';
+  const offer = { type: 'offer', sdp: 'v=0' };
+
+  test('may join as a publisher to hear of feeds, but never publish, configure or send an offer on that handle', () => {
+    const c = withSession();
+    expect(c.message({ request: 'join', ptype: 'publisher', room: ROOM, id: 5, token: MONITOR })).toHaveProperty('forward');
+    for (const request of ['publish', 'configure', 'join', 'start', 'update']) {
+      expect(c.message({ request, room: ROOM, audio: true })).toMatchObject(refused);
+    }
+    const withOffer = c.send({ janus: 'message', session_id: SESSION, handle_id: HANDLE, transaction: 'tx', body: { request: 'leave' }, jsep: offer });
+    expect(withOffer).toMatchObject(refused);
+    expect(c.message({ request: 'leave' })).toHaveProperty('forward');
+    // The same session's other handles are untouched by it.
+    expect(c.message({ request: 'publish' }, HANDLE + 1)).toHaveProperty('forward');
+  });
+
+  test('may not join with an offer (join-and-publish)', () => {
+    const c = withSession();
+    const verdict = c.send({ janus: 'message', session_id: SESSION, handle_id: HANDLE, transaction: 'tx', body: { request: 'join', ptype: 'publisher', room: ROOM, token: MONITOR }, jsep: offer });
+    expect(verdict).toMatchObject(refused);
+  });
+
+  test('subscribes like anyone: start (with its answer), update, configure and leave go through', () => {
+    const c = withSession();
+    expect(c.message({ request: 'join', ptype: 'subscriber', room: ROOM, token: MONITOR, streams: [{ feed: 1 }] })).toHaveProperty('forward');
+    const answer = c.send({ janus: 'message', session_id: SESSION, handle_id: HANDLE, transaction: 'tx', body: { request: 'start' }, jsep: { type: 'answer', sdp: 'v=0' } });
+    expect(answer).toHaveProperty('forward');
+    for (const request of ['update', 'configure', 'leave']) expect(c.message({ request })).toHaveProperty('forward');
+  });
+
+  test('an ordinary token on a fresh handle still publishes; a detached monitor handle is forgotten', () => {
+    const c = withSession();
+    expect(c.message({ request: 'join', ptype: 'publisher', room: ROOM, id: 5, token: 'ordinary' })).toHaveProperty('forward');
+    expect(c.message({ request: 'publish' })).toHaveProperty('forward');
+    c.message({ request: 'join', ptype: 'publisher', room: ROOM, token: MONITOR }, HANDLE + 2);
+    expect(c.message({ request: 'publish' }, HANDLE + 2)).toMatchObject(refused);
+    c.hear({ janus: 'detached', session_id: SESSION, sender: HANDLE + 2 });
+    expect(c.rooms.monitorHandle(SESSION, HANDLE + 2)).toBeUndefined();
+  });
+});

@@ -8,7 +8,13 @@
  * secrets, and answers everything else itself with a Janus-style error. `listparticipants` (the
  * client's resync after a reconnect) is let through only for the room this session's own
  * publisher handle has joined, which the proxy learns from Janus's `joined` events.
+ *
+ * A silent monitor's grant (janus-monitor-token.ts) must never put media into the call: a handle
+ * that joins with a monitor token as a publisher (to hear of feeds) may only leave or list, and no
+ * monitor join or publisher-handle request may carry an SDP offer. Its subscriber handle is an
+ * ordinary subscriber (Janus never sends a subscriber's media to anyone).
  */
+import { isMonitorToken } from './janus-monitor-token';
 
 type Json = Record<string, unknown>;
 
@@ -17,6 +23,10 @@ const CORE_REQUESTS = new Set(['create', 'claim', 'keepalive', 'attach', 'detach
 /** Videoroom requests it sends (janus-publisher.ts, janus-subscriber.ts); listparticipants is gated below. */
 const VIDEOROOM_REQUESTS = new Set(['join', 'publish', 'configure', 'start', 'update', 'leave']);
 const VIDEOROOM = 'janus.plugin.videoroom';
+/** What a monitor's publisher-type handle (it joined only to hear of feeds) may still ask. */
+const MONITOR_PUBLISHER_REQUESTS = new Set(['leave', 'listparticipants']);
+
+export type MonitorHandle = 'publisher' | 'subscriber';
 /** Never accepted from a browser: the server's secrets, the room's secret, the admin key. */
 const SECRET_FIELDS = ['apisecret', 'admin_secret', 'admin_key', 'secret'];
 
@@ -34,6 +44,18 @@ const without = (o: Json, keys: string[]): Json => Object.fromEntries(Object.ent
  */
 export class JoinedRooms {
   private readonly bySession = new Map<number, Map<number, number>>();
+  /** Handles that joined with a monitor's token, and as what. */
+  private readonly monitors = new Map<number, Map<number, MonitorHandle>>();
+
+  monitorJoined(session: number, handle: number, as: MonitorHandle): void {
+    let handles = this.monitors.get(session);
+    if (!handles) this.monitors.set(session, (handles = new Map()));
+    handles.set(handle, as);
+  }
+
+  monitorHandle(session: number, handle: number): MonitorHandle | undefined {
+    return this.monitors.get(session)?.get(handle);
+  }
 
   joined(session: number, handle: number, room: number): void {
     let handles = this.bySession.get(session);
@@ -47,6 +69,13 @@ export class JoinedRooms {
 
   forget(session: number): void {
     this.bySession.delete(session);
+    this.monitors.delete(session);
+  }
+
+  /** The handle is gone (detached): nothing it joined as applies to a later handle of that id. */
+  detached(session: number, handle: number): void {
+    this.left(session, handle);
+    this.monitors.get(session)?.delete(handle);
   }
 
   has(session: number, handle: number, room: number): boolean {
@@ -116,7 +145,7 @@ export class JanusProxyPolicy {
       return;
     }
     if (typeof handle !== 'number') return;
-    if (message.janus === 'detached') return this.rooms.left(session, handle);
+    if (message.janus === 'detached') return this.rooms.detached(session, handle);
     const data = isObject(message.plugindata) && isObject(message.plugindata.data) ? message.plugindata.data : undefined;
     if (!data) return;
     if (data.videoroom === 'joined' && typeof data.room === 'number') this.rooms.joined(session, handle, data.room);
@@ -125,6 +154,7 @@ export class JanusProxyPolicy {
 
   private mayForward(message: Json, body: Json): boolean {
     if (typeof body.request !== 'string') return false;
+    if (!this.monitorMayForward(message, body)) return false;
     if (VIDEOROOM_REQUESTS.has(body.request)) return true;
     if (body.request !== 'listparticipants') return false;
     const { session_id: session, handle_id: handle } = message;
@@ -137,6 +167,15 @@ export class JanusProxyPolicy {
     );
   }
 
+  /** A monitor's grant subscribes only: no offer with its join, nothing but leave/list on its publisher-type handle. */
+  private monitorMayForward(message: Json, body: Json): boolean {
+    const { session_id: session, handle_id: handle } = message;
+    if (body.request === 'join' && isMonitorToken(body.token) && message.jsep !== undefined) return false;
+    if (typeof session !== 'number' || typeof handle !== 'number') return true;
+    if (this.rooms.monitorHandle(session, handle) !== 'publisher') return true;
+    return message.jsep === undefined && MONITOR_PUBLISHER_REQUESTS.has(String(body.request));
+  }
+
   /** Remembers what the answer to this request will teach us. */
   private track(message: Json): void {
     const { janus: request, transaction, session_id: session, handle_id: handle } = message;
@@ -145,10 +184,16 @@ export class JanusProxyPolicy {
       this.awaiting.set(transaction, { request, session: typeof session === 'number' ? session : undefined });
     }
     if (typeof session !== 'number') return;
+    if (request === 'message' && typeof handle === 'number' && isObject(message.body) && message.body.request === 'join' && isMonitorToken(message.body.token)) {
+      // Remembered before Janus answers: a publish sent right behind the join is already refused.
+      this.rooms.monitorJoined(session, handle, message.body.ptype === 'subscriber' ? 'subscriber' : 'publisher');
+    }
     if (request === 'destroy') {
       this.sessions.delete(session);
       this.rooms.forget(session);
-    } else if (typeof handle === 'number' && (request === 'detach' || (request === 'message' && isObject(message.body) && message.body.request === 'leave'))) {
+    } else if (typeof handle === 'number' && request === 'detach') {
+      this.rooms.detached(session, handle);
+    } else if (typeof handle === 'number' && request === 'message' && isObject(message.body) && message.body.request === 'leave') {
       this.rooms.left(session, handle);
     }
   }

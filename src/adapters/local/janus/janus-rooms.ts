@@ -2,7 +2,8 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { MediaAccess } from '../../../domain/escalation';
+import { isHiddenIdentity, type MediaAccess } from '../../../domain/escalation';
+import { monitorToken } from './janus-monitor-token';
 import type { AccessGrant, CreateRoomOptions, RoomRef, RoomsPort } from '../../../ports/rooms';
 import type { Db } from '../db';
 import { JanusControl, isPluginError } from './janus-control';
@@ -89,7 +90,8 @@ export class JanusRooms implements RoomsPort {
     if (!room) throw new Error(`Unknown Janus room ${ref.name}`);
     const now = this.now();
     const expiresAt = new Date(now.getTime() + grant.ttlSeconds * 1000).toISOString();
-    const token = secretValue();
+    // A monitor's token says so: the browser proxy refuses to let it publish (janus-proxy-policy.ts).
+    const token = grant.receiveOnly ? monitorToken(secretValue()) : secretValue();
     let ids: { camera: number; screen: number };
     for (let tries = 0; ; tries++) {
       ids = { camera: randomId(), screen: randomId() };
@@ -111,12 +113,14 @@ export class JanusRooms implements RoomsPort {
       // Janus's core refuses every request without it; it lapses with the grant.
       serverToken: signJanusToken(this.options.credentials.tokenSecret, new Date(expiresAt)),
       publisherIds: ids,
+      ...(grant.receiveOnly ? { receiveOnly: true } : {}),
       expiresAt,
     };
   }
 
+  /** A silent monitor joins (to hear of feeds) without publishing; it is not in the call, so it is left out. */
   async connectedIdentities(ref: RoomRef): Promise<string[]> {
-    return this.identitiesIn(ref, () => true);
+    return (await this.identitiesIn(ref, () => true)).filter((identity) => !isHiddenIdentity(identity));
   }
 
   /**

@@ -33,6 +33,9 @@ export interface LocalPipelineOptions {
   transcribeConcurrency?: number;
   newRecordingId?: () => string;
   onPersisted?: PipelineDeps['onPersisted'];
+  /** The supervisors' recordings library the pipeline keeps up to date, and where it finds each recording's agent. */
+  library?: PipelineDeps['library'];
+  recordingOwners?: PipelineDeps['recordingOwners'];
   onError?: (what: string, e: unknown) => void;
 }
 
@@ -83,6 +86,8 @@ export function createLocalPipeline(o: LocalPipelineOptions): LocalPipeline {
     exclusive: (roomName, work) => leases.run(roomName, work),
     newRecordingId: o.newRecordingId ?? (() => `RE${randomUUID().replace(/-/g, '')}`),
     onPersisted: o.onPersisted,
+    library: o.library,
+    recordingOwners: o.recordingOwners,
     customerRecordingAccess: o.config.CUSTOMER_RECORDING_ACCESS,
   };
   events.bind(deps);

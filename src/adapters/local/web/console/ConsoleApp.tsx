@@ -67,6 +67,9 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
     <div className="console">
       <header className="topbar">
         <h1>Agent console</h1>
+        <a className="topbar__link" href="/library.html">
+          Recordings library
+        </a>
         <p>{agent ? `Signed in as ${agent.name}` : error ? '' : 'Signing in…'}</p>
       </header>
       {error && (

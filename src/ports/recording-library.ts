@@ -1,0 +1,80 @@
+import type { LibraryState, RecordingKind } from '../api/library-contract';
+
+/** One recording as the library stores it: what the list shows and filters by. */
+export interface LibraryRecord {
+  recordingId: string;
+  conversationId: string;
+  kind: RecordingKind;
+  agentIdentity: string;
+  agentName: string;
+  customerName: string;
+  /** ISO-8601 UTC (`toISOString`). */
+  endedAt: string;
+  durationSeconds: number;
+  state: LibraryState;
+  hasTranscript: boolean;
+}
+
+/** What changes while the pipeline works on a recording. */
+export type LibraryProgress = Pick<LibraryRecord, 'state' | 'durationSeconds' | 'hasTranscript'>;
+
+/** One speaker-labelled transcript line, on the recording's timeline (seconds). */
+export interface TranscriptLine {
+  start: number;
+  end: number;
+  speaker: string;
+  text: string;
+}
+
+/** The filter as the store applies it: already checked and narrowed to what the caller may see. */
+export interface LibraryQueryFilter {
+  agentIdentity?: string;
+  /** Inclusive lower bound on `endedAt` (ISO). */
+  endedFrom?: string;
+  /** Exclusive upper bound on `endedAt` (ISO). */
+  endedBefore?: string;
+  kind?: RecordingKind;
+  minSeconds?: number;
+  maxSeconds?: number;
+  state?: LibraryState;
+}
+
+/** Where a list page ends: newest first by (endedAt, recordingId). */
+export interface ListPosition {
+  endedAt: string;
+  recordingId: string;
+}
+
+/** A transcript line that matched, with `[from, to)` ranges of `text` the engine matched. */
+export interface LineHit {
+  /** The line's position in the search order (newest recording first, then line order); opaque. */
+  lineKey: string;
+  recording: LibraryRecord;
+  start: number;
+  end: number;
+  speaker: string;
+  text: string;
+  highlights: [number, number][];
+}
+
+/**
+ * The supervisors' recordings library (#10): one row per recording, kept up to date by the
+ * pipeline, and its transcript lines in the engine's own full-text index. Both engines: the SQL
+ * store (SQLite FTS5 locally, PostgreSQL tsvector + GIN on Twilio).
+ */
+export interface RecordingLibrary {
+  /** Updates a recording already in the library; false when it is not there yet. */
+  updateProgress(recordingId: string, progress: LibraryProgress): Promise<boolean>;
+  /** Inserts the recording, or replaces every column of it. */
+  upsert(record: LibraryRecord): Promise<void>;
+  /** Replaces the recording's transcript lines (a recording must be in the library first). */
+  replaceLines(recordingId: string, lines: TranscriptLine[]): Promise<void>;
+  get(recordingId: string): Promise<LibraryRecord | null>;
+  /** Up to `limit` recordings after `after`, newest first. */
+  list(query: { filter: LibraryQueryFilter; after?: ListPosition; limit: number }): Promise<LibraryRecord[]>;
+  /**
+   * Up to `limit` lines matching every word of `text` (as words: no query syntax reaches the
+   * engine), after the line `afterKey`, newest recording first and in line order within one.
+   */
+  search(query: { text: string; filter: LibraryQueryFilter; afterKey?: string; limit: number }): Promise<LineHit[]>;
+}

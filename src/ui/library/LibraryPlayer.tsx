@@ -1,0 +1,126 @@
+import React, { useEffect, useMemo, useRef, useState } from 'react';
+import type { LibraryItem } from '../../api/library-contract';
+import type { OpenedRecording, RecordingMedia } from '../api/recording-media';
+import { RecordingPlayer } from '../components/RecordingPlayer';
+import { useObjectUrl } from '../clips/useObjectUrl';
+import { describeRecording, downloadName, formatLength, NOT_PLAYABLE, transcriptText, type LibraryViewerRole } from './format';
+
+export interface LibraryPlayerProps {
+  item: LibraryItem;
+  media: RecordingMedia;
+  viewerRole: LibraryViewerRole;
+  /** Where to start (a search hit's line), playing from there. */
+  startAt?: number;
+  onClose(): void;
+}
+
+type Load = { status: 'loading' } | { status: 'ready'; opened: OpenedRecording } | { status: 'error'; message: string };
+
+/**
+ * One recording from the library: the shared player (captions on, the transcript beside it and
+ * following playback), opened at a search hit's line when there is one, with downloads of the
+ * transcript (text, WebVTT) for everyone who may watch and of the video for supervisors only.
+ */
+export function LibraryPlayer({ item, media, viewerRole, startAt, onClose }: LibraryPlayerProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const playable = item.state === 'ready' && !!item.mediaUrl;
+  const title = `${describeRecording(item)} (${formatLength(item.durationSeconds)})`;
+
+  // Opening moves focus here, so keyboard and screen-reader users land on what they opened.
+  useEffect(() => heading.current?.focus(), [item.recordingId, startAt]);
+
+  useEffect(() => {
+    if (!playable) return undefined;
+    let live = true;
+    let opened: OpenedRecording | null = null;
+    setLoad({ status: 'loading' });
+    media.open(item).then(
+      (o) => {
+        opened = o;
+        if (live) setLoad({ status: 'ready', opened: o });
+        else o.close();
+      },
+      (e: unknown) => live && setLoad({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+      opened?.close();
+    };
+  }, [item, media, playable, attempt]);
+
+  const segments = load.status === 'ready' ? load.opened.segments : null;
+  const textBlob = useMemo(() => (segments && segments.length ? new Blob([transcriptText(segments)], { type: 'text/plain' }) : null), [segments]);
+  const textUrl = useObjectUrl(textBlob);
+
+  return (
+    <section className="vx-library__player" aria-labelledby={`player-${item.recordingId}`} data-testid="library-player">
+      <div className="vx-library__player-head">
+        <h2 id={`player-${item.recordingId}`} ref={heading} tabIndex={-1}>
+          {title}
+        </h2>
+        <button type="button" className="vx-button" onClick={onClose} data-testid="close-player">
+          Close the player
+        </button>
+      </div>
+      <p className="vx-library__meta">
+        Agent: {item.agentName || item.agentIdentity}. Customer: {item.customerName || 'not named'}.
+      </p>
+      {!playable ? (
+        <p className="vx-library__state" data-testid="player-not-playable">
+          {item.state === 'ready' ? 'The video of this recording is not available.' : NOT_PLAYABLE[item.state]}
+        </p>
+      ) : load.status === 'loading' ? (
+        <p className="vx-library__state" role="status" data-testid="player-loading">
+          Loading the recording…
+        </p>
+      ) : load.status === 'error' ? (
+        <div className="vx-library__state">
+          <p className="vx-error" role="alert" data-testid="player-error">
+            Could not open the recording: {load.message}
+          </p>
+          <button type="button" className="vx-button" onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </button>
+        </div>
+      ) : (
+        <>
+          <RecordingPlayer
+            mediaUrl={load.opened.videoUrl ?? ''}
+            captionsUrl={load.opened.captionsUrl ?? ''}
+            segments={load.opened.segments}
+            title={title}
+            transcriptNote={item.hasTranscript ? 'No speech was transcribed in this recording.' : 'This recording has no transcript.'}
+            startAt={startAt}
+            playOnOpen={startAt !== undefined}
+            followPlayback
+          />
+          <ul className="vx-library__downloads" aria-label="Downloads">
+            {textUrl && (
+              <li>
+                <a className="vx-button" href={textUrl} download={downloadName(item, 'txt')} data-testid="download-text">
+                  Download the transcript (text)
+                </a>
+              </li>
+            )}
+            {load.opened.captionsUrl && (
+              <li>
+                <a className="vx-button" href={load.opened.captionsUrl} download={downloadName(item, 'vtt')} data-testid="download-vtt">
+                  Download the captions (WebVTT)
+                </a>
+              </li>
+            )}
+            {viewerRole === 'supervisor' && load.opened.videoUrl && (
+              <li>
+                <a className="vx-button" href={load.opened.videoUrl} download={downloadName(item, 'mp4')} data-testid="download-video">
+                  Download the video
+                </a>
+              </li>
+            )}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

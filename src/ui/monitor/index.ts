@@ -1,0 +1,2 @@
+export { MonitorView, type MonitorViewProps } from './MonitorView';
+export { httpMonitorApi, type MonitorApi } from './monitor-api';
