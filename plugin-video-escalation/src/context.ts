@@ -1,3 +1,5 @@
+import type { VideoClient } from '../../src/client/video-client';
+import type { MediaAccess } from '../../src/domain/escalation';
 import type * as Flex from '@twilio/flex-ui';
 import type { EscalationApi } from '../../src/ui/api/escalation-api';
 import type { CallRegistry } from './call-registry';
@@ -11,6 +13,8 @@ export interface PluginContext {
   config: PluginConfig;
   api: EscalationApi;
   calls: CallRegistry;
+  /** The browser video client for a grant (the supervisors' monitor uses it too). */
+  clientFor: (access: MediaAccess) => VideoClient;
   /** The clip recorder's server and media (the Video clip tab). */
   clips: ClipTabDeps;
   /** The task each conversation's call was started from, for its Insights attributes. */
@@ -22,6 +26,7 @@ export const ACTION_ESCALATE = 'EscalateToVideo';
 export const ACTION_OFFER_CLIP = 'OfferVideoClip';
 /** The supervisors' recordings library view (side nav → ViewCollection). */
 export const RECORDINGS_VIEW = 'video-escalation-recordings';
+export const LIVE_CALLS_VIEW = 'video-escalation-live-calls';
 export const NOTIFY = {
   linkSent: 'VideoEscalation_LinkSent',
   failed: 'VideoEscalation_Failed',

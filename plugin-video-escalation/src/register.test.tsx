@@ -260,7 +260,9 @@ describe('the recordings library in Flex', () => {
     const fetchImpl = jest.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
       const body = JSON.parse(String(init?.body ?? '{}')) as Record<string, unknown>;
       requests.push({ url: String(url), body });
-      const answer = String(url).endsWith('/recordings')
+      const answer = String(url).endsWith('/live-calls')
+        ? { calls: [{ escalationId: 'e9', conversationId: 'CH9', agentName: 'Alex', customerName: 'Jordan Lee', startedAt: new Date().toISOString(), recording: true }] }
+        : String(url).endsWith('/recordings')
         ? { items: [recording] }
         : body.file === 'video.mp4'
           ? { url: 'https://media.example/RE1.mp4?sig=1' }
@@ -306,6 +308,18 @@ describe('the recordings library in Flex', () => {
     }
   });
 
+  it('gives supervisors a "Live calls" view listing the calls through the Functions with the Flex token', async () => {
+    const { requests } = setupAs(['supervisor']);
+    render(<>{sideNav().render({ activeView: 'agent-desktop' })}</>);
+    expect(screen.getByRole('button', { name: 'Live calls' })).toBeTruthy();
+    cleanup();
+    const { container } = render(<>{views().render({})}</>);
+    expect(container.querySelector('[data-flex-view="video-escalation-live-calls"]')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Live calls' })).toBeTruthy();
+    await waitFor(() => expect(screen.getByText('Jordan Lee')).toBeTruthy());
+    expect(requests.find((r) => r.url.endsWith('/live-calls'))?.body).toMatchObject({ Token: 'flex-token-1' });
+  });
+
   it('mounts the shared library in the view, asking the Functions with the Flex token and playing through recording-media', async () => {
     URL.createObjectURL = jest.fn(() => 'blob:captions');
     URL.revokeObjectURL = jest.fn();
@@ -314,7 +328,7 @@ describe('the recordings library in Flex', () => {
     expect(container.querySelector('[data-flex-view="video-escalation-recordings"]')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'Recordings library' })).toBeTruthy();
     await waitFor(() => expect(screen.getAllByTestId('recording-row')).toHaveLength(1));
-    expect(requests[0]).toEqual({ url: `${FUNCTIONS}/recordings`, body: { Token: 'flex-token-1' } });
+    expect(requests.find((r) => r.url.endsWith('/recordings'))).toEqual({ url: `${FUNCTIONS}/recordings`, body: { Token: 'flex-token-1' } });
     expect(screen.getByLabelText('Agent')).toBeTruthy(); // the supervisor's filter
     fireEvent.click(screen.getByRole('button', { name: /^Open Call with Jordan Lee/ }));
     const video = await screen.findByTestId('recording-video');

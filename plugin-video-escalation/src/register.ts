@@ -16,8 +16,8 @@ import { registerWrapupTask } from './flex-hooks/actions/WrapupTask';
 import { addMessageCards } from './flex-hooks/components/MessageBubble';
 import { addVideoTab } from './flex-hooks/components/TaskCanvasTabs';
 import { addEscalateButton } from './flex-hooks/components/TaskCanvasHeader';
-import { addRecordingsSideLink } from './flex-hooks/components/SideNav';
-import { addRecordingsView } from './flex-hooks/components/ViewCollection';
+import { addSupervisorSideLinks } from './flex-hooks/components/SideNav';
+import { addSupervisorViews } from './flex-hooks/components/ViewCollection';
 import { followRecordings } from './flex-hooks/events/ConversationMessages';
 import { registerNotifications } from './flex-hooks/notifications/VideoEscalation';
 
@@ -37,7 +37,7 @@ export function registerVideoEscalation(
   const clientFor = io.clientFor ?? videoClientFor;
   const calls = new CallRegistry(api, clientFor, io.media);
   const clips = { endpoint: httpClipApi(config.functionsBaseUrl, io.fetchImpl), connect: clipConnector(clientFor), token: () => manager.user.token };
-  const ctx: PluginContext = { flex, manager, config, api, calls, clips, tasks: new Map() };
+  const ctx: PluginContext = { flex, manager, config, api, calls, clientFor, clips, tasks: new Map() };
   registerNotifications(ctx);
   registerEscalateToVideo(ctx);
   registerOfferVideoClip(ctx);
@@ -47,7 +47,7 @@ export function registerVideoEscalation(
   addVideoTab(ctx);
   addMessageCards(ctx);
   followRecordings(ctx);
-  addRecordingsSideLink(ctx);
-  addRecordingsView(ctx, io.fetchImpl);
+  addSupervisorSideLinks(ctx);
+  addSupervisorViews(ctx, io.fetchImpl);
   return ctx;
 }

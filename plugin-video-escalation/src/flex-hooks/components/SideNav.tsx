@@ -1,23 +1,27 @@
 import React from 'react';
 import type { PluginContext } from '../../context';
-import { RECORDINGS_VIEW } from '../../context';
+import { LIVE_CALLS_VIEW, RECORDINGS_VIEW } from '../../context';
 import { isSupervisor } from '../../roles';
 
-/** A "Recordings" entry in Flex's side navigation, for supervisors only, opening the library view. */
-export function addRecordingsSideLink({ flex, manager }: PluginContext): void {
+/** "Recordings" and "Live calls" in Flex's side navigation, for supervisors only, each opening its view. */
+export function addSupervisorSideLinks({ flex, manager }: PluginContext): void {
   if (!isSupervisor(manager)) return;
-  // Flex gives side-nav content the active view's name.
-  function RecordingsSideLink({ activeView }: { activeView?: string }) {
-    return (
-      <flex.SideLink
-        icon="Video"
-        iconActive="VideoBold"
-        isActive={activeView === RECORDINGS_VIEW}
-        onClick={() => void flex.Actions.invokeAction('NavigateToView', { viewName: RECORDINGS_VIEW })}
-      >
-        Recordings
-      </flex.SideLink>
-    );
-  }
-  flex.SideNav.Content.add(<RecordingsSideLink key="video-escalation-recordings-link" />, { sortOrder: 100 });
+  const link = (viewName: string, label: string, icon: string, sortOrder: number) => {
+    // Flex gives side-nav content the active view's name.
+    function SupervisorSideLink({ activeView }: { activeView?: string }) {
+      return (
+        <flex.SideLink
+          icon={icon}
+          iconActive={`${icon}Bold`}
+          isActive={activeView === viewName}
+          onClick={() => void flex.Actions.invokeAction('NavigateToView', { viewName })}
+        >
+          {label}
+        </flex.SideLink>
+      );
+    }
+    flex.SideNav.Content.add(<SupervisorSideLink key={`${viewName}-link`} />, { sortOrder });
+  };
+  link(RECORDINGS_VIEW, 'Recordings', 'Video', 100);
+  link(LIVE_CALLS_VIEW, 'Live calls', 'Eye', 101);
 }

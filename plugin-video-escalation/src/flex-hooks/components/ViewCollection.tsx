@@ -1,15 +1,22 @@
 import React from 'react';
+import { LiveCallsView } from '../../components/LiveCallsView';
 import { RecordingsLibraryView } from '../../components/RecordingsLibraryView';
 import type { PluginContext } from '../../context';
-import { RECORDINGS_VIEW } from '../../context';
+import { LIVE_CALLS_VIEW, RECORDINGS_VIEW } from '../../context';
 import { isSupervisor } from '../../roles';
 
-/** The recordings library as a Flex view, for supervisors only (the Functions check the role again). */
-export function addRecordingsView({ flex, manager, config }: PluginContext, fetchImpl?: typeof fetch): void {
+/** The recordings library and the live calls (silent monitor) as Flex views, for supervisors only (the Functions check the role again). */
+export function addSupervisorViews({ flex, manager, config, clientFor }: PluginContext, fetchImpl?: typeof fetch): void {
   if (!isSupervisor(manager)) return;
+  const token = () => manager.user.token;
   flex.ViewCollection.Content.add(
     <flex.View name={RECORDINGS_VIEW} key="video-escalation-recordings-view">
-      <RecordingsLibraryView functionsBaseUrl={config.functionsBaseUrl} token={() => manager.user.token} fetchImpl={fetchImpl} />
+      <RecordingsLibraryView functionsBaseUrl={config.functionsBaseUrl} token={token} fetchImpl={fetchImpl} />
+    </flex.View>,
+  );
+  flex.ViewCollection.Content.add(
+    <flex.View name={LIVE_CALLS_VIEW} key="video-escalation-live-calls-view">
+      <LiveCallsView functionsBaseUrl={config.functionsBaseUrl} token={token} clientFor={clientFor} fetchImpl={fetchImpl} />
     </flex.View>,
   );
 }
