@@ -35,5 +35,8 @@ export interface ConsentRecord {
   consentedAt: string;
 }
 
+/** Said on the join page of a call that is not recorded (a recorded call's notice says it too): supervisors may listen in. */
+export const MONITORING_NOTICE = 'This call may be monitored for quality.';
+
 /** Shown before every clip take: what a screen recording must not show. */
 export const CLIP_PRIVACY_NOTICE = "Don't show passwords, card numbers or other personal data.";

@@ -95,6 +95,8 @@ describe('JoinApp', () => {
     setup({ api });
     await waitFor(() => expect((screen.getByTestId('join-button') as HTMLButtonElement).disabled).toBe(false));
     expect(screen.queryByTestId('consent-checkbox')).toBeNull();
+    // Not recorded, but a supervisor may still listen in: the page says so.
+    expect(screen.getByTestId('monitoring-notice').textContent).toBe('This call may be monitored for quality.');
     fireEvent.click(screen.getByTestId('join-button'));
     await screen.findByTestId('leave-button');
     expect(calls).toEqual(['check:tok', 'join:tok:false:no-consent']);

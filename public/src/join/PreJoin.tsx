@@ -4,6 +4,7 @@ import { ParticipantVideo } from '../../../src/ui/components/ParticipantVideo';
 import type { LocalMediaState } from '../../../src/ui/hooks/useLocalMedia';
 import { useMicLevel } from '../../../src/ui/hooks/useMicLevel';
 import type { LinkCheck } from '../../../src/ui/api/customer-api';
+import { MONITORING_NOTICE } from '../../../src/domain/consent';
 
 export interface PreJoinProps {
   check: LinkCheck;
@@ -56,6 +57,11 @@ export function PreJoin({ check, media, inUse, joining, error, consented, onCons
           )}
           <DeviceSelect id="speaker-select" label="Speaker" devices={media.devices.speakers} value={media.speakerId} onChange={media.chooseSpeaker} />
 
+          {!check.recording && (
+            <p className="notice" data-testid="monitoring-notice">
+              {MONITORING_NOTICE}
+            </p>
+          )}
           {check.recording && (
             <div className="consent">
               <input
