@@ -2,59 +2,12 @@
  * The clip viewer-event store (migration 0010), one contract on both engines: embedded SQLite and
  * a private PostgreSQL cluster started for this run, each on a fresh database.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDb } from '../../src/adapters/local/db';
-import { openPostgresStore, openSqliteStore, type SqlEngine, type SqlStore } from '../../src/adapters/sql/database';
+import type { SqlEngine, SqlStore } from '../../src/adapters/sql/database';
 import type { ClipViewRecord } from '../../src/domain/clip-views';
-import { startPostgresServer, type PostgresServer } from '../support/postgres-server';
+import { openTwoConnections, type TwoConnections } from './support/two-connections';
 
-interface Opened {
-  store: SqlStore;
-  /** A second, independent connection to the same database (another process). */
-  other: SqlStore;
-  close(): Promise<void>;
-}
-
-async function openEngine(engine: SqlEngine): Promise<Opened> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 've-clip-views-'));
-    const a = openDb(join(dir, 'store.sqlite'));
-    const b = openDb(join(dir, 'store.sqlite'));
-    const store = await openSqliteStore(a);
-    const other = await openSqliteStore(b);
-    return {
-      store,
-      other,
-      close: async () => {
-        await store.close();
-        await other.close();
-        a.close();
-        b.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const server: PostgresServer = await startPostgresServer();
-  try {
-    const url = await server.createDatabase('clipviews');
-    const store = await openPostgresStore(url);
-    const other = await openPostgresStore(url);
-    return {
-      store,
-      other,
-      close: async () => {
-        await store.close();
-        await other.close();
-        await server.stop();
-      },
-    };
-  } catch (err) {
-    await server.stop();
-    throw err;
-  }
-}
+type Opened = TwoConnections;
+const openEngine = (engine: SqlEngine) => openTwoConnections(engine, 'clip-views');
 
 const at = (minute: number): string => new Date(Date.UTC(2026, 10, 21, 9, minute)).toISOString();
 
