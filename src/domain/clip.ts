@@ -45,8 +45,6 @@ export interface Clip {
   runningSince?: string;
   stoppedAt?: string;
   stopCause?: ClipStopCause;
-  /** The clip message in the conversation, once sent. */
-  messageId?: string;
   /** Optimistic concurrency: bumped by every save. */
   version: number;
   createdAt: string;

@@ -138,7 +138,7 @@ export async function sendClip(deps: CoreDeps, clip: Clip): Promise<Clip> {
   const roomName = sent.roomName as string;
   const content = processingClipMessage({ roomName, clip: clipRef(sent), durationSeconds: sent.recordedSeconds });
   const existing = await deps.conversations.findMessageByAttribute(sent.conversationId, 'idempotencyKey', roomName);
-  const message = existing ?? (await deps.conversations.postMessage(sent.conversationId, { author: sent.authorName || messageAuthor(deps.pipeline), ...content }));
+  if (!existing) await deps.conversations.postMessage(sent.conversationId, { author: sent.authorName || messageAuthor(deps.pipeline), ...content });
   await roomEnded(deps.pipeline, {
     roomName,
     roomSid: sent.roomSid as string,
@@ -149,7 +149,7 @@ export async function sendClip(deps: CoreDeps, clip: Clip): Promise<Clip> {
     kind: 'clip',
     clip: clipRef(sent),
   });
-  return { ...sent, messageId: message.id };
+  return sent;
 }
 
 const clipRef = (c: Clip) => ({ clipId: c.id, authorRole: c.authorRole, authorName: c.authorName, mode: c.mode ?? 'camera' });
