@@ -73,6 +73,27 @@ const schema = z.object({
   LIVE_TRANSCRIPTION: bool.default(true),
   LIVE_TRANSCRIPTION_INTERVAL_MS: z.coerce.number().int().min(1000).default(5_000),
 
+  // Privacy and retention (#11): the support policy, read here only.
+  /** Media (video, raw tracks, WAVs) of calls and clips is deleted this many days after the conversation closes. */
+  RETENTION_MEDIA_DAYS: z.coerce.number().int().min(0).max(36500).default(90),
+  /** Transcripts and captions (already redacted) are deleted this many days after close; unset: kept. */
+  RETENTION_TRANSCRIPT_DAYS: z.coerce.number().int().min(0).max(36500).optional(),
+  /** A recording in which PII was found has its media deleted at close, not after RETENTION_MEDIA_DAYS. */
+  DELETE_PII_MEDIA_AT_CLOSE: bool.default(true),
+  /** Local back end: how often the retention sweep runs. */
+  RETENTION_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(24 * 60 * 60).default(15 * 60),
+  /** Twilio back end: the secret a scheduler sends to POST /retention-sweep. ≥ 32 characters. */
+  RETENTION_SWEEP_SECRET: z.string().min(32).optional(),
+  /**
+   * Local back end: the media encryption key ring (AES-256-GCM), kept outside the data folder.
+   * MEDIA_KEY (base64 of 32 bytes) wins over MEDIA_KEY_FILE; without either the local stack
+   * creates a key file beside (not inside) the data folder.
+   */
+  MEDIA_KEY_FILE: z.string().optional(),
+  MEDIA_KEY: z.string().optional(),
+  /** Storage usage: the estimated price of one GB stored for a month (USD). */
+  STORAGE_PRICE_PER_GB_MONTH: z.coerce.number().min(0).default(0.023),
+
   // BACKEND=twilio (see the README's deployment steps). Functions get ACCOUNT_SID and AUTH_TOKEN from Twilio.
   ACCOUNT_SID: z.string().regex(/^AC[0-9a-f]{32}$/i, 'an account sid (AC…)').optional(),
   /** Checks X-Twilio-Signature on webhooks and Flex tokens; never logged. */

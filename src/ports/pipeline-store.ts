@@ -1,5 +1,6 @@
 import type { ClipRef } from '../domain/clip';
 import type { ParticipantRole } from '../domain/escalation';
+import type { MediaDeletion, PiiKind } from '../domain/privacy';
 import type { TranscribedSegment, TranscribedWord } from './transcriber';
 
 /**
@@ -92,6 +93,12 @@ export interface PipelineJob {
   postingMessage?: boolean;
   /** Failed attempts to post or complete the message; retried at nextAttemptAt, bounded. */
   attachAttempts?: number;
+  /** PII the transcript redaction found (the stored transcript holds markers, never the PII itself). */
+  pii?: PiiKind[];
+  /** The media's deletion under retention, PII-at-close or erasure (#11); the transcript stays unless erased. */
+  mediaDeletion?: MediaDeletion;
+  /** When the transcript and captions were deleted (RETENTION_TRANSCRIPT_DAYS) or erased on request. */
+  transcriptDeletedAt?: string;
   /** Optimistic concurrency: bumped by every save, so two writers never both advance one job. */
   version: number;
   createdAt: string;

@@ -1,0 +1,77 @@
+import type { AuditEntry, CloseSource, LegalHold, MediaDeletionReason } from '../domain/privacy';
+
+/**
+ * Privacy and retention (#11) as the Functions answer it and every page reads it. Staff calls
+ * carry the agent's or supervisor's token the Flex way (`Token` in the body).
+ */
+
+/** POST /close-conversation (agents on their conversation, supervisors any). */
+export interface CloseConversationRequest {
+  conversationId: string;
+}
+export interface CloseConversationResponse {
+  conversationId: string;
+  closedAt: string;
+  source: CloseSource;
+  /** When the media of its recordings will be deleted (absent while on legal hold). */
+  mediaDeletesAt?: string;
+  onHold: boolean;
+}
+
+/** POST /legal-hold (supervisors): set with a reason, or lift. */
+export type LegalHoldRequest =
+  | { conversationId: string; action: 'set'; reason: string }
+  | { conversationId: string; action: 'lift' };
+export interface LegalHoldResponse {
+  conversationId: string;
+  hold: LegalHold | null;
+}
+
+/** POST /erase-customer (supervisors): a dry run counts, the real run erases and audits. */
+export interface EraseCustomerRequest {
+  /** One of the two: a customer identity, or every customer of a conversation. */
+  customerIdentity?: string;
+  conversationId?: string;
+  dryRun: boolean;
+}
+export interface ErasureCounts {
+  conversations: number;
+  recordings: number;
+  mediaFiles: number;
+  transcripts: number;
+  messages: number;
+  linkTokens: number;
+  clipViews: number;
+}
+export interface EraseCustomerResponse {
+  dryRun: boolean;
+  counts: ErasureCounts;
+  /** Set on the real run: the audit entry that proves it. */
+  auditId?: string;
+}
+
+/** POST /storage-usage (supervisors): bytes stored per month of recording, and the estimated cost. */
+export interface StorageMonth {
+  /** YYYY-MM of the recordings' end. */
+  month: string;
+  recordings: number;
+  bytes: number;
+  estimatedMonthlyCostUsd: number;
+}
+export interface StorageUsageResponse {
+  pricePerGbMonthUsd: number;
+  months: StorageMonth[];
+  totalBytes: number;
+  totalEstimatedMonthlyCostUsd: number;
+}
+
+/** POST /audit-log (supervisors). */
+export interface AuditLogResponse {
+  entries: AuditEntry[];
+}
+
+/** How a recording's media deletion shows in the library and on the card. */
+export interface MediaDeletedInfo {
+  reason: MediaDeletionReason;
+  deletedAt: string;
+}
