@@ -1,4 +1,5 @@
 import type { MediaAccess } from '../domain/escalation';
+import type { MediaDeletedInfo } from './privacy-contract';
 
 /**
  * The supervisors' issue (#10): the recordings library, transcript search and live-call
@@ -36,6 +37,10 @@ export interface LibraryItem {
   mediaUrl?: string;
   captionsUrl?: string;
   transcriptUrl?: string;
+  /** PII was found (and redacted) in its transcript (#11): the media goes at close when DELETE_PII_MEDIA_AT_CLOSE. */
+  pii?: boolean;
+  /** Its media was deleted (retention, PII at close, erasure); no mediaUrl then. */
+  mediaDeleted?: MediaDeletedInfo;
 }
 
 /** Newest first; `cursor` is the opaque `nextCursor` of the previous page (signed: tampering is a 400). */
