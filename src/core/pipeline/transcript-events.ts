@@ -7,6 +7,7 @@ import { DomainError } from '../../domain/errors';
 import { speakerKey, transcriptEventFromKey } from './speaker-key';
 import { backoffDelay, errorText, loadJob, notReadyYet, updateJob } from './job-update';
 import { nextAttemptAt, retryLater } from './retry-schedule';
+import { mergeKinds, redactSegments } from '../privacy/pii/redact-segments';
 
 const withSpeaker = (job: PipelineJob, compositionId: string, change: (s: SpeakerStep) => SpeakerStep): SpeakerStep[] =>
   (job.speakers ?? []).map((s) => (s.compositionId === compositionId ? change(s) : s));
@@ -52,9 +53,15 @@ export async function transcriptReady(deps: PipelineDeps, e: TranscriptEvent): P
   } catch (err) {
     return attemptFailed(deps, e.roomName, e.compositionId, e.transcriptId, `reading the transcript: ${errorText(err)}`);
   }
+  // Redacted before it is stored: captions, transcript.json and the message are made from these.
+  const redacted = redactSegments(segments);
   const { changed, job } = await updateJob(deps, e.roomName, (j) =>
     awaited(j, e)
-      ? { speakers: withSpeaker(j, e.compositionId, (s) => ({ ...s, transcriptStatus: 'ready', segments })), reason: undefined }
+      ? {
+          speakers: withSpeaker(j, e.compositionId, (s) => ({ ...s, transcriptStatus: 'ready', segments: redacted.segments })),
+          reason: undefined,
+          ...(redacted.kinds.length > 0 ? { pii: mergeKinds(j.pii, redacted.kinds) } : {}),
+        }
       : null,
   );
   return changed ? maybeAttach(deps, e.roomName) : job;

@@ -73,7 +73,16 @@ export function RecordingsTable({ pages, filtered, onOpen }: RecordingsTableProp
                   <td>
                     <span className={`vx-library__badge vx-library__badge--${item.state}`}>{STATE_LABEL[item.state]}</span>
                   </td>
-                  <td>{item.hasTranscript ? 'Yes' : 'No'}</td>
+                  <td>
+                    {item.hasTranscript ? 'Yes' : 'No'}
+                    {item.pii && (
+                      // Said in words, not by colour: the flag that drives deletion of the media at close.
+                      <span className="vx-library__badge vx-library__badge--pii" data-testid="pii-badge">
+                        {' '}
+                        PII redacted<span className="vx-visually-hidden">: personal data was found and replaced in the transcript</span>
+                      </span>
+                    )}
+                  </td>
                   <td>
                     <button type="button" className="vx-button vx-library__open" aria-label={`Open ${describeRecording(item)}`} onClick={() => onOpen(item)}>
                       Open
