@@ -67,7 +67,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  */
 export async function startJanus(options: StartJanusOptions): Promise<RunningJanus> {
   const home = resolve(options.dataDir, 'janus');
-  mkdirSync(home, { recursive: true });
+  mkdirSync(home, { recursive: true, mode: 0o700 });
   const wsUnixPath = unixSocketPath(home);
   const adminSecret = randomBytes(24).toString('base64url');
   const configFile = writeJanusConfig({

@@ -59,7 +59,7 @@ export class JanusRooms implements RoomsPort {
     const known = this.grants.roomByName(options.name);
     const recDir = options.recording ? resolve(this.options.recordingsDir, recordingFolderName(options.name)) : null;
     const room: RoomRow = known ?? { roomName: options.name, roomId: randomId(), secret: secretValue(), recDir };
-    if (room.recDir) mkdirSync(room.recDir, { recursive: true });
+    if (room.recDir) mkdirSync(room.recDir, { recursive: true, mode: 0o700 });
     try {
       await this.control.request({
         request: 'create',

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParticipantMedia } from './local-media';
 import { execTool } from './exec';
@@ -7,11 +7,15 @@ import { clipTimeline } from './clip-timeline';
 import { composeFilterGraph } from './grid-layout';
 import { pipFilterGraph, pipFrameSource } from './pip-layout';
 import { videoSize } from './video-size';
+import type { MediaKeyRing } from '../crypto/key-ring';
+import { sealFile } from '../crypto/seal';
 import { recordingDir } from './local-artifacts';
 import { mediaDuration } from './probe';
 
 export interface FfmpegComposerOptions {
   dataDir: string;
+  /** The composed video is sealed with the current key before it takes its name. */
+  mediaKeys: MediaKeyRing;
   ffmpeg?: string;
   ffprobe?: string;
   width?: number;
@@ -32,7 +36,10 @@ export interface Composition {
   durationSeconds: number;
 }
 
-/** Local composition (grid for calls, picture-in-picture for clips): ffmpeg → `video.mp4` (H.264/AAC, +faststart for seeking while loading). */
+/**
+ * Local composition (grid for calls, picture-in-picture for clips): ffmpeg → `video.mp4` (H.264/AAC,
+ * +faststart for seeking while loading), sealed at rest (crypto/): only the sealed file ever has that name.
+ */
 export class FfmpegComposer {
   private readonly ffmpeg: string;
   private readonly ffprobe: string;
@@ -84,8 +91,9 @@ export class FfmpegComposer {
 
   private async encode(recordingId: string, media: readonly ParticipantMedia[], graph: string, hasAudio: boolean, durationSeconds: number): Promise<Composition> {
     const out = this.videoPath(recordingId);
-    await mkdir(join(out, '..'), { recursive: true });
-    // ffmpeg writes a temporary file that is renamed on success: a crash leaves no half video.
+    await mkdir(join(out, '..'), { recursive: true, mode: 0o700 });
+    // ffmpeg writes a plaintext temporary file, sealed into place on success: a crash leaves no
+    // half video, and the plaintext lasts only as long as the encode.
     const tmp = `${out}.partial.mp4`;
     const args = ['-nostdin', '-y', '-loglevel', 'error'];
     for (const m of media) args.push('-i', m.path);
@@ -95,10 +103,9 @@ export class FfmpegComposer {
     args.push('-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-movflags', '+faststart', '-t', durationSeconds.toFixed(3), tmp);
     try {
       await execTool(this.ffmpeg, args);
-      await rename(tmp, out);
-    } catch (e) {
+      await sealFile(tmp, out, this.o.mediaKeys);
+    } finally {
       await rm(tmp, { force: true });
-      throw e;
     }
     return { location: out, durationSeconds: Math.round(durationSeconds * 1000) / 1000 };
   }

@@ -76,7 +76,7 @@ export class JanusMediaSource {
     const recorded = await this.tracks.list(room);
     if (recorded.length === 0) return [];
     const dir = join(recordingDir(this.o.dataDir, recordingId), 'tracks');
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: 0o700 });
     const headers = await Promise.all(recorded.map((t) => this.header(t.path)));
     const origin = Math.min(...headers.map((h) => h.firstPacketUs));
     const out: ParticipantMedia[] = [];

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { TranscribedSegment } from '../../../ports/transcriber';
-import { writeFileAtomic } from './local-artifacts';
+import type { MediaKeyRing } from '../crypto/key-ring';
+import { readStoredFile, writeSealedFile } from '../crypto/stored-files';
 
 /**
  * What was already transcribed of one speaker's track while the call was still running: every
@@ -45,13 +45,14 @@ export const finishLive = (state: LiveTranscript, rest: TranscribedSegment[]): T
 /** `<track>.live.json` beside the Janus recording it belongs to. */
 export const livePathOf = (mjrPath: string): string => `${mjrPath.replace(/\.mjr(\.tmp)?$/, '')}.live.json`;
 
-export async function readLive(path: string): Promise<LiveTranscript | null> {
+/** Sealed: it is transcript text, written while the call runs. */
+export async function readLive(path: string, keys: MediaKeyRing): Promise<LiveTranscript | null> {
   try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as LiveTranscript;
+    const parsed = JSON.parse((await readStoredFile(path, keys)).toString('utf8')) as LiveTranscript;
     return typeof parsed.cut === 'number' && Array.isArray(parsed.segments) ? parsed : null;
   } catch {
     return null;
   }
 }
 
-export const writeLive = (path: string, state: LiveTranscript) => writeFileAtomic(path, JSON.stringify(state));
+export const writeLive = (path: string, state: LiveTranscript, keys: MediaKeyRing) => writeSealedFile(path, JSON.stringify(state), keys);

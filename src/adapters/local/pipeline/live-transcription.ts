@@ -2,17 +2,21 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { logger } from '../../../logger';
+import type { MediaKeyRing } from '../crypto/key-ring';
 import { parseRecordingFileName } from '../janus/recording-files';
 import { execTool } from './exec';
 import { mediaDuration } from './probe';
 import { advanceLive, livePathOf, readLive, writeLive } from './live-transcript';
 import type { SpeechEngine } from './speech-engine';
 import { speechWav } from './speech-wav';
+import { redactSegments } from '../../../core/privacy/pii/redact-segments';
 
 export interface LiveTranscriptionOptions {
   /** Janus's recordings folder: one sub-folder per room, `*.mjr.tmp` while a track is recording. */
   recordingsDir: string;
   engine: SpeechEngine;
+  /** Seals the `*.live.json` transcripts it keeps. */
+  mediaKeys: MediaKeyRing;
   /** How often the recordings in progress are looked at (default 5 s). */
   intervalMs?: number;
   /** Less new audio than this waits for the next round (default 4 s). */
@@ -51,7 +55,7 @@ export function startLiveTranscription(o: LiveTranscriptionOptions): { stop(): P
 
   async function transcribeNew(mjr: string): Promise<void> {
     const livePath = livePathOf(mjr);
-    const state = (await readLive(livePath)) ?? { cut: 0, segments: [] };
+    const state = (await readLive(livePath, o.mediaKeys)) ?? { cut: 0, segments: [] };
     const work = await mkdtemp(join(tmpdir(), 've-live-'));
     try {
       const opus = join(work, 'track.opus');
@@ -61,7 +65,8 @@ export function startLiveTranscription(o: LiveTranscriptionOptions): { stop(): P
       const seconds = await mediaDuration(wav);
       if (seconds < (o.minChunkSeconds ?? 4)) return;
       const next = advanceLive(state, await o.engine.transcribe(wav), seconds);
-      if (next !== state && !stopped) await writeLive(livePath, next);
+      // Kept redacted: a number split across rounds is found once both halves are in.
+      if (next !== state && !stopped) await writeLive(livePath, { ...next, segments: redactSegments(next.segments).segments }, o.mediaKeys);
     } finally {
       await rm(work, { recursive: true, force: true });
     }

@@ -1,7 +1,10 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PipelineJob } from '../../../ports/pipeline-store';
 import type { ArtifactName, RecordingArtifacts, RecordingUrls } from '../../../ports/recording-artifacts';
+import { MediaKeyError, type MediaKeyRing } from '../crypto/key-ring';
+import { SealedFileError } from '../crypto/sealed-format';
+import { readStoredFile, writeSealedFile } from '../crypto/stored-files';
 
 /**
  * Every output of one recording lives in `<dataDir>/compositions/<recordingId>/` (Janus keeps its
@@ -27,17 +30,21 @@ export const RECORDING_FILE_TYPES: Record<RecordingFileName, string> = {
 /** Writes to a temporary name then renames: readers and restarts only ever see whole files. */
 export async function writeFileAtomic(path: string, content: string | Buffer): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, content);
+  await writeFile(tmp, content, { mode: 0o600 });
   await rename(tmp, path);
 }
 
+/** Captions and transcript, sealed at rest (AES-256-GCM, crypto/); the media route decrypts what it serves. */
 export class LocalRecordingArtifacts implements RecordingArtifacts {
-  constructor(private readonly dataDir: string) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly mediaKeys: MediaKeyRing,
+  ) {}
 
   async write(recordingId: string, name: ArtifactName, content: string): Promise<void> {
     const dir = recordingDir(this.dataDir, recordingId);
-    await mkdir(dir, { recursive: true });
-    await writeFileAtomic(join(dir, name), content);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await writeSealedFile(join(dir, name), content, this.mediaKeys);
   }
 
   /** Served by the local media routes, which check the viewer first. */
@@ -48,8 +55,10 @@ export class LocalRecordingArtifacts implements RecordingArtifacts {
 
   async read(recordingId: string, name: ArtifactName): Promise<string | null> {
     try {
-      return await readFile(join(recordingDir(this.dataDir, recordingId), name), 'utf8');
-    } catch {
+      return (await readStoredFile(join(recordingDir(this.dataDir, recordingId), name), this.mediaKeys)).toString('utf8');
+    } catch (e) {
+      // A file that will not open (damaged, key gone) must not pass for "never written".
+      if (e instanceof SealedFileError || e instanceof MediaKeyError) throw e;
       return null;
     }
   }

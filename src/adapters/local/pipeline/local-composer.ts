@@ -5,7 +5,8 @@ import { errorText } from '../../../core/pipeline/job-update';
 import type { FfmpegComposer } from './ffmpeg-composer';
 import { readManifest, speechCompositionId, videoCompositionId, writeManifest, recordingIdOf, type ParticipantMedia } from './local-media';
 import type { LocalPipelineEvents } from './local-events';
-import { mediaDuration } from './probe';
+import type { MediaKeyRing } from '../crypto/key-ring';
+import { storedMediaDuration } from './stored-media-duration';
 import { livePathOf } from './live-transcript';
 import { logger } from '../../../logger';
 
@@ -21,6 +22,7 @@ export class LocalComposer implements Composer {
   constructor(
     private readonly o: {
       dataDir: string;
+      mediaKeys: MediaKeyRing;
       source: { prepare(room: RoomRef, recordingId: string): Promise<ParticipantMedia[]> };
       grid: FfmpegComposer;
       events: LocalPipelineEvents;
@@ -45,7 +47,7 @@ export class LocalComposer implements Composer {
       if (m.recordedFrom) live[compositionId] = livePathOf(m.recordedFrom);
       speech.push({ compositionId, status: 'ready', participantIdentity: m.participantIdentity, role: m.role, startOffsetSeconds: m.startOffsetSeconds });
     }
-    await writeManifest(this.o.dataDir, recordingId, { roomName: room.name, videoCompositionId: videoId, media, speech: files, live });
+    await writeManifest(this.o.dataDir, recordingId, { roomName: room.name, videoCompositionId: videoId, media, speech: files, live }, this.o.mediaKeys);
 
     const done = await this.finishedVideo(recordingId);
     if (done) return { video: { compositionId: videoId, status: 'ready' as const, durationSeconds: done }, speech };
@@ -76,13 +78,13 @@ export class LocalComposer implements Composer {
     } catch {
       return null;
     }
-    return Math.round((await mediaDuration(path)) * 1000) / 1000;
+    return Math.round((await storedMediaDuration(path, this.o.mediaKeys)) * 1000) / 1000;
   }
 
   async status(compositionId: string): Promise<CompositionStatus> {
     const recordingId = recordingIdOf(compositionId);
     if (this.running.has(compositionId)) return { status: 'pending' };
-    const manifest = await readManifest(this.o.dataDir, recordingId);
+    const manifest = await readManifest(this.o.dataDir, recordingId, this.o.mediaKeys);
     if (!manifest) return { status: 'unknown' };
     if (compositionId in manifest.speech) return { status: 'ready' };
     const duration = await this.finishedVideo(recordingId);

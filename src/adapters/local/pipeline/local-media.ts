@@ -1,8 +1,10 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ParticipantRole } from '../../../domain/escalation';
 import type { TrackKind, TrackSource } from '../../../domain/media';
-import { recordingDir, writeFileAtomic } from './local-artifacts';
+import type { MediaKeyRing } from '../crypto/key-ring';
+import { readStoredFile, writeSealedFile } from '../crypto/stored-files';
+import { recordingDir } from './local-artifacts';
 
 /** One converted track as an ordinary media file (webm/opus/wav…), placed on the call's timeline. */
 export interface ParticipantMedia {
@@ -43,15 +45,16 @@ export function recordingIdOf(compositionOrTranscriptId: string): string {
 
 const manifestPath = (dataDir: string, recordingId: string) => join(recordingDir(dataDir, recordingId), 'work', 'manifest.json');
 
-export async function writeManifest(dataDir: string, recordingId: string, manifest: LocalManifest): Promise<void> {
+/** Sealed like the media it describes: it names who took part. */
+export async function writeManifest(dataDir: string, recordingId: string, manifest: LocalManifest, keys: MediaKeyRing): Promise<void> {
   const path = manifestPath(dataDir, recordingId);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFileAtomic(path, JSON.stringify(manifest, null, 2));
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await writeSealedFile(path, JSON.stringify(manifest, null, 2), keys);
 }
 
-export async function readManifest(dataDir: string, recordingId: string): Promise<LocalManifest | null> {
+export async function readManifest(dataDir: string, recordingId: string, keys: MediaKeyRing): Promise<LocalManifest | null> {
   try {
-    return JSON.parse(await readFile(manifestPath(dataDir, recordingId), 'utf8')) as LocalManifest;
+    return JSON.parse((await readStoredFile(manifestPath(dataDir, recordingId), keys)).toString('utf8')) as LocalManifest;
   } catch {
     return null;
   }

@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { errorText } from '../../../core/pipeline/job-update';
 import type { ExternalStatus } from '../../../ports/pipeline-store';
 import type { TranscribedSegment, Transcriber, TranscriptRequest } from '../../../ports/transcriber';
-import { recordingDir, writeFileAtomic } from './local-artifacts';
+import type { MediaKeyRing } from '../crypto/key-ring';
+import { readStoredFile, writeSealedFile } from '../crypto/stored-files';
+import { recordingDir } from './local-artifacts';
 import type { LocalPipelineEvents } from './local-events';
 import { readManifest, recordingIdOf } from './local-media';
 import { finishLive, readLive } from './live-transcript';
 import { speechWav } from './speech-wav';
+import { redactSegments } from '../../../core/privacy/pii/redact-segments';
 import type { SpeechEngine } from './speech-engine';
 import { logger } from '../../../logger';
 
@@ -40,7 +43,7 @@ export class LocalTranscriber implements Transcriber {
   private readonly limit: ReturnType<typeof limiter>;
 
   constructor(
-    private readonly o: { dataDir: string; engine: SpeechEngine; events: LocalPipelineEvents; concurrency?: number; ffmpeg?: string },
+    private readonly o: { dataDir: string; engine: SpeechEngine; events: LocalPipelineEvents; mediaKeys: MediaKeyRing; concurrency?: number; ffmpeg?: string },
   ) {
     this.name = o.engine.name;
     this.limit = limiter(o.concurrency ?? 2);
@@ -53,7 +56,7 @@ export class LocalTranscriber implements Transcriber {
 
   async start(request: TranscriptRequest): Promise<string> {
     const recordingId = recordingIdOf(request.compositionId);
-    const manifest = await readManifest(this.o.dataDir, recordingId);
+    const manifest = await readManifest(this.o.dataDir, recordingId, this.o.mediaKeys);
     const audio = manifest?.speech[request.compositionId];
     if (!audio) throw new Error(`no local audio for composition ${request.compositionId}`);
     const livePath = manifest?.live?.[request.compositionId];
@@ -74,10 +77,10 @@ export class LocalTranscriber implements Transcriber {
   private async run(transcriptId: string, audio: string, delayMs: number, livePath?: string): Promise<void> {
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
     const out = this.resultPath(transcriptId);
-    await mkdir(join(out, '..'), { recursive: true });
+    await mkdir(join(out, '..'), { recursive: true, mode: 0o700 });
     const wav = out.replace(/\.json$/, '.wav');
     // What was transcribed while the call ran is kept; only the rest, after its cut, is left to do.
-    const live = (livePath && (await readLive(livePath))) || { cut: 0, segments: [] };
+    const live = (livePath && (await readLive(livePath, this.o.mediaKeys))) || { cut: 0, segments: [] };
     const segments = await this.limit(async () => {
       await speechWav(this.o.ffmpeg ?? 'ffmpeg', audio, wav, live.cut);
       const t0 = performance.now();
@@ -88,11 +91,12 @@ export class LocalTranscriber implements Transcriber {
       );
       return finishLive(live, rest);
     });
-    await writeFileAtomic(out, JSON.stringify(segments));
+    // The engine's raw words never rest on disk; the core redacts (and flags) again when it reads them.
+    await writeSealedFile(out, JSON.stringify(redactSegments(segments).segments), this.o.mediaKeys);
   }
 
   async result(transcriptId: string): Promise<TranscribedSegment[]> {
-    return JSON.parse(await readFile(this.resultPath(transcriptId), 'utf8')) as TranscribedSegment[];
+    return JSON.parse((await readStoredFile(this.resultPath(transcriptId), this.o.mediaKeys)).toString('utf8')) as TranscribedSegment[];
   }
 
   async status(transcriptId: string): Promise<ExternalStatus | 'unknown'> {

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
+import type { StoredFile } from '../crypto/stored-files';
 
 export type RangeResult = { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
 
@@ -26,31 +27,53 @@ export function parseRange(header: string | undefined, size: number): RangeResul
   return { kind: 'partial', start, end };
 }
 
+/** A plain file as served: what an unsealed file on disk is. */
+async function openPlainFile(absPath: string): Promise<StoredFile> {
+  const st = await stat(absPath);
+  if (!st.isFile()) throw new Error('not a file');
+  return { size: st.size, mtime: st.mtime, stream: (start, end) => createReadStream(absPath, { start, end }), close: async () => undefined };
+}
+
 /**
  * Serves one file with range support so players can seek: 200 with the whole file, 206 with one
  * range, 416 for a range past the end, 404 when absent, 405 for anything but GET/HEAD. The caller
  * has already authorized the viewer; responses are marked private so shared caches keep nothing.
+ * `open` gives the file's plaintext (a sealed file's size and ranges, stored-files.ts).
  */
-export async function serveFile(req: IncomingMessage, res: ServerResponse, absPath: string, contentType: string): Promise<void> {
+export async function serveFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  absPath: string,
+  contentType: string,
+  open: (absPath: string) => Promise<StoredFile> = openPlainFile,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Length': '0' }).end();
     return;
   }
-  let size: number;
-  let mtime: Date;
+  let file: StoredFile;
   try {
-    const st = await stat(absPath);
-    if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
-    mtime = st.mtime;
-  } catch {
+    file = await open(absPath);
+  } catch (e) {
+    // Absent is 404; a sealed file that will not open (no key, damaged) is the server's fault, and said so.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'EISDIR' && (e as Error).message !== 'not a file') throw e;
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
+  try {
+    await send(req, res, file, contentType);
+  } finally {
+    await file.close();
+  }
+}
+
+async function send(req: IncomingMessage, res: ServerResponse, file: StoredFile, contentType: string): Promise<void> {
+  const { size } = file;
   const base = {
     'Accept-Ranges': 'bytes',
     'Content-Type': contentType,
-    'Last-Modified': mtime.toUTCString(),
+    'Last-Modified': file.mtime.toUTCString(),
     'Cache-Control': 'private, no-cache',
   };
   const range = parseRange(req.headers.range, size);
@@ -67,9 +90,10 @@ export async function serveFile(req: IncomingMessage, res: ServerResponse, absPa
     return;
   }
   try {
-    await pipeline(createReadStream(absPath, { start, end }), res);
+    await pipeline(file.stream(start, end), res);
   } catch {
-    // The viewer went away mid-download (seeking does that); nothing to report.
+    // The viewer went away mid-download (seeking does that), or a sealed chunk failed to
+    // authenticate after the headers went out: the response is cut short, never wrong bytes.
     res.destroy();
   }
 }

@@ -15,7 +15,7 @@ const KEYS = { linkSigningSecret: 'LINK_SIGNING_SECRET', localAgentSecret: 'LOCA
  * only keys this stack generated itself.
  */
 export function loadOrCreateSecrets(dataDir: string, env: NodeJS.ProcessEnv = process.env): LocalSecrets {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, 'secrets.json');
   const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>) : {};
   const generated: Partial<LocalSecrets> = {};
