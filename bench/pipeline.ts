@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { makeFakeMedia } from '../tests/e2e/support/janus-fake-media';
 import { twoSpeakerClips, writeFakeMicWav } from '../tests/e2e/support/speech-clips';
 import { startTestStack, type TestStack } from '../tests/support/test-stack';
+import { plainCopy, stackMediaKeys } from '../tests/support/read-stored-media';
 import { launchBenchBrowser } from './support/bench-browser';
 import { figureLine } from './support/figures';
 import { installProbe } from './support/page-marks';
@@ -29,14 +30,20 @@ const words = (text: string) => text.split(' ').filter(Boolean).length;
 const log = (line: string) => process.stderr.write(`bench:pipeline ${line}\n`);
 const CALLS = (process.env.BENCH_CALLS ?? '30,180').split(',').map(Number);
 
-/** Engine time per speaker from the local transcriber's own files: WAV written → result written. */
+/**
+ * Engine time per speaker from the local transcriber's own files: WAV written → result written
+ * (sealing at the job's end keeps both files' modification times).
+ */
 function transcribeRtf(stack: TestStack, recordingId: string): { speaker: string; rtf: number }[] {
   const work = join(stack.dataDir, 'compositions', recordingId, 'work');
+  const keys = stackMediaKeys(stack.dataDir);
   return readdirSync(work)
     .filter((f) => f.endsWith('.json') && f !== 'manifest.json')
     .map((f) => {
       const wav = join(work, f.replace(/\.json$/, '.wav'));
-      const seconds = Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', wav]).toString());
+      const plain = plainCopy(wav, keys);
+      const seconds = Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', plain.path]).toString());
+      plain.cleanup();
       const engine = (statSync(join(work, f)).mtimeMs - statSync(wav).mtimeMs) / 1000;
       return { speaker: /speech-(\d+)/.exec(f)?.[1] ?? '?', rtf: engine / seconds };
     });

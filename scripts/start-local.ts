@@ -15,7 +15,8 @@ Video Escalation is running (local back end, offline).
 
 Open the agent console, pick Jordan Lee's chat and press "Escalate to video"; the link appears in
 the customer chat. Open it in another window (Chromium or Chrome), allow camera and microphone, join.
-Recordings, transcripts and logs live in ${stack.config.DATA_DIR}. Press Ctrl-C to stop.
+Recordings, transcripts and logs live in ${stack.config.DATA_DIR} (private to this user, media sealed at rest).
+${stack.mediaKeyFile ? `Media key ring: ${stack.mediaKeyFile} (back it up apart from the data folder; without it nothing recorded can be played).\n` : ''}Press Ctrl-C to stop.
 `);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -82,6 +82,8 @@ const schema = z.object({
   DELETE_PII_MEDIA_AT_CLOSE: bool.default(true),
   /** Local back end: how often the retention sweep runs. */
   RETENTION_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(24 * 60 * 60).default(15 * 60),
+  /** Pause between recordings in a sweep, so a sweep's deletions never starve live calls of disk IO. */
+  RETENTION_SWEEP_PACE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** Twilio back end: the secret a scheduler sends to POST /retention-sweep. ≥ 32 characters. */
   RETENTION_SWEEP_SECRET: z.string().min(32).optional(),
   /**

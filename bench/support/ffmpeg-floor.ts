@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { execTool } from '../../src/adapters/local/pipeline/exec';
-import type { LocalManifest } from '../../src/adapters/local/pipeline/local-media';
+import { readManifest } from '../../src/adapters/local/pipeline/local-media';
+import { plainCopy, stackMediaKeys } from '../../tests/support/read-stored-media';
 
 export interface FloorResult {
   /** janus-pp-rec of every track, all at once. */
@@ -25,18 +25,24 @@ const even = (n: number) => Math.max(2, Math.floor(n / 2) * 2);
  * bottom-right corner, AAC 128k, +faststart). Nothing else: no job, no message, no transcript.
  */
 export async function ffmpegFloor(dataDir: string, recordingId: string, durationSeconds: number, outDir: string): Promise<FloorResult> {
-  const manifest = JSON.parse(readFileSync(join(dataDir, 'compositions', recordingId, 'work', 'manifest.json'), 'utf8')) as LocalManifest;
+  const keys = stackMediaKeys(dataDir);
+  const manifest = await readManifest(dataDir, recordingId, keys);
+  if (!manifest) throw new Error(`floor: no manifest for ${recordingId}`);
   const screen = manifest.media.find((m) => m.kind === 'video' && m.source === 'screen');
   const camera = manifest.media.find((m) => m.kind === 'video' && m.source !== 'screen');
   const voice = manifest.media.find((m) => m.kind === 'audio');
   if (!screen?.recordedFrom || !camera?.recordedFrom || !voice?.recordedFrom) {
     throw new Error(`floor: expected a screen, a camera and a microphone recording in ${recordingId} (got ${manifest.media.map((m) => `${m.kind}/${m.source}`).join(', ')})`);
   }
-  const tracks = [screen, camera, voice].map((m, i) => ({ ...m, floorPath: join(outDir, `${i}${extname(m.path)}`) }));
+  // The raw tracks are sealed at rest once the job is done: decrypted before the clock starts
+  // (the product reads them in plaintext while it works).
+  const raw = [screen, camera, voice].map((m) => plainCopy(m.recordedFrom as string, keys));
+  const tracks = [screen, camera, voice].map((m, i) => ({ ...m, rawPath: raw[i].path, floorPath: join(outDir, `${i}${extname(m.path)}`) }));
 
   const t0 = performance.now();
-  await Promise.all(tracks.map((t) => execTool('janus-pp-rec', [t.recordedFrom as string, t.floorPath])));
+  await Promise.all(tracks.map((t) => execTool('janus-pp-rec', [t.rawPath, t.floorPath])));
   const t1 = performance.now();
+  for (const r of raw) r.cleanup();
   const [w, h] = (await execTool('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0:s=x', tracks[0].floorPath])).stdout
     .trim()
     .split('x')

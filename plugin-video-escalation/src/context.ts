@@ -27,6 +27,8 @@ export const ACTION_OFFER_CLIP = 'OfferVideoClip';
 /** The supervisors' recordings library view (side nav → ViewCollection). */
 export const RECORDINGS_VIEW = 'video-escalation-recordings';
 export const LIVE_CALLS_VIEW = 'video-escalation-live-calls';
+/** The supervisors' privacy tools: legal hold, erasure on request, storage usage. */
+export const PRIVACY_VIEW = 'video-escalation-privacy';
 export const NOTIFY = {
   linkSent: 'VideoEscalation_LinkSent',
   failed: 'VideoEscalation_Failed',

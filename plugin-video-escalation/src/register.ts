@@ -9,6 +9,7 @@ import type { MediaDeps } from '../../src/ui/media/devices';
 import { CallRegistry } from './call-registry';
 import { readPluginConfig } from './config';
 import type { PluginContext } from './context';
+import { registerCloseOnComplete } from './flex-hooks/actions/CloseConversation';
 import { registerCompleteTask } from './flex-hooks/actions/CompleteTask';
 import { registerEscalateToVideo } from './flex-hooks/actions/EscalateToVideo';
 import { registerOfferVideoClip } from './flex-hooks/actions/OfferVideoClip';
@@ -43,6 +44,7 @@ export function registerVideoEscalation(
   registerOfferVideoClip(ctx);
   registerWrapupTask(ctx);
   registerCompleteTask(ctx);
+  registerCloseOnComplete(ctx, io.fetchImpl);
   addEscalateButton(ctx);
   addVideoTab(ctx);
   addMessageCards(ctx);

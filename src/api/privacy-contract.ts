@@ -8,6 +8,8 @@ import type { AuditEntry, CloseSource, LegalHold, MediaDeletionReason } from '..
 /** POST /close-conversation (agents on their conversation, supervisors any). */
 export interface CloseConversationRequest {
   conversationId: string;
+  /** The Flex plugin's task-completion hook says `task_completed`; default `console`. */
+  source?: 'console' | 'task_completed';
 }
 export interface CloseConversationResponse {
   conversationId: string;

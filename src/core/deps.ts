@@ -6,6 +6,8 @@ import type { ClipViewStore } from '../ports/clip-view-store';
 import type { ConsentStore } from '../ports/consent-store';
 import type { EscalationStore } from '../ports/escalation-store';
 import type { MonitoringStore } from '../ports/monitoring-store';
+import type { PrivacyStore } from '../ports/privacy-store';
+import type { RecordingMediaStore } from '../ports/recording-media-store';
 import type { RoomsPort } from '../ports/rooms';
 import type { CustomerLinks } from './customer-link';
 import type { PipelineDeps } from './pipeline/deps';
@@ -24,6 +26,10 @@ export interface CoreDeps {
   clipViews: ClipViewStore;
   /** Supervisors' monitoring sessions of live calls. */
   monitoring: MonitoringStore;
+  /** Closures, legal holds and the audit log (retention, erasure). */
+  privacy: PrivacyStore;
+  /** Each recording's stored media and text, for retention, erasure and storage usage. */
+  recordingMedia: RecordingMediaStore;
   /** The recording pipeline a room enters when it ends. */
   pipeline: PipelineDeps;
   links: CustomerLinks;

@@ -8,6 +8,8 @@ export interface ClipStore {
   findByRoomName(roomName: string): Promise<Clip | null>;
   /** A conversation's clips, oldest first. */
   listByConversation(conversationId: string): Promise<Clip[]>;
+  /** Clips authored by this participant identity (erasure on request; rare, so unindexed). */
+  listByAuthorIdentity(authorIdentity: string): Promise<Clip[]>;
   /** Clips with a take's room open (recording or paused), oldest first: the cap and author-gone watch. */
   listOpenTakes(): Promise<Clip[]>;
   /**

@@ -11,4 +11,6 @@ export interface ClipViewStore {
   record(view: ClipViewRecord): Promise<ClipViewRecord>;
   /** A clip's views, in the order they were first opened. */
   listByClip(clipId: string): Promise<ClipViewRecord[]>;
+  /** Deletes one viewer's rows of these clips (erasure on request); returns how many went. */
+  deleteViews(clipIds: readonly string[], viewer: string): Promise<number>;
 }

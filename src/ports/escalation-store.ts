@@ -11,6 +11,10 @@ export interface EscalationStore {
   get(id: string): Promise<Escalation | null>;
   findActiveByConversation(conversationId: string): Promise<Escalation | null>;
   findByRoomName(roomName: string): Promise<Escalation | null>;
+  /** A conversation's escalations, oldest first (erasure revokes their links). */
+  listByConversation(conversationId: string): Promise<Escalation[]>;
+  /** The escalations whose customer link named this participant identity (erasure on request; rare, so unindexed). */
+  findByCustomerIdentity(customerIdentity: string): Promise<Escalation[]>;
   /** Every escalation still marked active, oldest first (start-up reconciliation). */
   listActive(): Promise<Escalation[]>;
   /** Writes the whole record; the caller read it first (single writer per escalation). */

@@ -1,4 +1,5 @@
 import type { LibraryState, RecordingKind } from '../api/library-contract';
+import type { MediaDeletedInfo } from '../api/privacy-contract';
 
 /** One recording as the library stores it: what the list shows and filters by. */
 export interface LibraryRecord {
@@ -13,10 +14,14 @@ export interface LibraryRecord {
   durationSeconds: number;
   state: LibraryState;
   hasTranscript: boolean;
+  /** PII was found in its transcript (#11); absent means none. */
+  pii?: boolean;
+  /** Its media was deleted (#11); absent while the media is kept. */
+  mediaDeleted?: MediaDeletedInfo;
 }
 
-/** What changes while the pipeline works on a recording. */
-export type LibraryProgress = Pick<LibraryRecord, 'state' | 'durationSeconds' | 'hasTranscript'>;
+/** What changes while the pipeline (and retention) works on a recording. */
+export type LibraryProgress = Pick<LibraryRecord, 'state' | 'durationSeconds' | 'hasTranscript' | 'pii' | 'mediaDeleted'>;
 
 /** One speaker-labelled transcript line, on the recording's timeline (seconds). */
 export interface TranscriptLine {

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { wordErrorRate } from '../../src/core/pipeline/wer';
 import type { ConversationMessage } from '../../src/domain/conversation';
 import type { TestStack } from '../support/test-stack';
 import { parseWebVtt } from '../support/webvtt';
+import { plainCopy, readStoredJson, stackMediaKeys } from '../support/read-stored-media';
 import type { ParticipantBrowser } from './support/browser-participant';
 import { expectNoViolations } from './support/axe';
 import { waitUntil } from './support/wait-until';
@@ -168,15 +169,20 @@ describe('async clips', () => {
     };
     const videos = probe.streams.filter((s) => s.codec_type === 'video');
     expect(videos).toHaveLength(1);
-    const manifest = JSON.parse(readFileSync(join(stack.dataDir, 'compositions', a.recordingId, 'work', 'manifest.json'), 'utf8')) as {
-      media: { source: string; kind: string; path: string }[];
-    };
+    // The pipeline's own files are sealed at rest: read with the stack's key ring.
+    const keys = stackMediaKeys(stack.dataDir);
+    const manifest = readStoredJson<{ media: { source: string; kind: string; path: string }[] }>(
+      join(stack.dataDir, 'compositions', a.recordingId, 'work', 'manifest.json'),
+      keys,
+    );
     const screen = manifest.media.find((m) => m.source === 'screen' && m.kind === 'video');
     expect(screen).toBeDefined();
-    const [sw, sh] = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0:s=x', screen!.path], { encoding: 'utf8' })
+    const screenTrack = plainCopy(screen!.path, keys);
+    const [sw, sh] = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0:s=x', screenTrack.path], { encoding: 'utf8' })
       .trim()
       .split('x')
       .map(Number);
+    screenTrack.cleanup();
     expect([videos[0].width, videos[0].height]).toEqual([Math.floor(sw / 2) * 2, Math.floor(sh / 2) * 2]);
     const cameraBox = cornerPixels(mp4, videos[0].width!, videos[0].height!, Number(probe.format.duration) / 2);
     // Colour bars, not a blank or black box: bright on average, and many distinct colours.

@@ -18,6 +18,7 @@ import { janusProxyUrl } from '../../src/adapters/local/janus/janus-proxy-url';
 import { JanusRooms } from '../../src/adapters/local/janus/janus-rooms';
 import { JanusTrackRecordings } from '../../src/adapters/local/janus/janus-track-recordings';
 import { parseRecordingFileName } from '../../src/adapters/local/janus/recording-files';
+import { memoryKeyRing } from '../../src/adapters/local/crypto/testing/memory-key-ring';
 import { FfmpegComposer } from '../../src/adapters/local/pipeline/ffmpeg-composer';
 import { JanusMediaSource } from '../../src/adapters/local/pipeline/janus-media-source';
 import { mediaDuration } from '../../src/adapters/local/pipeline/probe';
@@ -25,6 +26,7 @@ import { launchParticipantBrowser, type ParticipantBrowser } from './support/bro
 import type { StaticServer } from './support/browser-static-server';
 import { makeFakeMedia } from './support/janus-fake-media';
 import { serveJanusHarness } from './support/janus-harness';
+import { plainCopy } from '../support/read-stored-media';
 
 jest.setTimeout(120_000);
 
@@ -133,12 +135,15 @@ test('recording off and on while publishing gives two runs of files, composed wi
   expect(measuredPause).toBeGreaterThan(2.5);
 
   // The picture-in-picture clip: the screen's own resolution, the two runs back to back.
-  const composer = new FfmpegComposer({ dataDir: dir });
+  const mediaKeys = memoryKeyRing();
+  const composer = new FfmpegComposer({ dataDir: dir, mediaKeys });
   const screenSize = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0:s=x', media.find((m) => m.source === 'screen')!.path], { encoding: 'utf8' }).trim();
   const t0 = performance.now();
   const clip = await composer.compose('REtoggle', media, 'pip');
   const composeMs = performance.now() - t0;
-  const outSize = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=width,height', '-of', 'csv=p=0:s=x', clip.location], { encoding: 'utf8' }).trim();
+  const plain = plainCopy(clip.location, mediaKeys); // sealed at rest
+  const outSize = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v', '-show_entries', 'stream=width,height', '-of', 'csv=p=0:s=x', plain.path], { encoding: 'utf8' }).trim();
+  plain.cleanup();
   expect(outSize).toBe(screenSize.replace(/^(\d+)x(\d+)$/, (_, w: string, h: string) => `${Math.floor(Number(w) / 2) * 2}x${Math.floor(Number(h) / 2) * 2}`));
   const recorded = run1End - Math.min(...first.map((s) => s.start)) + (Math.max(...second.map((s) => s.end)) - run2Start);
   expect(clip.durationSeconds).toBeCloseTo(recorded, 1);

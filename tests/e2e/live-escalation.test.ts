@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { wordErrorRate } from '../../src/core/pipeline/wer';
@@ -7,6 +7,8 @@ import type { ConversationMessage } from '../../src/domain/conversation';
 import { LocalIdentity } from '../../src/adapters/local/local-identity';
 import { linkTokenOf, type TestStack } from '../support/test-stack';
 import { parseWebVtt } from '../support/webvtt';
+import { countFiles, nonPrivateModes } from '../support/file-modes';
+import { isSealed, readStoredJson, stackMediaKeys } from '../support/read-stored-media';
 import type { ParticipantBrowser } from './support/browser-participant';
 import { expectNoViolations } from './support/axe';
 import { startCallFixture, type CallFixture } from './support/call-fixture';
@@ -111,6 +113,10 @@ describe('live chat → video escalation', () => {
     const liveFiles = () =>
       readdirSync(join(stack.dataDir, 'recordings'), { recursive: true }).filter((f) => String(f).endsWith('.live.json'));
     while (liveFiles().length === 0 && Date.now() < liveDone) await customer.page.waitForTimeout(500);
+    // What Janus writes while it records (the stack's umask, inherited): private from the first byte.
+    const recordingNow = readdirSync(join(stack.dataDir, 'recordings'), { recursive: true }).map(String).filter((f) => f.endsWith('.mjr.tmp'));
+    expect(recordingNow.length).toBeGreaterThanOrEqual(4);
+    expect(recordingNow.map((f) => statSync(join(stack.dataDir, 'recordings', f)).mode & 0o777)).toEqual(recordingNow.map(() => 0o600));
     await byTestId(agent.page, 'end-call-button').click();
     endedAt = Date.now();
     // The agent sees the recording being processed (long work shows progress).
@@ -180,7 +186,19 @@ describe('live chat → video escalation', () => {
     const roomDir = join(stack.dataDir, 'recordings', (message.attributes as { roomName: string }).roomName);
     const live = readdirSync(roomDir).filter((f) => f.endsWith('.live.json'));
     expect(live.length).toBeGreaterThanOrEqual(1);
-    for (const f of live) expect(JSON.parse(readFileSync(join(roomDir, f), 'utf8')).cut).toBeGreaterThan(0);
+    const keys = stackMediaKeys(stack.dataDir);
+    for (const f of live) expect(readStoredJson(join(roomDir, f), keys).cut).toBeGreaterThan(0);
+
+    // At rest: Janus's own raw tracks end sealed once the job is done, and everything the stack and
+    // Janus wrote in the data folder is private (0600 files, 0700 folders), the key ring too.
+    const mjr = readdirSync(roomDir).filter((f) => f.endsWith('.mjr'));
+    expect(mjr.length).toBeGreaterThanOrEqual(4);
+    const sealedBy = Date.now() + 20_000;
+    while (!mjr.every((f) => isSealed(join(roomDir, f))) && Date.now() < sealedBy) await new Promise((r) => setTimeout(r, 250));
+    expect(mjr.filter((f) => !isSealed(join(roomDir, f)))).toEqual([]);
+    expect(nonPrivateModes(stack.dataDir)).toEqual([]);
+    expect(countFiles(stack.dataDir)).toBeGreaterThan(10);
+    expect(statSync(stack.mediaKeyFile!).mode & 0o777).toBe(0o600);
 
     // Media is served to the agent (token), with ranges; not to anyone without credentials.
     const token = await stack.signIn();

@@ -68,7 +68,7 @@ it('transcriber down three times, composer once, two restarts: one video message
     },
   };
   const worker = (): LocalPipeline => {
-    const grid = new FfmpegComposer({ dataDir: harness.dataDir });
+    const grid = new FfmpegComposer({ dataDir: harness.dataDir, mediaKeys: harness.mediaKeys });
     const compose = grid.compose.bind(grid);
     grid.compose = async (id, media) => {
       faults.composerRuns++;

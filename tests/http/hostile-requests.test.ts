@@ -224,6 +224,7 @@ describe('log write errors', () => {
     } finally {
       await full?.stop();
       rmSync(dataDir, { recursive: true, force: true });
+      if (full?.mediaKeyFile) rmSync(full.mediaKeyFile, { force: true });
     }
   });
 });

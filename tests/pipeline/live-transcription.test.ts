@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { memoryKeyRing } from '../../src/adapters/local/crypto/testing/memory-key-ring';
 import { livePathOf, writeLive } from '../../src/adapters/local/pipeline/live-transcript';
 import { LocalPipelineEvents } from '../../src/adapters/local/pipeline/local-events';
 import { speechCompositionId, writeManifest } from '../../src/adapters/local/pipeline/local-media';
@@ -26,17 +27,18 @@ describe('local transcriber after live transcription', () => {
     const call = await buildSyntheticCall(join(dir, 'call'), { seconds: 20, agentClip: a, customerClip: c });
     const track = call.media.find((m) => m.kind === 'audio') as { path: string };
     const recordingId = 'RElive1';
+    const mediaKeys = memoryKeyRing();
     const compositionId = speechCompositionId(recordingId, 0);
     const mjr = join(dir, 'recordings', 'videoroom-1-user-2-3-audio-0.mjr');
     await mkdir(join(dir, 'recordings'), { recursive: true });
-    await writeLive(livePathOf(mjr), { cut: 12, segments: [{ start: 1, end: 4, text: 'said during the call', words: [] }] });
+    await writeLive(livePathOf(mjr), { cut: 12, segments: [{ start: 1, end: 4, text: 'said during the call', words: [] }] }, mediaKeys);
     await writeManifest(dir, recordingId, {
       roomName: 'esc-live',
       videoCompositionId: `${recordingId}-video`,
       media: [],
       speech: { [compositionId]: track.path },
       live: { [compositionId]: livePathOf(mjr) },
-    });
+    }, mediaKeys);
 
     const given: number[] = [];
     const engine = {
@@ -50,9 +52,9 @@ describe('local transcriber after live transcription', () => {
       const events = new LocalPipelineEvents(reject);
       events.transcriptReady = (e) => resolve(e.transcriptId);
       events.transcriptFailed = (e) => reject(new Error(e.reason));
-      void new LocalTranscriber({ dataDir: dir, engine, events }).start({ roomName: 'esc-live', compositionId, key: 'k' }).catch(reject);
+      void new LocalTranscriber({ dataDir: dir, engine, events, mediaKeys }).start({ roomName: 'esc-live', compositionId, key: 'k' }).catch(reject);
     });
-    const transcriber = new LocalTranscriber({ dataDir: dir, engine, events: new LocalPipelineEvents(() => undefined) });
+    const transcriber = new LocalTranscriber({ dataDir: dir, engine, events: new LocalPipelineEvents(() => undefined), mediaKeys });
     const segments = await transcriber.result(await ready);
 
     const full = await mediaDuration(track.path);

@@ -5,14 +5,16 @@
  * clips at the camera's own size.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { memoryKeyRing } from '../../src/adapters/local/crypto/testing/memory-key-ring';
 import { FfmpegComposer } from '../../src/adapters/local/pipeline/ffmpeg-composer';
 import type { LocalPipelineEvents } from '../../src/adapters/local/pipeline/local-events';
 import { LocalComposer } from '../../src/adapters/local/pipeline/local-composer';
 import type { ParticipantMedia } from '../../src/adapters/local/pipeline/local-media';
 import type { TrackSource } from '../../src/domain/media';
+import { isSealed, readStoredMedia } from '../support/read-stored-media';
 
 jest.setTimeout(60_000);
 
@@ -33,6 +35,14 @@ function track(name: string, source: TrackSource, seconds: number, offset: numbe
   const input = source === 'microphone' ? `sine=frequency=440:duration=${seconds}` : `color=c=${look}:r=15:d=${seconds}`;
   ff(['-f', 'lavfi', '-i', input, ...codec, path]);
   return { participantIdentity: 'customer:c1', role: 'customer', kind: source === 'microphone' ? 'audio' : 'video', source, path, startOffsetSeconds: offset };
+}
+
+const keys = memoryKeyRing();
+/** The composed video is sealed at rest: its plaintext beside it, for ffprobe and ffmpeg. */
+function plain(stored: string): string {
+  const out = `${stored}.plain.mp4`;
+  writeFileSync(out, readStoredMedia(stored, keys));
+  return out;
 }
 
 const probe = (path: string) =>
@@ -59,7 +69,7 @@ const GREEN: [number, number, number] = [0, 255, 0];
 const YELLOW: [number, number, number] = [255, 255, 0];
 
 describe('picture-in-picture composition', () => {
-  const composer = new FfmpegComposer({ dataDir: dir });
+  const composer = new FfmpegComposer({ dataDir: dir, mediaKeys: keys });
 
   it('a paused screen + camera clip: screen resolution, camera in the corner, pause cut', async () => {
     // Run 1 (0–3 s): blue screen, red camera, tone. Paused 3–6 s. Run 2 (6–8 s): lime-green screen, yellow camera.
@@ -75,7 +85,9 @@ describe('picture-in-picture composition', () => {
     const out = await composer.compose('REpip1', media, 'pip');
     const took = performance.now() - t0;
 
-    const info = probe(out.location);
+    expect(isSealed(out.location)).toBe(true);
+    const video = plain(out.location);
+    const info = probe(video);
     const videos = info.streams.filter((s) => s.codec_type === 'video');
     expect(videos).toEqual([{ codec_type: 'video', width: 1280, height: 720 }]);
     // One author's voice, in mono (the stereo WebRTC hands over is two identical channels).
@@ -85,7 +97,7 @@ describe('picture-in-picture composition', () => {
     expect(Number(info.format.duration)).toBeLessThan(5.6);
 
     // Camera: 320 px wide (a quarter of 1280), 240 high, 20 px from the right and bottom: x 940–1259, y 460–699.
-    const during1 = frameAt(out.location, 1.5, 1280);
+    const during1 = frameAt(video, 1.5, 1280);
     expect(near(during1(1100, 580), RED)).toBe(true);
     expect(near(during1(945, 465), RED)).toBe(true);
     expect(near(during1(1255, 695), RED)).toBe(true);
@@ -94,7 +106,7 @@ describe('picture-in-picture composition', () => {
     expect(near(during1(1100, 450), BLUE)).toBe(true); // just above it
     expect(near(during1(1270, 710), BLUE)).toBe(true); // in the margin
     // 3.6 s into the clip is 0.55 s into run 2: the pause left no black or frozen stretch.
-    const during2 = frameAt(out.location, 3.6, 1280);
+    const during2 = frameAt(video, 3.6, 1280);
     expect(near(during2(400, 300), GREEN)).toBe(true);
     expect(near(during2(1100, 580), YELLOW)).toBe(true);
     console.log(`pip composition of 5 s (6 tracks): ${took.toFixed(0)} ms`);
@@ -103,8 +115,9 @@ describe('picture-in-picture composition', () => {
   it('camera alone fills the frame at its own resolution', async () => {
     const media = [track('solo-cam', 'camera', 2, 0, 'red@1:s=640x480'), track('solo-mic', 'microphone', 2, 0)];
     const out = await composer.compose('REpip2', media, 'pip');
-    expect(probe(out.location).streams.filter((s) => s.codec_type === 'video')).toEqual([{ codec_type: 'video', width: 640, height: 480 }]);
-    const px = frameAt(out.location, 1, 640);
+    const video = plain(out.location);
+    expect(probe(video).streams.filter((s) => s.codec_type === 'video')).toEqual([{ codec_type: 'video', width: 640, height: 480 }]);
+    const px = frameAt(video, 1, 640);
     for (const [x, y] of [[5, 5], [320, 240], [634, 474]]) expect(near(px(x, y), RED)).toBe(true);
   });
 
@@ -124,7 +137,7 @@ describe('picture-in-picture composition', () => {
       },
       track: (w: Promise<unknown>) => work.push(w),
     } as unknown as LocalPipelineEvents;
-    const local = new LocalComposer({ dataDir: dir, source: { prepare: async () => media }, grid: composer, events });
+    const local = new LocalComposer({ dataDir: dir, mediaKeys: keys, source: { prepare: async () => media }, grid: composer, events });
 
     const pip = await local.start({ name: 'clip-1', sid: '1' }, 'REpip3', { layout: 'pip' });
     expect(pip.speech.map((s) => s.startOffsetSeconds)).toEqual([0.01, expect.closeTo(2.01, 1)]);
@@ -135,7 +148,7 @@ describe('picture-in-picture composition', () => {
     expect(byId['REpip3-video']).toBeCloseTo(4, 0);
     expect(byId['REgrid3-video']).toBeCloseTo(7, 0);
     // The clip's video is camera-only, at the camera's size; the call's is the 1280x720 grid.
-    expect(probe(composer.videoPath('REpip3')).streams.find((s) => s.codec_type === 'video')).toMatchObject({ width: 320, height: 240 });
-    expect(probe(composer.videoPath('REgrid3')).streams.find((s) => s.codec_type === 'video')).toMatchObject({ width: 1280, height: 720 });
+    expect(probe(plain(composer.videoPath('REpip3'))).streams.find((s) => s.codec_type === 'video')).toMatchObject({ width: 320, height: 240 });
+    expect(probe(plain(composer.videoPath('REgrid3'))).streams.find((s) => s.codec_type === 'video')).toMatchObject({ width: 1280, height: 720 });
   });
 });

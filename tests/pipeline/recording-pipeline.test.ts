@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PocketsphinxTranscriber } from '../../src/adapters/local/pipeline/pocketsphinx-transcriber';
 import { wordErrorRate } from '../../src/core/pipeline/wer';
 import type { PipelineJob, SpeakerSegment } from '../../src/ports/pipeline-store';
 import { DIRECT_WER_BASELINE, twoSpeakerClips, WER_TOLERANCE } from '../e2e/support/speech-clips';
+import { isSealed, plainCopy, readStoredMedia, readStoredText } from '../support/read-stored-media';
 import { PipelineHarness } from './support/harness';
 import { buildSyntheticCall, type SyntheticCall } from './support/synthetic-call';
 
@@ -50,17 +51,25 @@ describe('recording pipeline (real ffmpeg + pocketsphinx + SQLite, event-driven)
     const p = h.pipeline();
     await Promise.all([h.roomEnded(p, h.event()), h.roomEnded(p, h.event())]);
     const job = await h.waitFor('esc-1', terminal);
+    await p.idle();
     await expectExactlyOne(h, job);
     expect(h.composeCalls).toBe(1);
     expect(h.errors).toEqual([]);
 
+    // At rest every file of the finished recording is sealed: video, captions, transcript, and the work files (WAVs, results, manifest).
+    const out = join(h.dataDir, 'compositions', job.recordingId);
+    const stored = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(stored.filter((e) => e.name.endsWith('.wav'))).toHaveLength(2);
+    expect(stored.filter((e) => !isSealed(join(e.parentPath, e.name))).map((e) => e.name)).toEqual([]);
+
     // The composition: H.264 + AAC mp4, moov before mdat (+faststart), as long as the call.
-    const video = join(h.dataDir, 'compositions', job.recordingId, 'video.mp4');
-    const probe = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name:format=duration', '-of', 'json', video]).toString();
+    const video = plainCopy(join(out, 'video.mp4'), h.mediaKeys);
+    const probe = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name:format=duration', '-of', 'json', video.path]).toString();
+    video.cleanup();
     const info = JSON.parse(probe) as { streams: { codec_name: string }[]; format: { duration: string } };
     expect(info.streams.map((s) => s.codec_name).sort()).toEqual(['aac', 'h264']);
     expect(Number(info.format.duration)).toBeCloseTo(16, 0);
-    const head = readFileSync(video);
+    const head = readStoredMedia(join(out, 'video.mp4'), h.mediaKeys);
     expect(head.indexOf('moov')).toBeLessThan(head.indexOf('mdat'));
 
     // Speaker-labelled transcript on the call's timeline, about as accurate as direct transcription.
@@ -74,7 +83,7 @@ describe('recording pipeline (real ffmpeg + pocketsphinx + SQLite, event-driven)
     expect(firstCustomer.start).toBeGreaterThan(7.1); // answers after the agent's 7.1 s turn
     expect(firstCustomer.start).toBeLessThan(9);
 
-    const vtt = readFileSync(join(h.dataDir, 'compositions', job.recordingId, 'captions.vtt'), 'utf8');
+    const vtt = readStoredText(join(out, 'captions.vtt'), h.mediaKeys);
     expect(vtt.startsWith('WEBVTT\n')).toBe(true);
     expect(vtt).toContain('<v Agent>');
     expect(vtt).toContain('<v Customer>');

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startLocalStack, type LocalStack } from '../../src/adapters/local/stack/local-stack';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../src/adapters/local/stack/local-stack';
 
 export const ROOT = resolve(__dirname, '../..');
 
@@ -11,7 +11,7 @@ export interface TestStack extends LocalStack {
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   signIn(role?: 'agent' | 'supervisor'): Promise<string>;
-  /** Stops everything and removes the data folder. */
+  /** Stops everything and removes the data folder (and the media key ring made beside it). */
   close(): Promise<void>;
 }
 
@@ -28,12 +28,12 @@ async function call(url: string, init: RequestInit): Promise<{ status: number; b
 }
 
 /** The real local stack on a free port with a throw-away data folder. */
-export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+export async function startTestStack(env: Record<string, string> = {}, options: Pick<LocalStackOptions, 'clock'> = {}): Promise<TestStack> {
   if (!existsSync(join(ROOT, 'build/functions/escalate.js'))) {
     throw new Error('build/ is missing: run `npm run build` (npm test does it for you).');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 've-test-'));
-  const stack = await startLocalStack({ root: ROOT, dataDir, port: 0, env: { LOG_LEVEL: 'warn', ...env } });
+  const stack = await startLocalStack({ root: ROOT, dataDir, port: 0, env: { LOG_LEVEL: 'warn', ...env }, ...options });
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     call(stack.url + path, {
       method: 'POST',
@@ -54,6 +54,8 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     async close() {
       await stack.stop();
       rmSync(dataDir, { recursive: true, force: true });
+      // The key ring the stack made beside the data folder (outside it, by design).
+      if (stack.mediaKeyFile && !env.MEDIA_KEY_FILE) rmSync(stack.mediaKeyFile, { force: true });
     },
   };
 }

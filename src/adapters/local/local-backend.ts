@@ -10,6 +10,7 @@ import { janusProxyUrl } from './janus/janus-proxy-url';
 import { JanusRooms } from './janus/janus-rooms';
 import { LocalIdentity } from './local-identity';
 import { createLocalPipeline, type LocalPipeline } from './pipeline/local-pipeline';
+import { LocalRecordingMedia } from './pipeline/local-recording-media';
 import { openSqliteStore } from '../sql/database';
 import type { SqlConversations } from '../sql/sql-conversations';
 import { logger } from '../../logger';
@@ -62,6 +63,8 @@ export async function createLocalBackend(config: Config): Promise<LocalBackend> 
       clips: store.clips,
       clipViews: store.clipViews,
       monitoring: store.monitoring,
+      privacy: store.privacy,
+      recordingMedia: new LocalRecordingMedia(dataDir, config.RETENTION_SWEEP_PACE_MS),
       pipeline: pipeline.deps,
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
       clock: systemClock,

@@ -8,6 +8,7 @@ import type { ConsentStore } from '../../ports/consent-store';
 import type { EscalationStore } from '../../ports/escalation-store';
 import type { MonitoringStore } from '../../ports/monitoring-store';
 import type { PipelineStore } from '../../ports/pipeline-store';
+import type { PrivacyStore } from '../../ports/privacy-store';
 import type { RecordingLibrary } from '../../ports/recording-library';
 import { migrationProvider } from './migrations';
 import { SqlClips } from './sql-clips';
@@ -17,6 +18,7 @@ import { SqlEscalations } from './sql-escalations';
 import { SqlMonitoringSessions } from './sql-monitoring-sessions';
 import { SqlConversations } from './sql-conversations';
 import { SqlPipelineStore } from './sql-pipeline-store';
+import { SqlPrivacyStore } from './sql-privacy-store';
 import { SqlRecordingLibrary } from './sql-recording-library';
 import { SqlTokenRevocations } from './sql-token-revocations';
 
@@ -152,6 +154,39 @@ export interface RecordingsTable {
   state: string;
   /** 0 or 1. */
   has_transcript: number;
+  /** 0 or 1: PII was found in its transcript (0013). */
+  pii: ColumnType<number, number | undefined, number>;
+  /** Set once its media was deleted (0013). */
+  media_deleted_at: ColumnType<string | null, string | null | undefined, string | null>;
+  media_deletion_reason: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The first close of each conversation (0013). */
+export interface ClosuresTable {
+  conversation_id: string;
+  closed_at: string;
+  closed_by: string;
+  source: string;
+}
+
+/** Legal holds in force (0013). */
+export interface LegalHoldsTable {
+  conversation_id: string;
+  reason: string;
+  set_by: string;
+  set_at: string;
+}
+
+/** The audit log (0013); `seq` is assigned by the engine. */
+export interface AuditLogTable {
+  seq: ColumnType<number | string, never, never>;
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  conversation_id: string | null;
+  subject: string | null;
+  details_json: string | null;
 }
 
 /** Transcript lines of the library (0011); full-text indexed (FTS5 table / tsvector column beside it). */
@@ -165,6 +200,9 @@ export interface TranscriptLinesTable {
 }
 
 export interface StoreTables {
+  ve_conversation_closures: ClosuresTable;
+  ve_legal_holds: LegalHoldsTable;
+  ve_audit_log: AuditLogTable;
   ve_recordings: RecordingsTable;
   ve_transcript_lines: TranscriptLinesTable;
   ve_monitoring_sessions: MonitoringSessionsTable;
@@ -201,6 +239,8 @@ export interface SqlStore {
   conversations: SqlConversations;
   /** Signed-out local staff tokens (LocalIdentity). */
   revocations: SqlTokenRevocations;
+  /** Closures, legal holds and the audit log (0013). */
+  privacy: PrivacyStore;
   /** Releases Kysely (and the PostgreSQL pool). A borrowed SQLite handle stays open. */
   close(): Promise<void>;
 }
@@ -257,6 +297,7 @@ export async function openStoreWith(
     library: new SqlRecordingLibrary(db, engine),
     conversations: new SqlConversations(db, engine),
     revocations: new SqlTokenRevocations(db),
+    privacy: new SqlPrivacyStore(db),
     close: () => db.destroy(),
   };
 }

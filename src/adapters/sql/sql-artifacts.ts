@@ -38,6 +38,12 @@ export class SqlArtifacts implements RecordingArtifacts {
     return row?.content ?? null;
   }
 
+  /** Deletes the recording's captions and transcript (retention, erasure); returns how many went. */
+  async deleteAll(recordingId: string): Promise<number> {
+    const r = await this.db.deleteFrom('ve_recording_artifacts').where('recording_id', '=', recordingId).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
   urls(recordingId: string): RecordingUrls {
     const at = (file: string) => {
       const url = new URL(this.mediaEndpoint);

@@ -59,4 +59,10 @@ export class SqlClipViews implements ClipViewStore {
     const rows = await this.db.selectFrom('ve_clip_views').selectAll().where('clip_id', '=', clipId).orderBy('opened_at').orderBy('viewer').execute();
     return rows.map(toView);
   }
+
+  async deleteViews(clipIds: readonly string[], viewer: string): Promise<number> {
+    if (clipIds.length === 0) return 0;
+    const r = await this.db.deleteFrom('ve_clip_views').where('clip_id', 'in', [...clipIds]).where('viewer', '=', viewer).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
 }

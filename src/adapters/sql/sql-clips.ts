@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clip } from '../../domain/clip';
 import type { ClipStore } from '../../ports/clip-store';
 import type { StoreTables } from './database';
+import { jsonFieldLike } from './json-field-like';
 
 const toClip = (row: { record_json: string } | undefined): Clip | null => (row ? (JSON.parse(row.record_json) as Clip) : null);
 
@@ -41,6 +42,18 @@ export class SqlClips implements ClipStore {
       .orderBy('id')
       .execute();
     return rows.map((r) => JSON.parse(r.record_json) as Clip);
+  }
+
+  async listByAuthorIdentity(authorIdentity: string): Promise<Clip[]> {
+    // No column for it (erasure is rare): a LIKE over the JSON narrows, the exact compare decides.
+    const rows = await this.db
+      .selectFrom('ve_clips')
+      .select('record_json')
+      .where(jsonFieldLike('authorIdentity', authorIdentity))
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => JSON.parse(r.record_json) as Clip).filter((c) => c.authorIdentity === authorIdentity);
   }
 
   async listOpenTakes(): Promise<Clip[]> {

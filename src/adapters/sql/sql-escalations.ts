@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Escalation } from '../../domain/escalation';
 import type { EscalationStore } from '../../ports/escalation-store';
 import type { StoreTables } from './database';
+import { jsonFieldLike } from './json-field-like';
 
 const toEscalation = (row: { record_json: string } | undefined): Escalation | null =>
   row ? (JSON.parse(row.record_json) as Escalation) : null;
@@ -37,6 +38,29 @@ export class SqlEscalations implements EscalationStore {
       .orderBy('id')
       .execute();
     return rows.map((r) => JSON.parse(r.record_json) as Escalation);
+  }
+
+  async listByConversation(conversationId: string): Promise<Escalation[]> {
+    const rows = await this.db
+      .selectFrom('ve_escalations')
+      .select('record_json')
+      .where('conversation_id', '=', conversationId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => JSON.parse(r.record_json) as Escalation);
+  }
+
+  async findByCustomerIdentity(customerIdentity: string): Promise<Escalation[]> {
+    // No column for it (erasure is rare): a LIKE over the JSON narrows, the exact compare decides.
+    const rows = await this.db
+      .selectFrom('ve_escalations')
+      .select('record_json')
+      .where(jsonFieldLike('customerIdentity', customerIdentity))
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => JSON.parse(r.record_json) as Escalation).filter((e) => e.customerIdentity === customerIdentity);
   }
 
   async get(id: string): Promise<Escalation | null> {

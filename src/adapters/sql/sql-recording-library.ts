@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { LibraryState, RecordingKind } from '../../api/library-contract';
+import type { MediaDeletionReason } from '../../domain/privacy';
 import type {
   LibraryProgress,
   LibraryQueryFilter,
@@ -29,6 +30,15 @@ const toRecord = (r: Selectable<RecordingsTable>): LibraryRecord => ({
   durationSeconds: Number(r.duration_seconds),
   state: r.state as LibraryState,
   hasTranscript: Number(r.has_transcript) === 1,
+  ...(Number(r.pii) === 1 ? { pii: true } : {}),
+  ...(r.media_deleted_at ? { mediaDeleted: { deletedAt: r.media_deleted_at, reason: (r.media_deletion_reason ?? 'retention') as MediaDeletionReason } } : {}),
+});
+
+/** The 0013 columns of a record or its progress. */
+const privacyColumns = (p: LibraryProgress) => ({
+  pii: p.pii ? 1 : 0,
+  media_deleted_at: p.mediaDeleted?.deletedAt ?? null,
+  media_deletion_reason: p.mediaDeleted?.reason ?? null,
 });
 
 const endSecond = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
@@ -56,7 +66,7 @@ export class SqlRecordingLibrary implements RecordingLibrary {
   async updateProgress(recordingId: string, p: LibraryProgress): Promise<boolean> {
     const result = await this.db
       .updateTable('ve_recordings')
-      .set({ state: p.state, duration_seconds: p.durationSeconds, has_transcript: p.hasTranscript ? 1 : 0 })
+      .set({ state: p.state, duration_seconds: p.durationSeconds, has_transcript: p.hasTranscript ? 1 : 0, ...privacyColumns(p) })
       .where('recording_id', '=', recordingId)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
@@ -74,6 +84,7 @@ export class SqlRecordingLibrary implements RecordingLibrary {
       duration_seconds: record.durationSeconds,
       state: record.state,
       has_transcript: record.hasTranscript ? 1 : 0,
+      ...privacyColumns(record),
     };
     // A racing writer may take the same tie slot (unique sort_key) or insert the same recording
     // (primary key): look again and retry.

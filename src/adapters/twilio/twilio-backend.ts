@@ -11,6 +11,7 @@ import { functionUrl } from './function-url';
 import { twilioRestClient } from './twilio-client';
 import { TwilioComposer } from './twilio-composer';
 import { TwilioConversations } from './twilio-conversations';
+import { TwilioRecordingMedia } from './twilio-recording-media';
 import { TwilioRooms } from './twilio-rooms';
 import { VoiceIntelligenceTranscriber } from './voice-intelligence-transcriber';
 import { compositionMediaUrl } from './composition-media';
@@ -34,14 +35,15 @@ export async function createTwilioBackend(config: Config): Promise<Backend> {
   const client = twilioRestClient(credentials);
   const store = await openPostgresStore(c.DATABASE_URL);
   const conversations = new TwilioConversations({ client });
+  const artifacts = new SqlArtifacts(store.db, functionUrl(c.WEBHOOK_BASE_URL, 'recording-media'), async (job) => {
+    if (job.video?.status !== 'ready') throw new DomainError('not_found', 'video_not_ready', 'The video is not ready yet.');
+    return compositionMediaUrl(client, job.video.compositionId, c.MEDIA_URL_TTL_SECONDS);
+  });
   const pipeline: PipelineDeps = {
     store: store.pipeline,
     composer: new TwilioComposer({ client, statusCallbackUrl: functionUrl(c.WEBHOOK_BASE_URL, 'composition-status') }),
     transcriber: new VoiceIntelligenceTranscriber({ client, serviceSid: c.VOICE_INTELLIGENCE_SERVICE_SID, mediaUrlTtlSeconds: c.MEDIA_URL_TTL_SECONDS }),
-    artifacts: new SqlArtifacts(store.db, functionUrl(c.WEBHOOK_BASE_URL, 'recording-media'), async (job) => {
-      if (job.video?.status !== 'ready') throw new DomainError('not_found', 'video_not_ready', 'The video is not ready yet.');
-      return compositionMediaUrl(client, job.video.compositionId, c.MEDIA_URL_TTL_SECONDS);
-    }),
+    artifacts,
     conversations,
     clock: systemClock,
     retry: { maxAttempts: c.TRANSCRIBE_MAX_ATTEMPTS, backoffMs: c.TRANSCRIBE_BACKOFF_MS, maxBackoffMs: c.PIPELINE_RETRY_MAX_BACKOFF_MS, composeMaxAttempts: c.COMPOSE_MAX_ATTEMPTS },
@@ -66,6 +68,8 @@ export async function createTwilioBackend(config: Config): Promise<Backend> {
       clips: store.clips,
       clipViews: store.clipViews,
       monitoring: store.monitoring,
+      privacy: store.privacy,
+      recordingMedia: new TwilioRecordingMedia({ client, deleteArtifacts: (id) => artifacts.deleteAll(id) }),
       pipeline,
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
       clock: systemClock,

@@ -7,6 +7,7 @@ import { indexTranscript } from './library-index';
 import { recordingAttributesPatch, recordingMessage, transcriptDocument } from './recording-message';
 import { isDue, nextAttemptAt, retryLater } from './retry-schedule';
 import { mergeTranscripts } from './transcript';
+import { mergeKinds, redactSegments } from '../privacy/pii/redact-segments';
 
 /** The video is in and every speaker's transcript has ended: made, or given up. */
 const everythingEnded = (j: PipelineJob): boolean =>
@@ -72,9 +73,12 @@ export async function attach(deps: PipelineDeps, job: PipelineJob): Promise<Pipe
   const durationSeconds = job.video?.durationSeconds ?? 0;
   const speakers = job.speakers ?? [];
   const gaveUp = speakers.find((s) => s.transcriptStatus === 'failed');
+  // Already redacted when stored; again here (idempotent) for jobs stored before redaction existed.
+  const redacted = speakers.map((s) => redactSegments(s.segments ?? []));
+  const pii = redacted.reduce((kinds, r) => mergeKinds(kinds, r.kinds), job.pii ?? []);
   const transcript: RecordingTranscript | null = gaveUp
     ? null
-    : mergeTranscripts(deps.transcriber.name, speakers.map((s) => ({ speaker: s, segments: s.segments ?? [] })));
+    : mergeTranscripts(deps.transcriber.name, speakers.map((s, i) => ({ speaker: s, segments: redacted[i].segments })));
   const urls = deps.artifacts.urls(job.recordingId);
   let messageId: string;
   try {
@@ -102,6 +106,7 @@ export async function attach(deps: PipelineDeps, job: PipelineJob): Promise<Pipe
           messageId,
           nextAttemptAt: undefined,
           reason: gaveUp ? `transcribe: ${gaveUp.failure ?? 'gave up'}` : undefined,
+          ...(pii.length > 0 ? { pii } : {}),
         }
       : null,
   );

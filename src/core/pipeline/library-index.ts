@@ -17,7 +17,12 @@ const STATES: Record<PipelineState, LibraryState> = {
 const progressOf = (job: PipelineJob): LibraryProgress => ({
   state: STATES[job.state],
   durationSeconds: job.video?.durationSeconds ?? 0,
-  hasTranscript: Boolean(job.transcript),
+  hasTranscript: Boolean(job.transcript) && !job.transcriptDeletedAt,
+  ...(job.pii?.length ? { pii: true } : {}),
+  // Only once every file is gone: while `deleting`, the row still offers what is left.
+  ...(job.mediaDeletion?.state === 'deleted' && job.mediaDeletion.deletedAt
+    ? { mediaDeleted: { reason: job.mediaDeletion.reason, deletedAt: job.mediaDeletion.deletedAt } }
+    : {}),
 });
 
 /**

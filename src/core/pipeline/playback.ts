@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/errors';
+import { ERASED_TEXT, MEDIA_DELETED_TEXT } from '../../domain/privacy';
 import type { PipelineJob } from '../../ports/pipeline-store';
 import type { CoreDeps } from '../deps';
 import { canViewRecording, viewableRecording, type RecordingViewer } from './authorize';
@@ -35,6 +36,16 @@ async function viewableOf(deps: CoreDeps, job: PipelineJob) {
   return escalation ? viewableRecording(job, escalation) : null;
 }
 
+/**
+ * A recording whose media deletion has begun has no video to play: 410 Gone with the reason, so
+ * the player says why instead of failing to load. Captions and transcript stay while kept.
+ */
+export function assertVideoKept(job: PipelineJob): void {
+  if (!job.mediaDeletion) return;
+  const message = job.mediaDeletion.reason === 'erasure' ? `Video ${ERASED_TEXT}.` : `${MEDIA_DELETED_TEXT}.`;
+  throw new DomainError('gone', 'media_deleted', message);
+}
+
 export type RecordingFile = 'video.mp4' | 'captions.vtt' | 'transcript.json';
 
 const CONTENT_TYPES: Record<Exclude<RecordingFile, 'video.mp4'>, string> = {
@@ -54,7 +65,10 @@ export async function openRecording(
 ): Promise<{ url: string } | { content: string; contentType: string }> {
   const job = await authorizePlayback(deps, viewer, recordingId);
   const artifacts = deps.pipeline.artifacts;
-  if (file === 'video.mp4') return { url: await artifacts.videoUrl(job) };
+  if (file === 'video.mp4') {
+    assertVideoKept(job);
+    return { url: await artifacts.videoUrl(job) };
+  }
   const content = await artifacts.read(recordingId, file);
   if (content === null) throw new DomainError('not_found', 'not_ready', 'This part of the recording is not ready yet.');
   return { content, contentType: CONTENT_TYPES[file] };

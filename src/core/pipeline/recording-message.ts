@@ -2,6 +2,8 @@ import type { ClipRef } from '../../domain/clip';
 import type { Attributes } from '../../domain/conversation';
 import type { CustomerRecordingAccess } from '../../domain/recording-policy';
 import { MESSAGE_TYPES } from '../../domain/message-types';
+import { MEDIA_DELETED_TEXT } from '../../domain/privacy';
+import type { MediaDeletedInfo } from '../../api/privacy-contract';
 import type { PipelineJob, RecordingTranscript } from '../../ports/pipeline-store';
 import type { RecordingUrls } from '../../ports/recording-artifacts';
 import { formatDuration } from './format';
@@ -138,4 +140,31 @@ export function failedMessage(job: PipelineJob): { body: string; attributes: Att
       idempotencyKey: `failed:${job.roomName}`,
     },
   };
+}
+
+/** The first line's title and length ("Video call recording · 2:05"), without what followed. */
+const headOf = (body: string): string => (body.split('\n')[0] ?? '').split(' · ').slice(0, 2).join(' · ');
+
+export const TRANSCRIPT_DELETED_TEXT = 'Transcript deleted under the retention policy';
+
+/**
+ * The recording message once its media is gone (retention, PII at close): no player URL, the
+ * deletion on record so the card says why, the transcript kept. Applying it twice changes nothing.
+ */
+export function mediaDeletedMessage(
+  message: { body: string; attributes: Attributes },
+  deletion: MediaDeletedInfo,
+): { body: string; attributes: Attributes } {
+  const { mediaUrl: _mediaUrl, ...kept } = message.attributes;
+  const [, ...rest] = message.body.split('\n');
+  const body = message.body.includes(MEDIA_DELETED_TEXT) ? message.body : [`${headOf(message.body)} · ${MEDIA_DELETED_TEXT}`, ...rest].join('\n');
+  return { body, attributes: { ...kept, videoStatus: 'deleted', mediaDeleted: deletion } };
+}
+
+/** The recording message once its transcript and captions are gone (RETENTION_TRANSCRIPT_DAYS). */
+export function transcriptDeletedMessage(message: { body: string; attributes: Attributes }, deletedAt: string): { body: string; attributes: Attributes } {
+  const { transcript: _t, captionsUrl: _c, transcriptUrl: _u, ...kept } = message.attributes;
+  const head = message.body.split('\n')[0] ?? '';
+  const body = head.includes(TRANSCRIPT_DELETED_TEXT) ? head : `${head} · ${TRANSCRIPT_DELETED_TEXT}`;
+  return { body, attributes: { ...kept, transcriptStatus: 'deleted', transcriptDeletedAt: deletedAt } };
 }

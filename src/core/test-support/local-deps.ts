@@ -6,6 +6,7 @@ import { SqlConversations } from '../../adapters/sql/sql-conversations';
 import { CustomerLinks } from '../customer-link';
 import type { CoreDeps } from '../deps';
 import { FakeRooms } from './fake-rooms';
+import { MemoryRecordingMedia } from './memory-recording-media';
 import type { PipelineDeps } from '../pipeline/deps';
 import { RecordingComposer, RecordingTranscriber } from '../pipeline/testing/fake-engines';
 import { MemoryArtifacts, MemoryClips, MemoryConsents, MemoryEscalations, MemoryPipelineStore } from '../pipeline/testing/in-memory';
@@ -22,11 +23,13 @@ export async function makeTestDeps(env: Record<string, string> = {}) {
   const rooms = new FakeRooms();
   const composer = new RecordingComposer();
   const clock = { now: () => now };
+  const artifacts = new MemoryArtifacts();
+  const recordingMedia = new MemoryRecordingMedia(artifacts);
   const pipeline: PipelineDeps = {
     store: new MemoryPipelineStore(),
     composer,
     transcriber: new RecordingTranscriber(),
-    artifacts: new MemoryArtifacts(),
+    artifacts,
     conversations,
     clock,
     retry: { maxAttempts: 2, backoffMs: 0 },
@@ -41,6 +44,8 @@ export async function makeTestDeps(env: Record<string, string> = {}) {
     clips: new MemoryClips(),
     clipViews: store.clipViews,
     monitoring: store.monitoring,
+    privacy: store.privacy,
+    recordingMedia,
     pipeline,
     links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
     clock,
@@ -52,6 +57,8 @@ export async function makeTestDeps(env: Record<string, string> = {}) {
     rooms,
     conversations,
     pipelineDeps: pipeline,
+    recordingMedia,
+    store,
     /** Rooms whose recordings the pipeline asked to compose. */
     composed: composer.starts,
     composer,

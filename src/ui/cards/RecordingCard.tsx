@@ -2,6 +2,8 @@ import React from 'react';
 import type { CustomerRecordingAccess } from '../../domain/recording-policy';
 import type { ConversationMessage } from '../../domain/conversation';
 import { formatDuration } from '../../core/pipeline/format';
+import { ERASED_TEXT, MEDIA_DELETED_TEXT } from '../../domain/privacy';
+import type { MediaDeletedInfo } from '../../api/privacy-contract';
 import { clock, RecordingPlayer, type TranscriptSegment } from '../components/RecordingPlayer';
 import type { Viewer } from './LinkCard';
 import { ClipViewsBadge, type ClipViews } from './ClipViewsBadge';
@@ -23,6 +25,10 @@ interface RecordingAttributes {
   transcriptStatus?: 'pending' | 'ready' | 'unavailable';
   /** Clips: how far the customer watched (put on the message by the server). */
   views?: ClipViews;
+  /** Erased on the customer's request (#11): no media, no transcript left to show. */
+  erased?: boolean;
+  /** The video was deleted under the retention policy (#11): the card says so instead of a player. */
+  mediaDeleted?: MediaDeletedInfo;
 }
 
 /** Where a clip's viewer events go, by recording (the surface knows the viewer's credential). */
@@ -58,6 +64,8 @@ export function RecordingCard({ message, viewer, onClipView }: { message: Conver
   const length = a.durationSeconds ? ` (${formatDuration(a.durationSeconds)})` : '';
   const title = clip ? `Video clip from ${a.authorName ?? message.author}${length}` : `Video call recording${length}`;
   if (a.videoStatus === 'processing') return <ProcessingClip title={title} />;
+  if (a.erased) return <ErasedRecording title={title} />;
+  if (a.mediaDeleted) return <MediaDeletedCard title={title} attributes={a} viewer={viewer} />;
   if (!a.mediaUrl) return <p className="message__body">{message.body}</p>;
   const segments = a.transcript?.segments ?? [];
   // An agent's clip is addressed to the customer: the recording policy is about calls.
@@ -101,6 +109,23 @@ export function RecordingCard({ message, viewer, onClipView }: { message: Conver
   );
 }
 
+/** The video is gone under the retention policy: why, and what was said (while kept, and the policy shows it). */
+function MediaDeletedCard({ title, attributes: a, viewer }: { title: string; attributes: RecordingAttributes; viewer: Viewer }) {
+  const erased = a.mediaDeleted?.reason === 'erasure';
+  const showTranscript = !erased && a.transcriptStatus === 'ready' && (viewer === 'agent' || (a.customerAccess ?? 'video') !== 'none');
+  const transcriptGone = (a.transcriptStatus as string | undefined) === 'deleted';
+  return (
+    <div className="card card--recording card--media-deleted" data-testid="recording-card" data-video-status="deleted" data-kind={a.kind === 'clip' ? 'clip' : 'call'}>
+      <p className="card__title">{title}</p>
+      <p className="card__meta" data-testid="media-deleted-note">
+        {erased ? `Video and transcript ${ERASED_TEXT}.` : `${MEDIA_DELETED_TEXT}.`}
+      </p>
+      {showTranscript && <TranscriptText segments={a.transcript?.segments ?? []} />}
+      {transcriptGone && <p className="card__meta">The transcript was deleted under the retention policy too.</p>}
+    </div>
+  );
+}
+
 /** A clip sent a moment ago: the card is there at once and becomes the player in place. */
 function ProcessingClip({ title }: { title: string }) {
   return (
@@ -108,6 +133,18 @@ function ProcessingClip({ title }: { title: string }) {
       <p className="card__title">{title}</p>
       <p className="card__meta" role="status">
         Processing the clip… It will play here in a moment.
+      </p>
+    </div>
+  );
+}
+
+/** Erased on request: says so instead of a player or transcript (both are gone). */
+function ErasedRecording({ title }: { title: string }) {
+  return (
+    <div className="card card--recording card--erased" data-testid="recording-card" data-erased="true">
+      <p className="card__title">{title}</p>
+      <p className="card__meta" data-testid="recording-erased">
+        Video removed on request. Transcript removed on request.
       </p>
     </div>
   );

@@ -9,6 +9,8 @@ import { startFakeTwilio, type FakeTwilio } from '../../support/fake-twilio';
 import { startPostgresServer, type PostgresServer } from '../../support/postgres-server';
 import { ROOT } from '../../support/test-stack';
 
+export const RETENTION_SWEEP_SECRET_FOR_TESTS = 'contract-test-retention-sweep-secret-0123456789';
+
 export type Reply = { status: number; body: any };
 
 /**
@@ -22,6 +24,8 @@ export interface TwilioStack {
   /** The public origin Twilio would call (signatures are computed on it, not on 127.0.0.1). */
   webhookBase: string;
   authToken: string;
+  /** The Functions' PostgreSQL store, for seeding what a longer flow would have left. */
+  databaseUrl: string;
   post(path: string, body: Record<string, unknown>, headers?: Record<string, string>): Promise<Reply>;
   /** A form webhook signed for `signedPath` (defaults to the path it is sent to). */
   webhook(path: string, params: Record<string, string>, o?: { signedPath?: string; signature?: string | null }): Promise<Reply>;
@@ -70,6 +74,7 @@ export async function startTwilioStack(): Promise<TwilioStack> {
         PUBLIC_BASE_URL: webhookBase,
         VOICE_INTELLIGENCE_SERVICE_SID: `GA${'a'.repeat(32)}`,
         LINK_SIGNING_SECRET: 'contract-test-link-secret-0123456789abcdef',
+        RETENTION_SWEEP_SECRET: RETENTION_SWEEP_SECRET_FOR_TESTS,
         LOG_LEVEL: 'warn',
         ...fake.env,
       },
@@ -83,6 +88,7 @@ export async function startTwilioStack(): Promise<TwilioStack> {
       functionsUrl,
       webhookBase,
       authToken,
+      databaseUrl,
       post: async (path, body, headers = {}) =>
         reply(await fetch(`${functionsUrl}/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) })),
       webhook: async (path, params, o = {}) => {

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../../src/adapters/local/db';
+import { memoryKeyRing } from '../../../src/adapters/local/crypto/testing/memory-key-ring';
 import { FfmpegComposer } from '../../../src/adapters/local/pipeline/ffmpeg-composer';
 import { recordingDir } from '../../../src/adapters/local/pipeline/local-artifacts';
 import type { ParticipantMedia } from '../../../src/adapters/local/pipeline/local-media';
@@ -15,6 +16,8 @@ import type { PipelineJob, PipelineStore } from '../../../src/ports/pipeline-sto
 /** One local data folder with SQLite, a conversation, and local pipelines that can be "restarted". */
 export class PipelineHarness {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'pipeline-'));
+  /** What every pipeline of this data folder seals with (as one stack's processes share one key file). */
+  readonly mediaKeys = memoryKeyRing();
   db: Db = openDb(join(this.dataDir, 'db.sqlite'));
   conversations!: SqlConversations;
   private sql!: SqlStore;
@@ -50,7 +53,7 @@ export class PipelineHarness {
 
   /** A local pipeline fed by `media` (as the Janus conversion would give it), counting grid compositions. */
   pipeline(extra: Partial<LocalPipelineOptions> = {}): LocalPipeline {
-    const grid = new FfmpegComposer({ dataDir: this.dataDir });
+    const grid = new FfmpegComposer({ dataDir: this.dataDir, mediaKeys: this.mediaKeys });
     const compose = grid.compose.bind(grid);
     grid.compose = (id, m) => {
       this.composeCalls++;
@@ -62,6 +65,7 @@ export class PipelineHarness {
       conversations: this.conversations,
       source: { prepare: async () => this.media },
       grid,
+      mediaKeys: this.mediaKeys,
       config: { DATA_DIR: this.dataDir, TRANSCRIBE_MAX_ATTEMPTS: 4, TRANSCRIBE_BACKOFF_MS: 50 },
       onError: (what, e) => void this.errors.push(`${what}: ${String(e)}`),
       ...extra,

@@ -72,6 +72,18 @@ export const videoCompositionRoutes: Route[] = [
       return pageOf(req, 'compositions', list.reverse());
     },
   },
+  {
+    method: 'DELETE',
+    host: HOST,
+    path: /^\/v1\/Compositions\/([^/]+)$/,
+    handle: (req, [sid], { state }) => {
+      // Twilio answers 204; the composition and its media are gone (a second DELETE: 404).
+      findComposition(state, sid, req.path);
+      state.compositions.delete(sid);
+      state.compositionMedia.delete(sid);
+      return { status: 204 };
+    },
+  },
   { method: 'GET', host: HOST, path: /^\/v1\/Compositions\/([^/]+)$/, handle: (req, [sid], { state }) => ({ status: 200, body: findComposition(state, sid, req.path) }) },
   {
     method: 'GET',

@@ -1,8 +1,9 @@
 import React from 'react';
 import { LiveCallsView } from '../../components/LiveCallsView';
+import { PrivacyView } from '../../components/PrivacyView';
 import { RecordingsLibraryView } from '../../components/RecordingsLibraryView';
 import type { PluginContext } from '../../context';
-import { LIVE_CALLS_VIEW, RECORDINGS_VIEW } from '../../context';
+import { LIVE_CALLS_VIEW, PRIVACY_VIEW, RECORDINGS_VIEW } from '../../context';
 import { isSupervisor } from '../../roles';
 
 /** The recordings library and the live calls (silent monitor) as Flex views, for supervisors only (the Functions check the role again). */
@@ -17,6 +18,11 @@ export function addSupervisorViews({ flex, manager, config, clientFor }: PluginC
   flex.ViewCollection.Content.add(
     <flex.View name={LIVE_CALLS_VIEW} key="video-escalation-live-calls-view">
       <LiveCallsView functionsBaseUrl={config.functionsBaseUrl} token={token} clientFor={clientFor} fetchImpl={fetchImpl} />
+    </flex.View>,
+  );
+  flex.ViewCollection.Content.add(
+    <flex.View name={PRIVACY_VIEW} key="video-escalation-privacy-view">
+      <PrivacyView functionsBaseUrl={config.functionsBaseUrl} token={token} fetchImpl={fetchImpl} />
     </flex.View>,
   );
 }

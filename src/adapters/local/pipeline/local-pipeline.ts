@@ -5,9 +5,11 @@ import type { PipelineDeps } from '../../../core/pipeline/deps';
 import { resumeJob } from '../../../core/pipeline/resume';
 import { systemClock, type Clock } from '../../../ports/clock';
 import type { ConversationsPort } from '../../../ports/conversations';
-import type { PipelineStore } from '../../../ports/pipeline-store';
+import type { PipelineJob, PipelineStore } from '../../../ports/pipeline-store';
 import type { RoomRef } from '../../../ports/rooms';
 import { JanusTrackRecordings } from '../janus/janus-track-recordings';
+import type { MediaKeyRing } from '../crypto/key-ring';
+import { mediaKeyRingFromConfig } from '../crypto/media-keys-from-config';
 import type { Db } from '../db';
 import { FfmpegComposer } from './ffmpeg-composer';
 import { JobLeases } from './job-leases';
@@ -19,12 +21,15 @@ import type { ParticipantMedia } from './local-media';
 import { LocalTranscriber } from './local-transcriber';
 import type { SpeechEngine } from './speech-engine';
 import { speechEngineFromConfig } from './speech-engine-from-config';
+import { sealable, sealFinishedRecordings, sealRecordingFiles } from './seal-finished-recordings';
 
 export interface LocalPipelineOptions {
   db: Db;
   store: PipelineStore;
   conversations: ConversationsPort;
   config: Pick<Config, 'DATA_DIR' | 'TRANSCRIBE_MAX_ATTEMPTS' | 'TRANSCRIBE_BACKOFF_MS'> & Partial<Config>;
+  /** The keys media is sealed with at rest; default: the configuration's (MEDIA_KEY, MEDIA_KEY_FILE, or the file beside DATA_DIR). */
+  mediaKeys?: MediaKeyRing;
   /** Replace a step (tests, another engine). Defaults: Janus recordings, ffmpeg, the configured engine. */
   engine?: SpeechEngine;
   source?: { prepare(room: RoomRef, recordingId: string): Promise<ParticipantMedia[]> };
@@ -41,7 +46,8 @@ export interface LocalPipelineOptions {
 
 export interface LocalPipeline {
   deps: PipelineDeps;
-  /** Picks up every job a crash or restart left unfinished. */
+  mediaKeys: MediaKeyRing;
+  /** Picks up every job a crash or restart left unfinished, and seals the files of finished ones left in plaintext. */
   resume(): Promise<void>;
   /** Resolves when the background work started in this process (and every retry it scheduled) has reported back. */
   idle(): Promise<void>;
@@ -58,6 +64,7 @@ export interface LocalPipeline {
  */
 export function createLocalPipeline(o: LocalPipelineOptions): LocalPipeline {
   const dataDir = resolve(o.config.DATA_DIR);
+  const mediaKeys = o.mediaKeys ?? mediaKeyRingFromConfig({ ...o.config, DATA_DIR: dataDir });
   const onError = o.onError ?? (() => undefined);
   const leases = new JobLeases(o.store, o.config.PIPELINE_LEASE_MS ?? 30_000, (roomName) =>
     onError(`lease ${roomName}`, new Error('lost the job lease to another worker')),
@@ -66,14 +73,15 @@ export function createLocalPipeline(o: LocalPipelineOptions): LocalPipeline {
   const source = o.source ?? new JanusMediaSource(new JanusTrackRecordings({ db: o.db, recordingsDir: resolve(dataDir, 'recordings') }), { dataDir });
   const deps: PipelineDeps = {
     store: o.store,
-    composer: new LocalComposer({ dataDir, source, grid: o.grid ?? new FfmpegComposer({ dataDir }), events }),
+    composer: new LocalComposer({ dataDir, mediaKeys, source, grid: o.grid ?? new FfmpegComposer({ dataDir, mediaKeys }), events }),
     transcriber: new LocalTranscriber({
       dataDir,
       engine: o.engine ?? speechEngineFromConfig({ TRANSCRIBER: 'pocketsphinx', ...o.config }),
       events,
+      mediaKeys,
       concurrency: o.transcribeConcurrency,
     }),
-    artifacts: new LocalRecordingArtifacts(dataDir),
+    artifacts: new LocalRecordingArtifacts(dataDir, mediaKeys),
     conversations: o.conversations,
     clock: o.clock ?? systemClock,
     retry: {
@@ -85,12 +93,24 @@ export function createLocalPipeline(o: LocalPipelineOptions): LocalPipeline {
     wakeAt: (roomName, at) => wake(roomName, at),
     exclusive: (roomName, work) => leases.run(roomName, work),
     newRecordingId: o.newRecordingId ?? (() => `RE${randomUUID().replace(/-/g, '')}`),
-    onPersisted: o.onPersisted,
+    onPersisted: async (job) => {
+      await o.onPersisted?.(job);
+      if (sealable(job)) await sealFinished(job);
+    },
     library: o.library,
     recordingOwners: o.recordingOwners,
     customerRecordingAccess: o.config.CUSTOMER_RECORDING_ACCESS,
   };
   events.bind(deps);
+  // The raw tracks and WAVs stay plain while janus-pp-rec, ffmpeg and the engines read them; once
+  // the job has ended nothing reads them again, so they are sealed (under the job's lease).
+  async function sealFinished(job: PipelineJob): Promise<void> {
+    try {
+      await sealRecordingFiles(dataDir, mediaKeys, job);
+    } catch (e) {
+      onError(`seal ${job.roomName}`, e); // the next start's pass seals what is left
+    }
+  }
   // Retries this worker has scheduled: one timer per job, the earliest wins.
   const timers = new Map<string, { at: number; timer: NodeJS.Timeout; done: () => void }>();
   let stopped = false;
@@ -123,8 +143,10 @@ export function createLocalPipeline(o: LocalPipelineOptions): LocalPipeline {
   }
   return {
     deps,
+    mediaKeys,
     resume: async () => {
       for (const job of await o.store.listUnfinished()) await advance(job.roomName);
+      await sealFinishedRecordings(dataDir, mediaKeys, o.store).catch((e) => onError('seal finished recordings', e));
     },
     idle: () => events.idle(),
     stop: () => {

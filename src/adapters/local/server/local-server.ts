@@ -20,7 +20,7 @@ export interface LocalServerOptions extends LocalApiDeps {
   routes?: RouteHandler[];
 }
 
-const PAGES = /^\/(console\.html|chat\.html|console\.css|chat\.css|local\.css|monitor\.html|monitor\.css|library\.html|library\.css)$/;
+const PAGES = /^\/(console\.html|chat\.html|console\.css|chat\.css|local\.css|monitor\.html|monitor\.css|library\.html|library\.css|privacy\.html)$/;
 const READ_ONLY = ['GET', 'HEAD'];
 
 /**

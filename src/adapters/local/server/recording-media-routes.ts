@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CoreDeps } from '../../../core/deps';
 import type { RecordingViewer } from '../../../core/pipeline/authorize';
-import { authorizePlayback } from '../../../core/pipeline/playback';
+import { assertVideoKept, authorizePlayback } from '../../../core/pipeline/playback';
 import { DomainError } from '../../../domain/errors';
 import type { IdentityPort } from '../../../ports/identity';
+import type { MediaKeyRing } from '../crypto/key-ring';
+import { openStoredFile } from '../crypto/stored-files';
 import type { LocalChatTokens } from '../local-chat-tokens';
 import { serveFile } from '../pipeline/media-files';
 import { RECORDING_FILE_TYPES, recordingFilePath, type RecordingFileName } from '../pipeline/local-artifacts';
@@ -40,8 +42,9 @@ export async function mediaViewerOf(o: MediaViewerDeps, req: IncomingMessage): P
 /**
  * Recording playback, for authorized viewers only: staff by token (header or media cookie), the
  * customer from their chat (chat media cookie) or by their link (exchanged for a media cookie). Range requests make seeking work.
+ * Files are sealed at rest: each request decrypts only the chunks its range covers.
  */
-export function recordingMediaRoutes(o: MediaViewerDeps & { dataDir: string }): RouteHandler {
+export function recordingMediaRoutes(o: MediaViewerDeps & { dataDir: string; mediaKeys: MediaKeyRing }): RouteHandler {
   const viewerOf = (req: IncomingMessage) => mediaViewerOf(o, req);
 
   return async (req: IncomingMessage, res: ServerResponse, path: string) => {
@@ -55,9 +58,10 @@ export function recordingMediaRoutes(o: MediaViewerDeps & { dataDir: string }): 
     if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(['GET', 'HEAD']);
     const [, recordingId, file] = match;
     const viewer = await viewerOf(req);
-    await authorizePlayback(o.deps, viewer, recordingId);
+    const job = await authorizePlayback(o.deps, viewer, recordingId);
     const name = file as RecordingFileName;
-    await serveFile(req, res, recordingFilePath(o.dataDir, recordingId, name), RECORDING_FILE_TYPES[name]);
+    if (name === 'video.mp4') assertVideoKept(job);
+    await serveFile(req, res, recordingFilePath(o.dataDir, recordingId, name), RECORDING_FILE_TYPES[name], (p) => openStoredFile(p, o.mediaKeys));
     return true;
   };
 

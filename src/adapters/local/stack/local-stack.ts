@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { readConfig, type Config } from '../../../config';
+import type { SweepReport } from '../../../core/privacy/retention-sweep';
+import type { Clock } from '../../../ports/clock';
 import { freePort } from '../janus/free-port';
 import { newJanusCredentials } from '../janus/janus-credentials';
 import { startJanus, type RunningJanus } from '../janus/janus-process';
@@ -13,6 +15,8 @@ import { listenOnLoopback, serveLocalOrigin } from '../server/local-server';
 import { startRecordingServices, type RecordingServices } from './recording-services';
 import { seedDemoConversation } from './demo-seed';
 import { startFunctionsServer, type FunctionsServer } from './functions-server';
+import { stackMediaKeyFile } from './media-key-file';
+import { restrictTree, usePrivateUmask } from './private-files';
 import { loadOrCreateSecrets } from './secrets';
 
 export interface LocalStackOptions {
@@ -23,6 +27,8 @@ export interface LocalStackOptions {
   port?: number;
   /** Extra configuration (RECORDING_ENABLED, LINK_TTL_SECONDS, …), as environment values. */
   env?: Record<string, string>;
+  /** The retention sweep's time (tests move it past the retention days); default the system clock. */
+  clock?: Clock;
 }
 
 export interface LocalStack {
@@ -31,8 +37,12 @@ export interface LocalStack {
   backend: LocalBackend;
   chatTokens: LocalChatTokens;
   demo: { conversationId: string; agentUrl: string; customerChatUrl: string };
+  /** The media key ring file (MEDIA_KEY_FILE), or null when MEDIA_KEY gives the key. */
+  mediaKeyFile: string | null;
   /** Child processes (Janus, twilio-run), for leak checks. */
   pids: { janus: number; functions: number };
+  /** The retention sweep, on demand (the timer runs it every RETENTION_SWEEP_INTERVAL_SECONDS). */
+  retention: { sweepNow(): Promise<SweepReport> };
   /** A customer chat URL for any conversation (the token rides in the fragment). */
   customerChatUrl(conversationId: string): Promise<string>;
   stop(): Promise<void>;
@@ -45,8 +55,13 @@ export interface LocalStack {
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const dataDir = resolve(options.dataDir);
-  mkdirSync(join(dataDir, 'logs'), { recursive: true });
+  // Before anything is written: every file private to this user, in this process and its children.
+  usePrivateUmask();
+  mkdirSync(join(dataDir, 'logs'), { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  await restrictTree(dataDir);
   const secrets = loadOrCreateSecrets(dataDir);
+  const mediaKeyFile = stackMediaKeyFile(dataDir, { ...process.env, ...options.env });
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
@@ -77,6 +92,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       JANUS_ROOM_ADMIN_KEY: janusCredentials.roomAdminKey,
       LINK_SIGNING_SECRET: secrets.linkSigningSecret,
       LOCAL_AGENT_SECRET: secrets.localAgentSecret,
+      // The Functions (twilio-run) seal and open media too: the same key ring, by path.
+      ...(mediaKeyFile ? { MEDIA_KEY_FILE: mediaKeyFile } : {}),
       ...options.env,
     };
     const config = readConfig({ ...process.env, ...env });
@@ -94,7 +111,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const backend = await createLocalBackend(config);
     stops.push(() => backend.close());
     const chatTokens = new LocalChatTokens(secrets.localAgentSecret);
-    const recording: RecordingServices = await startRecordingServices(backend, config, dataDir, chatTokens);
+    const recording: RecordingServices = await startRecordingServices(backend, config, dataDir, chatTokens, options.clock);
     stops.push(() => recording.stop());
 
     const feed = await ConversationFeed.start(backend.conversations);
@@ -120,6 +137,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       chatTokens,
       demo: { conversationId: demo.id, agentUrl: `${url}/console.html`, customerChatUrl: await customerChatUrl(demo.id) },
       customerChatUrl,
+      retention: recording.retention,
+      mediaKeyFile,
       pids: { janus: janus.pid, functions: functions.pid },
       stop: stopAll,
     };

@@ -4,6 +4,8 @@ import { reconcileCalls } from '../../../core/reconcile';
 import { logger } from '../../../logger';
 import { EmptyRoomWatcher } from '../janus/empty-room-watcher';
 import { startClipLimitsTimer } from './clip-limits-timer';
+import { startRetentionTimer, type RetentionTimer } from './retention-timer';
+import { systemClock, type Clock } from '../../../ports/clock';
 import type { LocalBackend } from '../local-backend';
 import type { LocalChatTokens } from '../local-chat-tokens';
 import { startLiveTranscription } from '../pipeline/live-transcription';
@@ -14,6 +16,8 @@ import type { RouteHandler } from '../server/local-server';
 
 export interface RecordingServices {
   routes: RouteHandler[];
+  /** The retention sweep's timer (RETENTION_SWEEP_INTERVAL_SECONDS) and a sweep on demand. */
+  retention: Pick<RetentionTimer, 'sweepNow'>;
   stop(): Promise<void>;
 }
 
@@ -27,6 +31,8 @@ export async function startRecordingServices(
   config: Config,
   dataDir: string,
   chatTokens: LocalChatTokens,
+  /** The retention sweep's time (tests move it past the retention days). */
+  clock: Clock = systemClock,
 ): Promise<RecordingServices> {
   // Before the origin serves anyone: calls a crash left open are ended, so nobody is handed a dead call.
   const { ended, failed } = await reconcileCalls(backend.deps);
@@ -37,6 +43,7 @@ export async function startRecordingServices(
     ? startLiveTranscription({
         recordingsDir: resolve(dataDir, 'recordings'),
         engine: speechEngineFromConfig(config),
+        mediaKeys: backend.pipeline.mediaKeys,
         intervalMs: config.LIVE_TRANSCRIPTION_INTERVAL_MS,
       })
     : null;
@@ -48,14 +55,21 @@ export async function startRecordingServices(
   emptyRooms.start();
   // Clip takes are cut off at the length cap, and sent as recorded when their author is gone.
   const clipLimits = startClipLimitsTimer(backend.deps);
+  const retention = startRetentionTimer(backend.deps, {
+    intervalMs: config.RETENTION_SWEEP_INTERVAL_SECONDS * 1000,
+    clock,
+    paceMs: config.RETENTION_SWEEP_PACE_MS,
+  });
   return {
+    retention: { sweepNow: () => retention.sweepNow() },
     routes: [
-      recordingMediaRoutes({ deps: backend.deps, identity: backend.identity, chatTokens, dataDir }),
+      recordingMediaRoutes({ deps: backend.deps, identity: backend.identity, chatTokens, dataDir, mediaKeys: backend.pipeline.mediaKeys }),
       clipViewRoutes({ deps: backend.deps, identity: backend.identity, chatTokens }),
     ],
     stop: async () => {
       await emptyRooms.stop();
       await clipLimits.stop();
+      await retention.stop();
       await live?.stop();
       backend.pipeline.stop();
       await backend.pipeline.idle();

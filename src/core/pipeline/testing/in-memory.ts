@@ -149,6 +149,12 @@ export class MemoryEscalations implements EscalationStore {
   async findByRoomName(roomName: string) {
     return structuredClone(this.rows.find((r) => r.roomName === roomName) ?? null);
   }
+  async listByConversation(conversationId: string) {
+    return structuredClone(this.rows.filter((r) => r.conversationId === conversationId));
+  }
+  async findByCustomerIdentity(customerIdentity: string) {
+    return structuredClone(this.rows.filter((r) => r.customerIdentity === customerIdentity));
+  }
   async update(e: Escalation) {
     const i = this.rows.findIndex((r) => r.id === e.id);
     if (i < 0) throw new Error(`escalation ${e.id} does not exist`);
@@ -173,6 +179,9 @@ export class MemoryClips implements ClipStore {
   }
   async listByConversation(conversationId: string) {
     return structuredClone([...this.rows.values()].filter((r) => r.conversationId === conversationId));
+  }
+  async listByAuthorIdentity(authorIdentity: string) {
+    return structuredClone([...this.rows.values()].filter((r) => r.authorIdentity === authorIdentity));
   }
   async listOpenTakes() {
     return structuredClone([...this.rows.values()].filter((r) => r.status === 'recording' || r.status === 'paused'));

@@ -15,6 +15,7 @@ import { http, type Http } from '../lib/api';
 import { Composer } from '../lib/Composer';
 import { MessageList } from '../lib/MessageList';
 import { useConversationFeed } from '../lib/useConversationFeed';
+import { CloseConversation } from './CloseConversation';
 
 interface SignIn {
   token: string;
@@ -125,6 +126,15 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
                   failure="Could not send the recording link."
                   testId="offer-clip-button"
                   onClick={async () => void (await escalationApi.offerClip(current.id))}
+                />
+              )}
+              {agent && (
+                <CloseConversation
+                  key={current.id}
+                  conversationId={current.id}
+                  attributes={(feed.conversation?.id === current.id ? feed.conversation : current).attributes}
+                  token={agent.token}
+                  fetchImpl={fetchImpl}
                 />
               )}
             </div>

@@ -1,0 +1,22 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { sweepRetention } from '../../../src/core/privacy/retention-sweep';
+import { DomainError } from '../../../src/domain/errors';
+import { jsonFunction } from '../lib/json-function';
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/**
+ * A scheduler (e.g. hourly) runs the retention sweep on Twilio, where no timer lives in a Function.
+ * Authenticated by RETENTION_SWEEP_SECRET in the body; refused when it is not configured.
+ */
+export const handler = jsonFunction(
+  { name: 'retention-sweep', auth: 'none', schema: z.object({ secret: z.string().min(1).max(512) }) },
+  async ({ body, backend, config }) => {
+    const expected = config.RETENTION_SWEEP_SECRET;
+    if (!expected || !timingSafeEqual(digest(body.secret), digest(expected))) {
+      throw new DomainError('unauthorized', 'secret_invalid', 'This call needs the retention-sweep secret.');
+    }
+    return sweepRetention(backend.deps, backend.deps.clock.now(), { paceMs: config.RETENTION_SWEEP_PACE_MS });
+  },
+);

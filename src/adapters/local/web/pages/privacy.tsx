@@ -1,0 +1,45 @@
+import React, { useEffect, useMemo, useState } from 'react';
+import ReactDOM from 'react-dom';
+import { httpPrivacyApi } from '../../../../ui/api/privacy-api';
+import { PrivacyView } from '../../../../ui/privacy/PrivacyView';
+import { http } from '../lib/api';
+
+interface SignIn {
+  token: string;
+  name: string;
+}
+
+/** The local supervisors' privacy page: the loopback demo sign-in as the stack's supervisor, then the shared privacy tools. */
+function PrivacyPage() {
+  const [me, setMe] = useState<SignIn | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    http(null)
+      .post<SignIn>('/api/local/sign-in', { role: 'supervisor' })
+      .then(setMe)
+      .catch((e) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  const api = useMemo(() => (me ? httpPrivacyApi({ baseUrl: '', token: () => me.token }) : null), [me]);
+  return (
+    <div className="library-page">
+      <header className="topbar">
+        <h1>Privacy</h1>
+        <nav aria-label="Pages" className="library-page__nav">
+          <a href="/library.html?role=supervisor">Recordings</a>
+          <a href="/monitor.html">Live calls</a>
+        </nav>
+        <p>{me ? `Signed in as ${me.name}` : error ? '' : 'Signing in…'}</p>
+      </header>
+      <main className="library-page__main">
+        {error && (
+          <p className="vx-error" role="alert">
+            Could not sign in: {error}
+          </p>
+        )}
+        {api && <PrivacyView api={api} />}
+      </main>
+    </div>
+  );
+}
+
+ReactDOM.render(<PrivacyPage />, document.getElementById('root'));

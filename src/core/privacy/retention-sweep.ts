@@ -1,0 +1,115 @@
+import type { MediaDeletionReason } from '../../domain/privacy';
+import { logger } from '../../logger';
+import { TERMINAL_STATES, type PipelineJob } from '../../ports/pipeline-store';
+import { RETENTION_ACTOR, type RetentionDeps } from './retention-deps';
+import { deleteRecordingMedia } from './retention-media';
+import { mediaDue, transcriptDue } from './retention-policy';
+import { deleteRecordingTranscript } from './retention-transcript';
+
+export interface SweepReport {
+  /** Closed conversations looked at, and those skipped for a legal hold. */
+  conversations: number;
+  held: number;
+  /** Recordings whose media was marked deleted in this sweep, and how many of those resumed an earlier run's intent. */
+  mediaDeleted: number;
+  resumed: number;
+  /** Media items (files, Twilio recordings and compositions) removed. */
+  mediaItems: number;
+  transcriptsDeleted: number;
+  /** Due, but the pipeline has not finished with them: the next sweep takes them. */
+  notFinished: number;
+  /** Failed this time (logged); their intent stays on record and the next sweep resumes them. */
+  failed: number;
+}
+
+export interface SweepOptions {
+  /** Only this conversation (the sweep right after its close). */
+  conversationId?: string;
+  /** Pause between recordings (RETENTION_SWEEP_PACE_MS), so deletions never starve live calls of disk IO. */
+  paceMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const PAGE = 200;
+const sleepFor = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+type Work = { job: PipelineJob; media: MediaDeletionReason | null; transcript: boolean };
+
+/**
+ * The retention sweep at `now` (passed in: tests and operators choose the time). Closed
+ * conversations not on legal hold have their recordings' media deleted once due (the policy's
+ * days after close, or at close for recordings with PII), and their transcripts when
+ * RETENTION_TRANSCRIPT_DAYS says so. Recordings whose deletion an earlier run started go first.
+ * Idempotent and resumable: see deleteRecordingMedia.
+ */
+export async function sweepRetention(deps: RetentionDeps, now: Date, options: SweepOptions = {}): Promise<SweepReport> {
+  const report: SweepReport = { conversations: 0, held: 0, mediaDeleted: 0, resumed: 0, mediaItems: 0, transcriptsDeleted: 0, notFinished: 0, failed: 0 };
+  const work: Work[] = [];
+  for await (const closure of closures(deps, now, options.conversationId)) {
+    report.conversations++;
+    if (await deps.privacy.getHold(closure.conversationId)) {
+      report.held++;
+      continue;
+    }
+    for (const job of await deps.pipeline.store.listByConversation(closure.conversationId)) {
+      const w = dueWork(deps, job, closure.closedAt, now);
+      if (!w) continue;
+      if (!TERMINAL_STATES.includes(job.state)) report.notFinished++;
+      else work.push(w);
+    }
+  }
+  // Half-done deletions first: nothing stays half-deleted longer than it must.
+  work.sort((a, b) => Number(b.job.mediaDeletion?.state === 'deleting') - Number(a.job.mediaDeletion?.state === 'deleting'));
+  const sleep = options.sleep ?? sleepFor;
+  for (const [i, w] of work.entries()) {
+    if (i > 0 && options.paceMs) await sleep(options.paceMs);
+    await sweepOne(deps, w, now, report);
+  }
+  if (report.mediaDeleted + report.transcriptsDeleted + report.failed > 0) logger.info({ report, actor: RETENTION_ACTOR }, 'retention sweep');
+  return report;
+}
+
+async function sweepOne(deps: RetentionDeps, w: Work, now: Date, report: SweepReport): Promise<void> {
+  try {
+    // A hold set since the listing wins.
+    if (await deps.privacy.getHold(w.job.conversationId)) return;
+    if (w.media) {
+      if (w.job.mediaDeletion?.state === 'deleting') report.resumed++;
+      report.mediaItems += await deleteRecordingMedia(deps, w.job.roomName, w.media, now);
+      report.mediaDeleted++;
+    }
+    if (w.transcript && (await deleteRecordingTranscript(deps, w.job, now))) report.transcriptsDeleted++;
+  } catch (err) {
+    report.failed++;
+    logger.error({ err, recordingId: w.job.recordingId }, 'retention: could not delete a recording; the next sweep resumes it');
+  }
+}
+
+/** What is due of one recording, or null. An intent already on record is always due: it must finish. */
+function dueWork(deps: RetentionDeps, job: PipelineJob, closedAt: string, now: Date): Work | null {
+  if (job.state === 'skipped') return null;
+  const pii = (job.pii?.length ?? 0) > 0;
+  let media: MediaDeletionReason | null = null;
+  if (job.mediaDeletion?.state === 'deleting') media = job.mediaDeletion.reason;
+  else if (!job.mediaDeletion && mediaDue(closedAt, pii, now, deps.config)) {
+    media = pii && deps.config.DELETE_PII_MEDIA_AT_CLOSE && !mediaDue(closedAt, false, now, deps.config) ? 'pii' : 'retention';
+  }
+  const transcript = !job.transcriptDeletedAt && transcriptDue(closedAt, now, deps.config);
+  return media || transcript ? { job, media, transcript } : null;
+}
+
+/** Every closure at or before `now`, oldest first, page by page (or the one conversation asked for). */
+async function* closures(deps: RetentionDeps, now: Date, only?: string) {
+  if (only) {
+    const c = await deps.privacy.getClosure(only);
+    if (c && Date.parse(c.closedAt) <= now.getTime()) yield c;
+    return;
+  }
+  let after: { closedAt: string; conversationId: string } | undefined;
+  for (;;) {
+    const page = await deps.privacy.listClosedBefore(now.toISOString(), PAGE, after);
+    yield* page;
+    if (page.length < PAGE) return;
+    after = page[page.length - 1];
+  }
+}

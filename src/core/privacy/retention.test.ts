@@ -1,0 +1,243 @@
+import { DomainError } from '../../domain/errors';
+import { MEDIA_DELETED_TEXT } from '../../domain/privacy';
+import type { PipelineJob, PipelineState, RecordingTranscript } from '../../ports/pipeline-store';
+import { endCall } from '../end-call';
+import { escalate } from '../escalate';
+import { recordingMessage } from '../pipeline/recording-message';
+import { agent, makeTestDeps, otherAgent, supervisor } from '../test-support/local-deps';
+import { closeConversation } from './close-conversation';
+import { liftLegalHold, setLegalHold } from './legal-hold';
+import { sweepRetention } from './retention-sweep';
+
+type T = Awaited<ReturnType<typeof makeTestDeps>>;
+const DAY = 24 * 3600;
+
+const codeOf = async (p: Promise<unknown>): Promise<string> => {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof DomainError) return `${e.status} ${e.code}`;
+    throw e;
+  }
+  return 'resolved';
+};
+
+const transcript: RecordingTranscript = {
+  engine: 'test',
+  segments: [{ speaker: 'Customer', role: 'customer', participantIdentity: 'customer:x', start: 1, end: 3, text: 'my router blinks', words: [] }],
+};
+
+/** A conversation with one ended call whose job is at `state`, its message posted, 3 media items stored. */
+async function recordedCall(t: T, o: { state?: PipelineState; pii?: boolean } = {}) {
+  const conversation = await t.conversations.createConversation({ friendlyName: 'Chat', attributes: { customerName: 'Jordan' } });
+  const { escalation } = await escalate(t.deps, agent, conversation.id);
+  await endCall(t.deps, agent, escalation.id);
+  const existing = (await t.pipelineDeps.store.get(escalation.roomName))!;
+  const job: PipelineJob = {
+    ...existing,
+    state: o.state ?? 'attached',
+    video: { compositionId: 'CJ1', status: 'ready', durationSeconds: 30 },
+    transcript,
+    ...(o.pii ? { pii: ['card_number' as const] } : {}),
+    version: existing.version + 1,
+  };
+  if (!(await t.pipelineDeps.store.saveIfUnchanged(job))) throw new Error('job not stored');
+  const message = recordingMessage(job, transcript, 30, t.pipelineDeps.artifacts.urls(job.recordingId));
+  await t.conversations.postMessage(conversation.id, { author: 'system', ...message });
+  t.recordingMedia.seed(job.recordingId);
+  await t.pipelineDeps.artifacts.write(job.recordingId, 'transcript.json', JSON.stringify(transcript));
+  return { conversationId: conversation.id, job };
+}
+
+const recordingMessageOf = async (t: T, conversationId: string) =>
+  (await t.conversations.listMessages(conversationId)).find((m) => m.attributes.type === 'video-recording')!;
+const jobOf = async (t: T, roomName: string) => (await t.pipelineDeps.store.get(roomName))!;
+const later = (t: T, days: number) => new Date(t.deps.clock.now().getTime() + days * DAY * 1000);
+
+describe('closing a conversation', () => {
+  it('the first close counts: it starts the clock, is audited once, and says when the media goes', async () => {
+    const t = await makeTestDeps();
+    const { conversationId } = await recordedCall(t);
+    const first = await closeConversation(t.deps, agent, { conversationId });
+    expect(first).toEqual({ conversationId, closedAt: '2026-11-21T10:00:00.000Z', source: 'console', onHold: false, mediaDeletesAt: '2027-02-19T10:00:00.000Z' });
+    t.advance(3600);
+    expect(await closeConversation(t.deps, supervisor, { conversationId, source: 'task_completed' })).toEqual(first);
+    const audit = await t.deps.privacy.listAudit({ conversationId });
+    expect(audit.map((e) => [e.action, e.actor, e.details])).toEqual([['conversation.closed', 'alex', { source: 'console' }]]);
+    expect((await t.conversations.get(conversationId))?.attributes.retention).toEqual({ closedAt: first.closedAt, onHold: false, mediaDeletesAt: first.mediaDeletesAt });
+  });
+
+  it('agents close only conversations where they ran a call or sent a clip; supervisors any; unknown ones are 404', async () => {
+    const t = await makeTestDeps();
+    const { conversationId } = await recordedCall(t);
+    expect(await codeOf(closeConversation(t.deps, otherAgent, { conversationId }))).toBe('403 not_your_conversation');
+    expect(await t.deps.privacy.getClosure(conversationId)).toBeNull();
+    expect(await codeOf(closeConversation(t.deps, supervisor, { conversationId: 'CHnope' }))).toBe('404 conversation_not_found');
+    expect(await codeOf(closeConversation(t.deps, supervisor, { conversationId }))).toBe('resolved');
+  });
+});
+
+describe('legal hold', () => {
+  it('is for supervisors, needs a trimmed reason, and both set and lift are audited with it', async () => {
+    const t = await makeTestDeps();
+    const { conversationId } = await recordedCall(t);
+    expect(await codeOf(setLegalHold(t.deps, agent, { conversationId, reason: 'x' }))).toBe('403 supervisor_required');
+    expect(await codeOf(setLegalHold(t.deps, supervisor, { conversationId, reason: '   ' }))).toBe('400 reason_required');
+    const { hold } = await setLegalHold(t.deps, supervisor, { conversationId, reason: '  case 42  ' });
+    expect(hold).toEqual({ conversationId, reason: 'case 42', setBy: 'sue', setAt: '2026-11-21T10:00:00.000Z' });
+    expect(await codeOf(liftLegalHold(t.deps, agent, { conversationId }))).toBe('403 supervisor_required');
+    expect(await liftLegalHold(t.deps, supervisor, { conversationId })).toEqual({ conversationId, hold: null });
+    // Lifting again lifts nothing and audits nothing.
+    await liftLegalHold(t.deps, supervisor, { conversationId });
+    const audit = await t.deps.privacy.listAudit({ conversationId });
+    expect(audit.map((e) => [e.action, e.details])).toEqual([
+      ['legal_hold.lifted', { reason: 'case 42' }],
+      ['legal_hold.set', { reason: 'case 42' }],
+    ]);
+  });
+});
+
+describe('the retention sweep', () => {
+  it('deletes nothing before the days are up, then deletes the media, marks it, updates the card and audits; the transcript stays', async () => {
+    const t = await makeTestDeps({ RETENTION_MEDIA_DAYS: '90' });
+    const { conversationId, job } = await recordedCall(t);
+    await closeConversation(t.deps, agent, { conversationId });
+    expect(await sweepRetention(t.deps, later(t, 89))).toMatchObject({ conversations: 1, mediaDeleted: 0 });
+    expect(await t.recordingMedia.countMedia(job)).toBe(3);
+
+    const at = later(t, 90);
+    t.advance(90 * DAY);
+    expect(await sweepRetention(t.deps, at)).toMatchObject({ conversations: 1, mediaDeleted: 1, mediaItems: 3, failed: 0 });
+    expect(await t.recordingMedia.countMedia(job)).toBe(0);
+    expect((await jobOf(t, job.roomName)).mediaDeletion).toEqual({ state: 'deleted', reason: 'retention', startedAt: at.toISOString(), deletedAt: at.toISOString() });
+    const message = await recordingMessageOf(t, conversationId);
+    expect(message.attributes).toMatchObject({ videoStatus: 'deleted', mediaDeleted: { reason: 'retention', deletedAt: at.toISOString() }, transcriptStatus: 'ready' });
+    expect(message.attributes.mediaUrl).toBeUndefined();
+    expect(message.body).toContain(MEDIA_DELETED_TEXT);
+    expect(message.body).toContain('my router blinks');
+    expect(await t.pipelineDeps.artifacts.read(job.recordingId, 'transcript.json')).not.toBeNull();
+    const entry = (await t.conversations.get(conversationId))?.attributes.videoRecordings as Record<string, Record<string, unknown>>;
+    expect(entry[job.recordingId]).toMatchObject({ mediaUrl: null, mediaDeleted: { reason: 'retention' } });
+    const audit = await t.deps.privacy.listAudit({ conversationId });
+    expect(audit[0]).toMatchObject({ action: 'retention.media_deleted', actor: 'system:retention', subject: job.recordingId, details: { reason: 'retention', mediaItems: 3 } });
+    // Again: nothing left to do, nothing audited twice.
+    expect(await sweepRetention(t.deps, later(t, 1))).toMatchObject({ mediaDeleted: 0, failed: 0 });
+    expect((await t.deps.privacy.listAudit({ conversationId })).length).toBe(audit.length);
+  });
+
+  it('keeps every file of a conversation on legal hold, and deletes them once the hold is lifted', async () => {
+    const t = await makeTestDeps();
+    const { conversationId, job } = await recordedCall(t);
+    await closeConversation(t.deps, agent, { conversationId });
+    await setLegalHold(t.deps, supervisor, { conversationId, reason: 'litigation' });
+    expect(await sweepRetention(t.deps, later(t, 400))).toMatchObject({ held: 1, mediaDeleted: 0 });
+    expect(await t.recordingMedia.countMedia(job)).toBe(3);
+    await liftLegalHold(t.deps, supervisor, { conversationId });
+    expect(await sweepRetention(t.deps, later(t, 400))).toMatchObject({ held: 0, mediaDeleted: 1 });
+  });
+
+  it('deletes a recording with PII at close when DELETE_PII_MEDIA_AT_CLOSE, and not others; not when the setting is off', async () => {
+    const t = await makeTestDeps();
+    const pii = await recordedCall(t, { pii: true });
+    const clean = await recordedCall(t);
+    for (const c of [pii, clean]) await closeConversation(t.deps, agent, { conversationId: c.conversationId });
+    expect(await sweepRetention(t.deps, t.deps.clock.now())).toMatchObject({ conversations: 2, mediaDeleted: 1 });
+    expect((await jobOf(t, pii.job.roomName)).mediaDeletion).toMatchObject({ state: 'deleted', reason: 'pii' });
+    expect(await t.recordingMedia.countMedia(clean.job)).toBe(3);
+
+    const off = await makeTestDeps({ DELETE_PII_MEDIA_AT_CLOSE: 'false' });
+    const kept = await recordedCall(off, { pii: true });
+    await closeConversation(off.deps, agent, { conversationId: kept.conversationId });
+    expect(await sweepRetention(off.deps, off.deps.clock.now())).toMatchObject({ mediaDeleted: 0 });
+    expect(await off.recordingMedia.countMedia(kept.job)).toBe(3);
+  });
+
+  it('leaves a recording the pipeline has not finished for the next sweep', async () => {
+    const t = await makeTestDeps();
+    const { conversationId, job } = await recordedCall(t, { state: 'processing' });
+    await closeConversation(t.deps, agent, { conversationId });
+    expect(await sweepRetention(t.deps, later(t, 100))).toMatchObject({ notFinished: 1, mediaDeleted: 0 });
+    expect((await jobOf(t, job.roomName)).mediaDeletion).toBeUndefined();
+    const current = await jobOf(t, job.roomName);
+    await t.pipelineDeps.store.saveIfUnchanged({ ...current, state: 'attached', version: current.version + 1 });
+    expect(await sweepRetention(t.deps, later(t, 100))).toMatchObject({ notFinished: 0, mediaDeleted: 1 });
+  });
+
+  it('a deleter that throws halfway leaves the intent on record; the next sweep resumes it first and finishes', async () => {
+    const t = await makeTestDeps();
+    const a = await recordedCall(t);
+    const b = await recordedCall(t);
+    for (const c of [a, b]) await closeConversation(t.deps, agent, { conversationId: c.conversationId });
+    t.recordingMedia.failAfter = 1;
+    const first = await sweepRetention(t.deps, later(t, 100));
+    expect(first).toMatchObject({ mediaDeleted: 0, failed: 2 });
+    for (const c of [a, b]) {
+      expect((await jobOf(t, c.job.roomName)).mediaDeletion?.state).toBe('deleting');
+      expect(await t.recordingMedia.countMedia(c.job)).toBe(2);
+    }
+    // Never marked with media left: the message still has its player.
+    expect((await recordingMessageOf(t, a.conversationId)).attributes.mediaUrl).toBeDefined();
+
+    t.recordingMedia.failAfter = null;
+    t.recordingMedia.deleteCalls = [];
+    const second = await sweepRetention(t.deps, later(t, 101));
+    expect(second).toMatchObject({ mediaDeleted: 2, resumed: 2, mediaItems: 4, failed: 0 });
+    for (const c of [a, b]) {
+      expect((await jobOf(t, c.job.roomName)).mediaDeletion).toMatchObject({ state: 'deleted', startedAt: later(t, 100).toISOString() });
+      expect(await t.recordingMedia.countMedia(c.job)).toBe(0);
+    }
+  });
+
+  it('finishes a deletion left at `deleting` before any new one, even when its conversation is not due yet', async () => {
+    const t = await makeTestDeps();
+    const due = await recordedCall(t);
+    const resumed = await recordedCall(t);
+    await closeConversation(t.deps, agent, { conversationId: due.conversationId });
+    t.advance(50 * DAY);
+    await closeConversation(t.deps, agent, { conversationId: resumed.conversationId });
+    const j = await jobOf(t, resumed.job.roomName);
+    await t.pipelineDeps.store.saveIfUnchanged({ ...j, mediaDeletion: { state: 'deleting', reason: 'pii', startedAt: j.updatedAt }, version: j.version + 1 });
+    const report = await sweepRetention(t.deps, later(t, 45));
+    expect(report).toMatchObject({ mediaDeleted: 2, resumed: 1 });
+    expect(t.recordingMedia.deleteCalls).toEqual([resumed.job.recordingId, due.job.recordingId]);
+    expect((await jobOf(t, resumed.job.roomName)).mediaDeletion).toMatchObject({ state: 'deleted', reason: 'pii' });
+  });
+
+  it('RETENTION_TRANSCRIPT_DAYS deletes the transcript, captions, index lines and message text once due', async () => {
+    const t = await makeTestDeps({ RETENTION_MEDIA_DAYS: '30', RETENTION_TRANSCRIPT_DAYS: '365' });
+    t.pipelineDeps.library = t.store.library;
+    const { conversationId, job } = await recordedCall(t);
+    await t.store.library.upsert({ recordingId: job.recordingId, conversationId, kind: 'call', agentIdentity: 'alex', agentName: 'Alex', customerName: 'Jordan', endedAt: job.endedAt, durationSeconds: 30, state: 'ready', hasTranscript: true });
+    await t.store.library.replaceLines(job.recordingId, [{ start: 1, end: 3, speaker: 'Customer', text: 'my router blinks' }]);
+    const search = () => t.store.library.search({ text: 'router', filter: {}, limit: 5 });
+    expect(await search()).toHaveLength(1);
+    await closeConversation(t.deps, agent, { conversationId });
+    expect(await sweepRetention(t.deps, later(t, 31))).toMatchObject({ mediaDeleted: 1, transcriptsDeleted: 0 });
+    expect(await sweepRetention(t.deps, later(t, 365))).toMatchObject({ mediaDeleted: 0, transcriptsDeleted: 1 });
+    const stored = await jobOf(t, job.roomName);
+    expect(stored.transcript).toBeUndefined();
+    expect(stored.transcriptDeletedAt).toBe(later(t, 365).toISOString());
+    expect(await t.pipelineDeps.artifacts.read(job.recordingId, 'transcript.json')).toBeNull();
+    expect(await search()).toEqual([]);
+    expect(await t.store.library.get(job.recordingId)).toMatchObject({ hasTranscript: false, mediaDeleted: { reason: 'retention' } });
+    const message = await recordingMessageOf(t, conversationId);
+    expect(message.attributes).toMatchObject({ transcriptStatus: 'deleted', videoStatus: 'deleted' });
+    expect(message.attributes.transcript).toBeUndefined();
+    expect(message.body).not.toContain('my router blinks');
+    expect(await sweepRetention(t.deps, later(t, 366))).toMatchObject({ transcriptsDeleted: 0 });
+  });
+
+  it('paces recordings apart when asked, and sweeps only one conversation when asked', async () => {
+    const t = await makeTestDeps();
+    const a = await recordedCall(t, { pii: true });
+    const b = await recordedCall(t, { pii: true });
+    for (const c of [a, b]) await closeConversation(t.deps, agent, { conversationId: c.conversationId });
+    expect(await sweepRetention(t.deps, t.deps.clock.now(), { conversationId: b.conversationId })).toMatchObject({ conversations: 1, mediaDeleted: 1 });
+    expect(await t.recordingMedia.countMedia(a.job)).toBe(3);
+    const c = await recordedCall(t, { pii: true });
+    await closeConversation(t.deps, agent, { conversationId: c.conversationId });
+    const pauses: number[] = [];
+    await sweepRetention(t.deps, t.deps.clock.now(), { paceMs: 250, sleep: async (ms) => void pauses.push(ms) });
+    expect(pauses).toEqual([250]);
+  });
+});

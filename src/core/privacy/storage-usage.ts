@@ -1,0 +1,42 @@
+import type { StorageMonth, StorageUsageResponse } from '../../api/privacy-contract';
+import type { StaffIdentity } from '../../domain/identity';
+import type { ListPosition } from '../../ports/recording-library';
+import type { StorageDeps } from './privacy-deps';
+import { requirePrivacySupervisor } from './supervisors-only';
+
+/** Recordings read per page: memory stays flat however many there are. */
+export const STORAGE_PAGE = 200;
+
+/** The estimated monthly cost of `bytes` at `pricePerGbMonth` (decimal GB, as storage is billed). */
+export const monthlyCost = (bytes: number, pricePerGbMonth: number): number => (bytes / 1e9) * pricePerGbMonth;
+
+/**
+ * Bytes stored now and their estimated monthly cost, per month of the recordings' end (YYYY-MM,
+ * UTC), newest month first, and in total. Pages through the library; sizes come from the media
+ * store (what is really stored: 0 once deleted, the encrypted size when encrypted).
+ */
+export async function storageUsage(deps: StorageDeps, staff: StaffIdentity): Promise<StorageUsageResponse> {
+  requirePrivacySupervisor(staff);
+  const price = deps.config.STORAGE_PRICE_PER_GB_MONTH;
+  const months = new Map<string, { recordings: number; bytes: number }>();
+  const library = deps.pipeline.library;
+  let after: ListPosition | undefined;
+  while (library) {
+    const page = await library.list({ filter: {}, after, limit: STORAGE_PAGE });
+    for (const record of page) {
+      const job = await deps.pipeline.store.getByRecordingId(record.recordingId);
+      const bytes = job ? await deps.recordingMedia.mediaBytes(job) : 0;
+      const month = record.endedAt.slice(0, 7);
+      const m = months.get(month) ?? { recordings: 0, bytes: 0 };
+      months.set(month, { recordings: m.recordings + 1, bytes: m.bytes + bytes });
+    }
+    if (page.length < STORAGE_PAGE) break;
+    const last = page[page.length - 1];
+    after = { endedAt: last.endedAt, recordingId: last.recordingId };
+  }
+  const rows: StorageMonth[] = [...months.entries()]
+    .sort(([a], [b]) => b.localeCompare(a))
+    .map(([month, m]) => ({ month, recordings: m.recordings, bytes: m.bytes, estimatedMonthlyCostUsd: monthlyCost(m.bytes, price) }));
+  const totalBytes = rows.reduce((n, r) => n + r.bytes, 0);
+  return { pricePerGbMonthUsd: price, months: rows, totalBytes, totalEstimatedMonthlyCostUsd: monthlyCost(totalBytes, price) };
+}

@@ -1,0 +1,200 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import axe from 'axe-core';
+import React from 'react';
+import type { EraseCustomerRequest, ErasureCounts, StorageUsageResponse } from '../../api/privacy-contract';
+import { ApiError } from '../../client/request-json';
+import type { ConversationMessage } from '../../domain/conversation';
+import type { AuditEntry, LegalHold } from '../../domain/privacy';
+import { holdFromAudit, type PrivacyApi } from '../api/privacy-api';
+import { RecordingCard } from '../cards/RecordingCard';
+import { ErasePanel } from './ErasePanel';
+import { formatBytes, formatUsd } from './format';
+import { LegalHoldControl } from './LegalHoldControl';
+import { PrivacyView } from './PrivacyView';
+import { StorageUsageTable } from './StorageUsageTable';
+
+const counts: ErasureCounts = { conversations: 1, recordings: 2, mediaFiles: 6, transcripts: 2, messages: 3, linkTokens: 1, clipViews: 1 };
+const usage: StorageUsageResponse = {
+  pricePerGbMonthUsd: 0.023,
+  months: [
+    { month: '2026-11', recordings: 3, bytes: 2_500_000_000, estimatedMonthlyCostUsd: 0.0575 },
+    { month: '2026-10', recordings: 1, bytes: 0, estimatedMonthlyCostUsd: 0 },
+  ],
+  totalBytes: 2_500_000_000,
+  totalEstimatedMonthlyCostUsd: 0.0575,
+};
+
+class FakePrivacyApi implements PrivacyApi {
+  readonly calls: unknown[] = [];
+  hold: LegalHold | null = null;
+  eraseError: Error | null = null;
+  async erase(request: EraseCustomerRequest) {
+    this.calls.push({ erase: request });
+    if (this.eraseError) throw this.eraseError;
+    return request.dryRun ? { dryRun: true, counts } : { dryRun: false, counts, auditId: 'audit-1' };
+  }
+  async storageUsage() {
+    this.calls.push('storage');
+    return usage;
+  }
+  async auditLog() {
+    return { entries: [] };
+  }
+  async setHold(conversationId: string, reason: string) {
+    this.calls.push({ set: [conversationId, reason] });
+    this.hold = { conversationId, reason, setBy: 'sue', setAt: '2026-11-21T10:00:00.000Z' };
+    return { conversationId, hold: this.hold };
+  }
+  async liftHold(conversationId: string) {
+    this.calls.push({ lift: conversationId });
+    this.hold = null;
+    return { conversationId, hold: null };
+  }
+  async currentHold() {
+    return this.hold;
+  }
+}
+
+async function axeViolations(container: Element): Promise<string[]> {
+  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+}
+
+describe('ErasePanel', () => {
+  it('counts first (dry run), then erases exactly after a confirmation, and says what went', async () => {
+    const api = new FakePrivacyApi();
+    render(<ErasePanel api={api} />);
+    const count = screen.getByRole('button', { name: 'Count what would be erased' });
+    expect(count).toHaveProperty('disabled', true);
+    fireEvent.change(screen.getByLabelText('Customer identity (customer:…)'), { target: { value: ' customer:abc ' } });
+    fireEvent.click(count);
+    const dry = await screen.findByTestId('dry-run-counts');
+    expect(api.calls).toEqual([{ erase: { customerIdentity: 'customer:abc', dryRun: true } }]);
+    expect(within(dry).getByText('Media files').nextSibling?.textContent).toBe('6');
+    expect(dry.closest('[role="status"]')).not.toBeNull();
+    // 6 media + 2 transcripts + 3 messages + 1 link + 1 view.
+    fireEvent.click(screen.getByRole('button', { name: 'Erase 13 items' }));
+    const yes = screen.getByRole('button', { name: 'Yes, erase 13 items' });
+    expect(document.activeElement).toBe(yes);
+    expect(api.calls).toHaveLength(1);
+    fireEvent.click(yes);
+    expect((await screen.findByTestId('erase-result')).textContent).toBe('Erased 13 items. Audit entry audit-1.');
+    expect(api.calls[1]).toEqual({ erase: { customerIdentity: 'customer:abc', dryRun: false } });
+    expect(screen.queryByRole('button', { name: /^Erase \d+ items$/ })).toBeNull();
+  });
+
+  it('by conversation; Cancel erases nothing; editing the input drops stale counts', async () => {
+    const api = new FakePrivacyApi();
+    render(<ErasePanel api={api} />);
+    fireEvent.click(screen.getByLabelText('Conversation'));
+    fireEvent.change(screen.getByLabelText('Conversation id'), { target: { value: 'CH1' } });
+    fireEvent.submit(screen.getByLabelText('Conversation id').closest('form') as HTMLFormElement);
+    await screen.findByTestId('dry-run-counts');
+    expect(api.calls).toEqual([{ erase: { conversationId: 'CH1', dryRun: true } }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Erase 13 items' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(api.calls).toHaveLength(1);
+    fireEvent.change(screen.getByLabelText('Conversation id'), { target: { value: 'CH2' } });
+    expect(screen.queryByTestId('dry-run-counts')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Erase 13 items' })).toBeNull();
+  });
+
+  it("a legal hold's refusal is shown as the server words it", async () => {
+    const api = new FakePrivacyApi();
+    api.eraseError = new ApiError('legal_hold', 'Conversation CH1 is under legal hold (set by sue: "Case 42").', 409);
+    render(<ErasePanel api={api} />);
+    fireEvent.change(screen.getByLabelText('Customer identity (customer:…)'), { target: { value: 'customer:abc' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Count what would be erased' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('under legal hold (set by sue: "Case 42")');
+    expect(screen.queryByTestId('dry-run-counts')).toBeNull();
+  });
+});
+
+describe('LegalHoldControl', () => {
+  it('sets a hold only with a reason, then shows who set it and why, and lifts it', async () => {
+    const api = new FakePrivacyApi();
+    render(<LegalHoldControl api={api} conversationId="CH1" />);
+    expect((await screen.findByTestId('hold-status')).textContent).toBe('Not on legal hold.');
+    fireEvent.click(screen.getByRole('button', { name: 'Set legal hold' }));
+    expect(screen.getByText('Say why the conversation is on legal hold.')).toBeTruthy();
+    expect(screen.getByLabelText('Reason for the hold (required)').getAttribute('aria-invalid')).toBe('true');
+    expect(api.calls).toEqual([]);
+    fireEvent.change(screen.getByLabelText('Reason for the hold (required)'), { target: { value: 'Case 42' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set legal hold' }));
+    await waitFor(() => expect(screen.getByTestId('hold-status').textContent).toMatch(/^On legal hold since .+, set by sue\. Reason: Case 42$/));
+    expect(api.calls).toEqual([{ set: ['CH1', 'Case 42'] }]);
+    expect(screen.getByText(/Legal hold set\./).getAttribute('role')).toBe('status');
+    fireEvent.click(screen.getByRole('button', { name: 'Lift the legal hold' }));
+    await waitFor(() => expect(screen.getByTestId('hold-status').textContent).toBe('Not on legal hold.'));
+    expect(api.calls[1]).toEqual({ lift: 'CH1' });
+  });
+
+  it('reads the hold in force from the audit trail: the latest set or lift decides', () => {
+    const entry = (action: AuditEntry['action'], at: string, reason: string): AuditEntry => ({ id: at, at, actor: 'sue', action, conversationId: 'CH1', details: { reason } });
+    const set = entry('legal_hold.set', '2026-11-21T10:00:00.000Z', 'Case 42');
+    expect(holdFromAudit('CH1', [set])).toEqual({ conversationId: 'CH1', reason: 'Case 42', setBy: 'sue', setAt: set.at });
+    expect(holdFromAudit('CH1', [entry('legal_hold.lifted', '2026-11-22T10:00:00.000Z', 'Case 42'), set])).toBeNull();
+    expect(holdFromAudit('CH1', [{ ...entry('erasure.performed', '2026-11-23T00:00:00.000Z', ''), details: {} }, set])).not.toBeNull();
+    expect(holdFromAudit('CH1', [])).toBeNull();
+  });
+});
+
+describe('StorageUsageTable', () => {
+  it('a captioned table: per month, the totals, and the price per GB', async () => {
+    render(<StorageUsageTable api={new FakePrivacyApi()} />);
+    const table = await screen.findByRole('table');
+    expect(within(table).getByText('Recordings stored, per month of recording, at $0.023 per GB per month').tagName).toBe('CAPTION');
+    const rows = screen.getAllByTestId('storage-month').map((r) => [...r.children].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['November 2026', '3', '2.50 GB', '$0.06'],
+      ['October 2026', '1', '0 bytes', '$0.00'],
+    ]);
+    expect([...screen.getByTestId('storage-total').children].map((c) => c.textContent)).toEqual(['Total', '4', '2.50 GB', '$0.06']);
+  });
+
+  it('formats sizes in decimal units and keeps tiny costs visible', () => {
+    expect([formatBytes(999), formatBytes(4_700), formatBytes(1_234_567_890)]).toEqual(['999 bytes', '4.70 kB', '1.23 GB']);
+    expect([formatUsd(0), formatUsd(0.000_1), formatUsd(12.345)]).toEqual(['$0.00', '< $0.01', '$12.35']);
+  });
+});
+
+describe('PrivacyView', () => {
+  it('is axe-clean with a hold shown, counts shown and the storage table loaded', async () => {
+    const api = new FakePrivacyApi();
+    api.hold = { conversationId: 'CH1', reason: 'Case 42', setBy: 'sue', setAt: '2026-11-21T10:00:00.000Z' };
+    const { container } = render(<PrivacyView api={api} />);
+    await screen.findByRole('table');
+    fireEvent.change(screen.getByLabelText('Conversation id'), { target: { value: 'CH1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Show legal hold' }));
+    await screen.findByRole('button', { name: 'Lift the legal hold' });
+    fireEvent.change(screen.getByLabelText('Customer identity (customer:…)'), { target: { value: 'customer:abc' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Count what would be erased' }));
+    await screen.findByTestId('dry-run-counts');
+    fireEvent.click(screen.getByRole('button', { name: 'Erase 13 items' }));
+    let violations: string[] = [];
+    await act(async () => {
+      violations = await axeViolations(container);
+    });
+    expect(violations).toEqual([]);
+  });
+});
+
+describe('RecordingCard after erasure', () => {
+  it('says the video and transcript were removed on request, with no player and no transcript', () => {
+    const message: ConversationMessage = {
+      id: 'IM1',
+      conversationId: 'CH1',
+      author: 'system',
+      body: 'Video call recording · 0:42 · video and transcript removed on request',
+      attributes: { type: 'video-recording', recordingId: 'RE1', durationSeconds: 42, kind: 'call', erased: true, mediaDeleted: { reason: 'erasure', deletedAt: '2026-11-21T10:00:00.000Z' } },
+      createdAt: '2026-11-21T10:00:00.000Z',
+    };
+    for (const viewer of ['agent', 'customer'] as const) {
+      const { container, unmount } = render(<RecordingCard message={message} viewer={viewer} />);
+      expect(screen.getByTestId('recording-erased').textContent).toContain('Transcript removed on request');
+      expect(container.querySelector('video')).toBeNull();
+      expect(screen.queryByTestId('transcript')).toBeNull();
+      unmount();
+    }
+  });
+});
