@@ -6,7 +6,7 @@ import { luhnValid } from '../../src/core/privacy/pii/checksums';
 import { parseWebVtt } from '../support/webvtt';
 import type { TestStack } from '../support/test-stack';
 import { startCallFixture, type CallFixture } from './support/call-fixture';
-import { waitForFrames } from './support/media-probes';
+import { startRecordedCall } from './support/recorded-call';
 import { waitUntil } from './support/wait-until';
 
 /**
@@ -69,21 +69,11 @@ beforeAll(async () => {
   });
   stack = call.stack;
   agentToken = await stack.signIn();
-  const { agent, customer } = call;
 
   // A real recorded call: escalate, the customer consents and joins, a few seconds, the agent ends it.
-  await agent.page.goto(stack.demo.agentUrl);
-  await byTestId(agent.page, 'conversation-item').first().click();
-  await byTestId(agent.page, 'escalate-button').click();
-  await customer.page.goto(stack.demo.customerChatUrl);
-  const joinLink = byTestId(customer.page, 'join-link').last();
-  await joinLink.waitFor({ timeout: 15_000 });
-  await joinLink.click();
-  await byTestId(customer.page, 'consent-checkbox').check();
-  await byTestId(customer.page, 'join-button').click();
-  await waitForFrames(agent.page, 'agent-remote-video');
+  await startRecordedCall(call);
   await sleep(3000);
-  await byTestId(agent.page, 'end-call-button').click();
+  await byTestId(call.agent.page, 'end-call-button').click();
 
   message = await waitUntil<ConversationMessage>('the transcript in the chat', async () => {
     const m = (await stack.backend.conversations.listMessages(stack.demo.conversationId)).find((x) => x.attributes.type === 'video-recording');

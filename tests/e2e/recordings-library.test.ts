@@ -9,7 +9,7 @@ import type { ParticipantBrowser } from './support/browser-participant';
 import { expectNoViolations } from './support/axe';
 import { startCallFixture, type CallFixture } from './support/call-fixture';
 import { makeFakeMedia } from './support/janus-fake-media';
-import { waitForFrames } from './support/media-probes';
+import { startRecordedCall } from './support/recorded-call';
 import { twoSpeakerClips, writeFakeMicWav } from './support/speech-clips';
 import { waitUntil } from './support/wait-until';
 
@@ -47,16 +47,7 @@ beforeAll(async () => {
   ({ stack, agent, customer } = call);
 
   // A real recorded call: escalate, the customer joins and speaks, the agent ends it.
-  await agent.page.goto(stack.demo.agentUrl);
-  await byTestId(agent.page, 'conversation-item').first().click();
-  await byTestId(agent.page, 'escalate-button').click();
-  await customer.page.goto(stack.demo.customerChatUrl);
-  const joinLink = byTestId(customer.page, 'join-link').last();
-  await joinLink.waitFor({ timeout: 15_000 });
-  await joinLink.click();
-  await byTestId(customer.page, 'consent-checkbox').check();
-  await byTestId(customer.page, 'join-button').click();
-  await waitForFrames(agent.page, 'agent-remote-video');
+  await startRecordedCall(call);
   await sleep((SILENCE_BEFORE_SPEECH_S + customerSpeech.durationSeconds + 2) * 1000);
   await byTestId(agent.page, 'end-call-button').click();
   const message = await waitUntil<ConversationMessage>('the transcript', async () => {

@@ -6,7 +6,7 @@ import type { PipelineJob } from '../../src/ports/pipeline-store';
 import type { TestStack } from '../support/test-stack';
 import { expectNoViolations } from './support/axe';
 import { startCallFixture, type CallFixture } from './support/call-fixture';
-import { waitForFrames } from './support/media-probes';
+import { startRecordedCall } from './support/recorded-call';
 import { waitUntil } from './support/wait-until';
 
 /**
@@ -42,20 +42,10 @@ function writeTranscriberScript(work: string): string {
 
 /** A real call in the conversation: the agent escalates, the customer consents and joins, the agent ends it. */
 async function recordCall(name: string): Promise<{ conversationId: string; job: PipelineJob }> {
-  const { agent, customer } = call;
   const conversationId = (await stack.backend.conversations.createConversation({ friendlyName: name, attributes: { customerName: name } })).id;
-  await agent.page.goto(stack.demo.agentUrl);
-  await byTestId(agent.page, 'conversation-item').filter({ hasText: name }).click();
-  await byTestId(agent.page, 'escalate-button').click();
-  await customer.page.goto(await stack.customerChatUrl(conversationId));
-  const joinLink = byTestId(customer.page, 'join-link').last();
-  await joinLink.waitFor({ timeout: 15_000 });
-  await joinLink.click();
-  await byTestId(customer.page, 'consent-checkbox').check();
-  await byTestId(customer.page, 'join-button').click();
-  await waitForFrames(agent.page, 'agent-remote-video');
+  await startRecordedCall(call, { conversationName: name, customerChatUrl: await stack.customerChatUrl(conversationId) });
   await sleep(3000);
-  await byTestId(agent.page, 'end-call-button').click();
+  await byTestId(call.agent.page, 'end-call-button').click();
   const job = await waitUntil(`${name}: its recording attached`, async () => {
     const [j] = await stack.backend.deps.pipeline.store.listByConversation(conversationId);
     return j?.state === 'attached' && j.transcript ? j : null;

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { PipelineJob } from '../../../ports/pipeline-store';
 import type { RecordingMediaStore } from '../../../ports/recording-media-store';
 import { recordingFolderName } from '../janus/janus-rooms';
+import { filesUnder } from './files-under';
 import { recordingDir } from './local-artifacts';
 
 /** What stays after the media goes: the (redacted) transcript and its captions. */
@@ -73,9 +74,9 @@ export class LocalRecordingMedia implements RecordingMediaStore {
 
   /** Every file of the recording except its captions and transcript. */
   private async mediaFiles(job: PipelineJob): Promise<string[]> {
-    const out = await listFiles(this.outputDir(job));
+    const out = await filesUnder(this.outputDir(job));
     const kept = new Set(TEXT_ARTIFACTS.map((n) => join(this.outputDir(job), n)));
-    return [...(await listFiles(this.rawDir(job))), ...out.filter((f) => !kept.has(f))];
+    return [...(await filesUnder(this.rawDir(job))), ...out.filter((f) => !kept.has(f))];
   }
 }
 
@@ -84,24 +85,6 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** Files under `dir`, recursively; none when it does not exist. */
-async function listFiles(dir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-  const files: string[] = [];
-  for (const e of entries) {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) files.push(...(await listFiles(path)));
-    else files.push(path);
-  }
-  return files;
 }
 
 /** Removes `dir` and its subfolders where they are empty. */

@@ -1,30 +1,14 @@
 import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { TERMINAL_STATES, type PipelineJob, type PipelineStore } from '../../../ports/pipeline-store';
 import type { MediaKeyRing } from '../crypto/key-ring';
 import { sealFile } from '../crypto/seal';
 import { recordingFolderName } from '../janus/janus-rooms';
+import { filesUnder } from './files-under';
 import { recordingDir } from './local-artifacts';
 
 /** Sealing's own temp files (seal.ts) are never sealed themselves. */
 const SEALING_TEMP = /\.seal-\d+-[0-9a-f]+\.tmp$/;
-
-async function filesUnder(dir: string): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-  const out: string[] = [];
-  for (const e of entries) {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await filesUnder(path)));
-    else if (e.isFile() && !SEALING_TEMP.test(e.name)) out.push(path);
-  }
-  return out;
-}
 
 /** Whether the pipeline is done with a job's files and they still exist to seal. */
 export const sealable = (job: PipelineJob): boolean => TERMINAL_STATES.includes(job.state) && !job.mediaDeletion;
@@ -40,7 +24,7 @@ export async function sealRecordingFiles(dataDir: string, ring: MediaKeyRing, jo
   const dirs = [resolve(dataDir, 'recordings', recordingFolderName(job.roomName)), recordingDir(resolve(dataDir), job.recordingId)];
   let sealed = 0;
   for (const dir of dirs) {
-    for (const file of await filesUnder(dir)) if (await sealFile(file, file, ring, { keepTimes: true })) sealed++;
+    for (const file of (await filesUnder(dir)).filter((f) => !SEALING_TEMP.test(f))) if (await sealFile(file, file, ring, { keepTimes: true })) sealed++;
   }
   return sealed;
 }

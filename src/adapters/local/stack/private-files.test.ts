@@ -16,8 +16,12 @@ describe('restrictTree', () => {
     writeFileSync(outside, 'x', { mode: 0o644 });
     chmodSync(outside, 0o644);
     symlinkSync(outside, join(data, 'link'));
+    // chmod, not the create modes: another test file in this jest worker may have set the umask to 077.
     chmodSync(data, 0o755);
     chmodSync(join(data, 'compositions'), 0o755);
+    chmodSync(join(data, 'compositions', 'RE1'), 0o755);
+    chmodSync(join(data, 'compositions', 'RE1', 'video.mp4'), 0o644);
+    chmodSync(join(data, 'db.sqlite'), 0o666);
 
     expect(await restrictTree(data)).toBe(5);
     const mode = (p: string) => statSync(p).mode & 0o777;

@@ -1,16 +1,9 @@
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 import { httpLibraryApi } from '../../../../ui/api/library-api';
 import { directRecordingMedia } from '../../../../ui/api/recording-media';
 import type { LibraryViewerRole } from '../../../../ui/library/format';
 import { RecordingsLibrary } from '../../../../ui/library/RecordingsLibrary';
-import { http } from '../lib/api';
-
-interface SignIn {
-  token: string;
-  identity: string;
-  name: string;
-  roles: string[];
-}
+import { useLocalSignIn } from '../lib/useLocalSignIn';
 
 export interface LibraryAppProps {
   /** The page's query string: `?role=supervisor` signs in as the stack's supervisor, `?recording=ID` opens one. */
@@ -29,15 +22,7 @@ export const roleFromQuery = (search: string): LibraryViewerRole =>
 export function LibraryApp({ search, fetchImpl }: LibraryAppProps) {
   const role = roleFromQuery(search);
   const recordingId = new URLSearchParams(search).get('recording') ?? undefined;
-  const [me, setMe] = useState<SignIn | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    http(null, fetchImpl)
-      .post<SignIn>('/api/local/sign-in', { role })
-      .then(setMe)
-      .catch((e) => setError(e instanceof Error ? e.message : String(e)));
-  }, [role, fetchImpl]);
+  const { me, error } = useLocalSignIn(role, fetchImpl);
 
   const api = useMemo(() => (me ? httpLibraryApi({ baseUrl: '', token: () => me.token, fetchImpl }) : null), [me, fetchImpl]);
   const media = useMemo(() => directRecordingMedia(fetchImpl), [fetchImpl]);

@@ -1,25 +1,13 @@
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 import ReactDOM from 'react-dom';
 import { videoClientFor } from '../../../../client/connect';
 import { MonitorView } from '../../../../ui/monitor/MonitorView';
 import { httpMonitorApi } from '../../../../ui/monitor/monitor-api';
-import { http } from '../lib/api';
-
-interface SignIn {
-  token: string;
-  name: string;
-}
+import { useLocalSignIn } from '../lib/useLocalSignIn';
 
 /** The local supervisor's page: signs in as the stack's supervisor (loopback demo sign-in) and shows the monitor. */
 function MonitorPage() {
-  const [me, setMe] = useState<SignIn | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    http(null)
-      .post<SignIn>('/api/local/sign-in', { role: 'supervisor' })
-      .then(setMe)
-      .catch((e) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
+  const { me, error } = useLocalSignIn('supervisor');
   const api = useMemo(() => (me ? httpMonitorApi({ baseUrl: '', token: () => me.token }) : null), [me]);
   return (
     <div className="monitor-page">

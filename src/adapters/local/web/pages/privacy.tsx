@@ -1,24 +1,12 @@
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 import ReactDOM from 'react-dom';
 import { httpPrivacyApi } from '../../../../ui/api/privacy-api';
 import { PrivacyView } from '../../../../ui/privacy/PrivacyView';
-import { http } from '../lib/api';
-
-interface SignIn {
-  token: string;
-  name: string;
-}
+import { useLocalSignIn } from '../lib/useLocalSignIn';
 
 /** The local supervisors' privacy page: the loopback demo sign-in as the stack's supervisor, then the shared privacy tools. */
 function PrivacyPage() {
-  const [me, setMe] = useState<SignIn | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    http(null)
-      .post<SignIn>('/api/local/sign-in', { role: 'supervisor' })
-      .then(setMe)
-      .catch((e) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
+  const { me, error } = useLocalSignIn('supervisor');
   const api = useMemo(() => (me ? httpPrivacyApi({ baseUrl: '', token: () => me.token }) : null), [me]);
   return (
     <div className="library-page">
