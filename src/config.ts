@@ -95,6 +95,8 @@ const schema = z.object({
   MEDIA_KEY: z.string().optional(),
   /** Storage usage: the estimated price of one GB stored for a month (USD). */
   STORAGE_PRICE_PER_GB_MONTH: z.coerce.number().min(0).default(0.023),
+  /** The support policy's storage target (USD per month) the supervisors' usage view compares against. */
+  STORAGE_BUDGET_USD_MONTH: z.coerce.number().min(0).default(100),
 
   // BACKEND=twilio (see the README's deployment steps). Functions get ACCOUNT_SID and AUTH_TOKEN from Twilio.
   ACCOUNT_SID: z.string().regex(/^AC[0-9a-f]{32}$/i, 'an account sid (AC…)').optional(),

@@ -25,7 +25,7 @@ function setupAs(roles: string[], failing = false) {
       : String(url).endsWith('/live-calls')
         ? { calls: [] }
         : String(url).endsWith('/storage-usage')
-      ? { pricePerGbMonthUsd: 0.023, months: [{ month: '2026-11', recordings: 2, bytes: 5_000_000, estimatedMonthlyCostUsd: 0.000115 }], totalBytes: 5_000_000, totalEstimatedMonthlyCostUsd: 0.000115 }
+      ? { pricePerGbMonthUsd: 0.023, months: [{ month: '2026-11', recordings: 2, bytes: 5_000_000, estimatedMonthlyCostUsd: 0.000115 }], totalBytes: 5_000_000, totalEstimatedMonthlyCostUsd: 0.000115, budgetUsdMonth: 100 }
       : { conversationId: 'CH1', closedAt: '2026-11-21T10:00:00.000Z', source: 'task_completed', onHold: false };
     return { ok: !failing, status: failing ? 503 : 200, json: async () => answer } as unknown as Response;
   });

@@ -65,6 +65,8 @@ export interface StorageUsageResponse {
   months: StorageMonth[];
   totalBytes: number;
   totalEstimatedMonthlyCostUsd: number;
+  /** The policy's target for that cost (STORAGE_BUDGET_USD_MONTH). */
+  budgetUsdMonth: number;
 }
 
 /** POST /audit-log (supervisors). */

@@ -29,6 +29,7 @@ describe('storage usage', () => {
     expect(usage.months[0].estimatedMonthlyCostUsd).toBeCloseTo(0.06, 10);
     expect(usage.totalBytes).toBe(3_000_000_000);
     expect(usage.totalEstimatedMonthlyCostUsd).toBeCloseTo(0.06, 10);
+    expect(usage.budgetUsdMonth).toBe(100);
   });
 
   it('pages through every recording, however many', async () => {

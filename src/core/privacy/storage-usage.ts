@@ -38,5 +38,11 @@ export async function storageUsage(deps: StorageDeps, staff: StaffIdentity): Pro
     .sort(([a], [b]) => b.localeCompare(a))
     .map(([month, m]) => ({ month, recordings: m.recordings, bytes: m.bytes, estimatedMonthlyCostUsd: monthlyCost(m.bytes, price) }));
   const totalBytes = rows.reduce((n, r) => n + r.bytes, 0);
-  return { pricePerGbMonthUsd: price, months: rows, totalBytes, totalEstimatedMonthlyCostUsd: monthlyCost(totalBytes, price) };
+  return {
+    pricePerGbMonthUsd: price,
+    months: rows,
+    totalBytes,
+    totalEstimatedMonthlyCostUsd: monthlyCost(totalBytes, price),
+    budgetUsdMonth: deps.config.STORAGE_BUDGET_USD_MONTH,
+  };
 }

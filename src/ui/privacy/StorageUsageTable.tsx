@@ -9,6 +9,18 @@ const monthName = (month: string): string => {
   return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 };
 
+/** The estimated monthly cost against the policy's target, said in words (not by colour alone). */
+function BudgetLine({ cost, budget }: { cost: number; budget: number }) {
+  if (typeof budget !== 'number') return null;
+  const over = cost > budget;
+  return (
+    <p data-testid="storage-budget" className={over ? 'vx-error' : undefined}>
+      Estimated {formatUsd(cost)} per month for everything stored:{' '}
+      {over ? `over the ${formatUsd(budget)} per month target by ${formatUsd(cost - budget)}.` : `within the ${formatUsd(budget)} per month target.`}
+    </p>
+  );
+}
+
 /** Bytes stored per month of recording and the estimated monthly cost, at the configured price per GB. */
 export function StorageUsageTable({ api }: { api: Pick<PrivacyApi, 'storageUsage'> }) {
   const [usage, setUsage] = useState<StorageUsageResponse | null>(null);
@@ -74,6 +86,7 @@ export function StorageUsageTable({ api }: { api: Pick<PrivacyApi, 'storageUsage
           </tfoot>
         </table>
       )}
+      {usage && <BudgetLine cost={usage.totalEstimatedMonthlyCostUsd} budget={usage.budgetUsdMonth} />}
     </div>
   );
 }

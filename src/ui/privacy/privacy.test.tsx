@@ -22,6 +22,7 @@ const usage: StorageUsageResponse = {
   ],
   totalBytes: 2_500_000_000,
   totalEstimatedMonthlyCostUsd: 0.0575,
+  budgetUsdMonth: 100,
 };
 
 class FakePrivacyApi implements PrivacyApi {
@@ -150,6 +151,16 @@ describe('StorageUsageTable', () => {
       ['October 2026', '1', '0 bytes', '$0.00'],
     ]);
     expect([...screen.getByTestId('storage-total').children].map((c) => c.textContent)).toEqual(['Total', '4', '2.50 GB', '$0.06']);
+    expect(screen.getByTestId('storage-budget').textContent).toBe('Estimated $0.06 per month for everything stored: within the $100.00 per month target.');
+  });
+
+  it('says so, in words, when the estimate is over the target', async () => {
+    const api = new FakePrivacyApi();
+    api.storageUsage = async () => ({ ...usage, totalEstimatedMonthlyCostUsd: 123.4, budgetUsdMonth: 100 });
+    render(<StorageUsageTable api={api} />);
+    expect((await screen.findByTestId('storage-budget')).textContent).toBe(
+      'Estimated $123.40 per month for everything stored: over the $100.00 per month target by $23.40.',
+    );
   });
 
   it('formats sizes in decimal units and keeps tiny costs visible', () => {
