@@ -9,6 +9,7 @@ import {
 import { hasRole, type StaffIdentity } from '../domain/identity';
 import { MESSAGE_TYPES } from '../domain/message-types';
 import type { CoreDeps } from './deps';
+import { assertConversationOpen } from './privacy/conversation-open';
 
 export interface EscalateResult {
   escalation: Escalation;
@@ -39,6 +40,7 @@ export async function escalate(
 
   const existing = await deps.escalations.findActiveByConversation(conversationId);
   if (existing) return reenter(deps, staff, existing);
+  await assertConversationOpen(deps, conversationId);
 
   const id = deps.newId();
   const roomName = `esc-${id}`;

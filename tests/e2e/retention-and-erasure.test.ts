@@ -102,6 +102,10 @@ it('a closed conversation loses its media past retention, keeps its transcript, 
   await byTestId(page, 'close-conversation-yes').click();
   await byTestId(page, 'conversation-closed').waitFor({ timeout: 10_000 });
   expect(await byTestId(page, 'conversation-closed').textContent()).toMatch(/closed/i);
+  // A closed conversation takes no new call: the button says so, and the server refuses it too.
+  expect(await byTestId(page, 'escalate-button').isDisabled()).toBe(true);
+  const again = await stack.post('/escalate', { Token: agentToken, conversationId: closed.conversationId });
+  expect([again.status, again.body.error?.code]).toEqual([409, 'conversation_closed']);
 
   const heldClose = await stack.post('/close-conversation', { Token: agentToken, conversationId: held.conversationId });
   expect(heldClose.status).toBe(200);

@@ -5,11 +5,13 @@ import type { Clip } from '../../domain/clip';
 import { hasRole, type StaffIdentity } from '../../domain/identity';
 import { MESSAGE_TYPES } from '../../domain/message-types';
 import type { CoreDeps } from '../deps';
+import { assertConversationOpen } from '../privacy/conversation-open';
 import { saveClip } from './clip-save';
 
 async function staffConversation(deps: CoreDeps, staff: StaffIdentity, conversationId: string): Promise<void> {
   if (!hasRole(staff, 'agent', 'supervisor', 'admin')) throw new DomainError('forbidden', 'role_required', 'Agents only.');
   if (!(await deps.conversations.get(conversationId))) throw new DomainError('not_found', 'conversation_not_found', 'No such conversation.');
+  await assertConversationOpen(deps, conversationId);
 }
 
 function newClip(deps: CoreDeps, staff: StaffIdentity, conversationId: string, author: Pick<Clip, 'authorRole' | 'authorIdentity' | 'authorName'>): Clip {

@@ -21,6 +21,10 @@ export async function closeConversation(
   if (!hasRole(staff, 'supervisor', 'admin') && !(await ownsWorkIn(deps, staff, request.conversationId))) {
     throw new DomainError('forbidden', 'not_your_conversation', 'Only the agent of this conversation or a supervisor can close it.');
   }
+  // Staff close a resolved ticket, not a live call (the Conversations webhook is not asked: Twilio closed it already).
+  if (await deps.escalations.findActiveByConversation(request.conversationId)) {
+    throw new DomainError('conflict', 'call_in_progress', 'End the video call before closing the conversation.');
+  }
   return recordClose(deps, { conversationId: request.conversationId, closedBy: staff.identity, source: request.source ?? 'console' });
 }
 

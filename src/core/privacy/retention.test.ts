@@ -2,6 +2,7 @@ import { DomainError } from '../../domain/errors';
 import { MEDIA_DELETED_TEXT } from '../../domain/privacy';
 import type { PipelineJob, PipelineState, RecordingTranscript } from '../../ports/pipeline-store';
 import { endCall } from '../end-call';
+import { newAgentClip, offerClip } from '../clips/offer-clip';
 import { escalate } from '../escalate';
 import { recordingMessage } from '../pipeline/recording-message';
 import { agent, makeTestDeps, otherAgent, supervisor } from '../test-support/local-deps';
@@ -74,6 +75,20 @@ describe('closing a conversation', () => {
     expect(await t.deps.privacy.getClosure(conversationId)).toBeNull();
     expect(await codeOf(closeConversation(t.deps, supervisor, { conversationId: 'CHnope' }))).toBe('404 conversation_not_found');
     expect(await codeOf(closeConversation(t.deps, supervisor, { conversationId }))).toBe('resolved');
+  });
+
+  it('a live call is ended before its conversation closes, and a closed conversation takes no new call or clip', async () => {
+    const t = await makeTestDeps();
+    const conversation = await t.conversations.createConversation({ friendlyName: 'Chat' });
+    const { escalation } = await escalate(t.deps, agent, conversation.id);
+    expect(await codeOf(closeConversation(t.deps, agent, { conversationId: conversation.id }))).toBe('409 call_in_progress');
+    expect(await t.deps.privacy.getClosure(conversation.id)).toBeNull();
+    await endCall(t.deps, agent, escalation.id);
+    await closeConversation(t.deps, agent, { conversationId: conversation.id });
+    expect(await codeOf(escalate(t.deps, agent, conversation.id))).toBe('409 conversation_closed');
+    expect(await codeOf(offerClip(t.deps, agent, conversation.id))).toBe('409 conversation_closed');
+    expect(await codeOf(newAgentClip(t.deps, agent, conversation.id))).toBe('409 conversation_closed');
+    expect(await t.deps.escalations.listByConversation(conversation.id)).toHaveLength(1);
   });
 });
 

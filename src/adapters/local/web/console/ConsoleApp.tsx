@@ -63,6 +63,9 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
   const current = conversations.find((c) => c.id === selected) ?? null;
   const [replyFor, setReplyFor] = useState<string | null>(null);
   const onVideo = !!call.room && call.room.state !== 'disconnected';
+  const currentAttributes = current ? (feed.conversation?.id === current.id ? feed.conversation : current).attributes : {};
+  // A closed conversation takes no new call or clip (the server refuses them too: 409 conversation_closed).
+  const closed = Boolean((currentAttributes.retention as { closedAt?: string } | undefined)?.closedAt);
 
   return (
     <div className="console">
@@ -105,10 +108,10 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
               <EscalateButton
                 conversationId={current.id}
                 onEscalate={async (id) => void (await call.escalate(id))}
-                disabled={onVideo && call.conversationId === current.id}
-                label={onVideo && call.conversationId === current.id ? 'On video' : 'Escalate to video'}
+                disabled={(onVideo && call.conversationId === current.id) || (closed && !onVideo)}
+                label={onVideo && call.conversationId === current.id ? 'On video' : closed ? 'Closed: no new calls' : 'Escalate to video'}
               />
-              {agent && (
+              {agent && !closed && (
                 <button
                   type="button"
                   className="vx-button"
@@ -119,7 +122,7 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
                   {replyFor === current.id ? 'Close the recorder' : 'Record a video reply'}
                 </button>
               )}
-              {escalationApi && (
+              {escalationApi && !closed && (
                 <AsyncActionButton
                   label="Ask for a video clip"
                   busyLabel="Sending the link…"
@@ -132,7 +135,7 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
                 <CloseConversation
                   key={current.id}
                   conversationId={current.id}
-                  attributes={(feed.conversation?.id === current.id ? feed.conversation : current).attributes}
+                  attributes={currentAttributes}
                   token={agent.token}
                   fetchImpl={fetchImpl}
                 />
