@@ -42,4 +42,10 @@ export interface Transcriber {
   result(transcriptId: string): Promise<TranscribedSegment[]>;
   /** 'unknown': the engine lost it (a local job in a crash): request it again. */
   status(transcriptId: string): Promise<ExternalStatus | 'unknown'>;
+  /**
+   * The engine's own copy is no longer needed: the redacted segments are saved on the job (or the
+   * attempt was given up). Engines that keep the unredacted text (Voice Intelligence) delete it.
+   * Idempotent: a copy already gone is not an error. Absent when the engine keeps nothing of its own.
+   */
+  discard?(transcriptId: string): Promise<void>;
 }

@@ -109,6 +109,20 @@ describe('Intelligence', () => {
     const plain = await client.intelligence.v2.transcripts(transcript.sid).sentences.list();
     expect(plain[0].words).toBeNull();
   });
+
+  it('deletes a transcript with its sentences: 204, then 404 for it and them', async () => {
+    const client = fake.client();
+    const transcript = await client.intelligence.v2.transcripts.create({ serviceSid: 'GA' + '0'.repeat(32), channel: {}, customerKey: 'k' });
+    fake.completeTranscript(transcript.sid, [{ transcript: 'My card is on file.', startTime: 0, endTime: 1 }]);
+    fake.clearRequests();
+
+    expect(await client.intelligence.v2.transcripts(transcript.sid).remove()).toBe(true);
+    expect(fake.requests.map((r) => [r.method, r.host, r.path, r.status])).toEqual([['DELETE', 'intelligence.twilio.com', `/v2/Transcripts/${transcript.sid}`, 204]]);
+    await expect(client.intelligence.v2.transcripts(transcript.sid).remove()).rejects.toMatchObject({ status: 404, code: 20404 });
+    await expect(client.intelligence.v2.transcripts(transcript.sid).fetch()).rejects.toMatchObject({ status: 404 });
+    await expect(client.intelligence.v2.transcripts(transcript.sid).sentences.list()).rejects.toMatchObject({ status: 404 });
+    expect(fake.state.sentences.has(transcript.sid)).toBe(false);
+  });
 });
 
 describe('errors and auth', () => {

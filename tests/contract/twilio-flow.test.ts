@@ -149,6 +149,17 @@ describe('BACKEND=twilio, end to end over HTTP', () => {
     expect((await report(agentT)).status).toBe(200);
     expect((await report(customerT)).status).toBe(200);
     expect((await report(customerT)).status).toBe(200);
+    // Each transcript is read, then deleted at Twilio (its unredacted copy); the repeat finds it gone.
+    const vi = (path: string) => `intelligence.twilio.com/v2/Transcripts/${path}`;
+    expect(callLog().filter((c) => !c.includes('conversations.twilio.com'))).toEqual([
+      `GET ${vi(agentT.sid)}`,
+      `GET ${vi(`${agentT.sid}/Sentences`)}`,
+      `DELETE ${vi(agentT.sid)}`,
+      `GET ${vi(customerT.sid)}`,
+      `GET ${vi(`${customerT.sid}/Sentences`)}`,
+      `DELETE ${vi(customerT.sid)}`,
+      `GET ${vi(customerT.sid)}`,
+    ]);
     const sentenceReads = calls('intelligence.twilio.com', 'GET').filter((r) => r.path.endsWith('/Sentences'));
     expect(sentenceReads.length).toBeGreaterThanOrEqual(2);
     expect(sentenceReads.every((r) => r.query.WordTimestamps === 'true')).toBe(true);

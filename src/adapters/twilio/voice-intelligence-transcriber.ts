@@ -21,7 +21,8 @@ interface SentenceWord {
 /**
  * Voice Intelligence transcripts of each speaker's audio-only composition. The composition's
  * media URL is minted fresh and short-lived for every request (Twilio fetches it once); the
- * result arrives at the service's webhook with our `customerKey`, and its sentences become segments.
+ * result arrives at the service's webhook with our `customerKey`, and its sentences become segments;
+ * once those are saved (redacted), the transcript is deleted at Twilio.
  */
 export class VoiceIntelligenceTranscriber implements Transcriber {
   readonly name = 'twilio-voice-intelligence';
@@ -50,6 +51,18 @@ export class VoiceIntelligenceTranscriber implements Transcriber {
           .filter((w) => typeof w.word === 'string')
           .map((w) => ({ word: String(w.word), start: Number(w.start_time), end: Number(w.end_time) })),
       }));
+  }
+
+  /**
+   * `DELETE /v2/Transcripts/{sid}`: Voice Intelligence keeps the transcript, its sentences and
+   * operator results, unredacted, until deleted. A 404 means already gone.
+   */
+  async discard(transcriptId: string): Promise<void> {
+    try {
+      await this.o.client.intelligence.v2.transcripts(transcriptId).remove();
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
   }
 
   async status(transcriptId: string): Promise<ExternalStatus | 'unknown'> {

@@ -8,11 +8,18 @@ import { speakerKey, transcriptEventFromKey } from './speaker-key';
 import { backoffDelay, errorText, loadJob, notReadyYet, updateJob } from './job-update';
 import { nextAttemptAt, retryLater } from './retry-schedule';
 import { mergeKinds, redactSegments } from '../privacy/pii/redact-segments';
+import { discardEngineCopy } from './discard-transcript';
 
 const withSpeaker = (job: PipelineJob, compositionId: string, change: (s: SpeakerStep) => SpeakerStep): SpeakerStep[] =>
   (job.speakers ?? []).map((s) => (s.compositionId === compositionId ? change(s) : s));
 
 const speakerOf = (job: PipelineJob, compositionId: string) => job.speakers?.find((s) => s.compositionId === compositionId);
+
+/** The speaker already holds this transcript's redacted segments. */
+const savedFrom = (job: PipelineJob, e: TranscriptEvent): boolean => {
+  const s = speakerOf(job, e.compositionId);
+  return s?.transcriptStatus === 'ready' && s.transcriptId === e.transcriptId;
+};
 
 /**
  * Asks the transcriber for one speaker whose transcript this caller has claimed (status pending,
@@ -43,10 +50,14 @@ function awaited(job: PipelineJob, e: TranscriptEvent): SpeakerStep | null {
   return s.transcriptId === e.transcriptId ? s : null;
 }
 
-/** A speaker's transcript is done: read it, keep it on the job, attach when everything is in. */
+/**
+ * A speaker's transcript is done: read it, keep it (redacted) on the job, attach when everything
+ * is in, and only then let the engine drop its own unredacted copy: a crash before the save leaves
+ * that copy for the retry to read again.
+ */
 export async function transcriptReady(deps: PipelineDeps, e: TranscriptEvent): Promise<PipelineJob> {
   const before = await loadJob(deps, e.roomName);
-  if (!awaited(before, e)) return before;
+  if (!awaited(before, e)) return alreadySaved(deps, before, e);
   let segments: TranscribedSegment[];
   try {
     segments = await deps.transcriber.result(e.transcriptId);
@@ -64,7 +75,21 @@ export async function transcriptReady(deps: PipelineDeps, e: TranscriptEvent): P
         }
       : null,
   );
-  return changed ? maybeAttach(deps, e.roomName) : job;
+  if (!changed) return alreadySaved(deps, job, e);
+  try {
+    return await maybeAttach(deps, e.roomName);
+  } finally {
+    await discardEngineCopy(deps, e.transcriptId);
+  }
+}
+
+/**
+ * A late or repeated report. When it names the transcript the speaker already holds, the engine's
+ * copy is asked to go (again: the first delivery may have died between the save and the discard).
+ */
+async function alreadySaved(deps: PipelineDeps, job: PipelineJob, e: TranscriptEvent): Promise<PipelineJob> {
+  if (savedFrom(job, e)) await discardEngineCopy(deps, e.transcriptId);
+  return job;
 }
 
 export const transcriptFailed = (deps: PipelineDeps, e: TranscriptFailedEvent): Promise<PipelineJob> =>
@@ -112,6 +137,8 @@ async function attemptFailed(
     };
   });
   if (!changed) return job;
+  // The job no longer waits on that transcript: whatever the engine kept of it will never be read.
+  if (transcriptId) await discardEngineCopy(deps, transcriptId);
   if (giveUp) return maybeAttach(deps, roomName);
   // With a scheduler the persisted time rules (a restart re-arms it); without, the engine waits.
   const at = speakerOf(job, compositionId)?.nextAttemptAt;

@@ -77,6 +77,18 @@ export const intelligenceRoutes: Route[] = [
   { method: 'POST', host: HOST, path: /^\/v2\/Transcripts$/, handle: (req, _g, { state }) => ({ status: 201, body: createTranscript(state, req.form) }) },
   { method: 'GET', host: HOST, path: /^\/v2\/Transcripts\/([^/]+)$/, handle: (req, [sid], { state }) => ({ status: 200, body: findTranscript(state, sid, req.path) }) },
   {
+    method: 'DELETE',
+    host: HOST,
+    path: /^\/v2\/Transcripts\/([^/]+)$/,
+    handle: (req, [sid], { state }) => {
+      // Twilio answers 204; the transcript and its sentences are gone (a second DELETE: 404).
+      findTranscript(state, sid, req.path);
+      state.transcripts.delete(sid);
+      state.sentences.delete(sid);
+      return { status: 204 };
+    },
+  },
+  {
     method: 'GET',
     host: HOST,
     path: /^\/v2\/Transcripts\/([^/]+)\/Sentences$/,

@@ -71,4 +71,12 @@ export class RecordingTranscriber implements Transcriber {
   async status(transcriptId: string) {
     return this.statuses.get(transcriptId) ?? 'pending';
   }
+
+  /** Every transcript the core let go of, in order; `failDiscard` makes each discard throw. */
+  readonly discards: string[] = [];
+  failDiscard?: Error;
+  async discard(transcriptId: string): Promise<void> {
+    this.discards.push(transcriptId);
+    if (this.failDiscard) throw this.failDiscard;
+  }
 }
