@@ -103,7 +103,9 @@ it('a closed conversation loses its media past retention, keeps its transcript, 
   await byTestId(page, 'conversation-closed').waitFor({ timeout: 10_000 });
   expect(await byTestId(page, 'conversation-closed').textContent()).toMatch(/closed/i);
   // A closed conversation takes no new call: the button says so, and the server refuses it too.
-  expect(await byTestId(page, 'escalate-button').isDisabled()).toBe(true);
+  // (the console learns the close from the conversation's attributes, pushed a moment later)
+  await waitUntil('the escalate button disabled', () => byTestId(page, 'escalate-button').isDisabled(), 10_000);
+  expect(await byTestId(page, 'escalate-button').textContent()).toContain('Closed');
   const again = await stack.post('/escalate', { Token: agentToken, conversationId: closed.conversationId });
   expect([again.status, again.body.error?.code]).toEqual([409, 'conversation_closed']);
 
