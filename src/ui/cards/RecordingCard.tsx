@@ -4,7 +4,8 @@ import type { ConversationMessage } from '../../domain/conversation';
 import { formatDuration } from '../../core/pipeline/format';
 import { ERASED_TEXT, MEDIA_DELETED_TEXT } from '../../domain/privacy';
 import type { MediaDeletedInfo } from '../../api/privacy-contract';
-import { clock, RecordingPlayer, type TranscriptSegment } from '../components/RecordingPlayer';
+import { RecordingPlayer, type TranscriptSegment } from '../components/RecordingPlayer';
+import { TranscriptText } from '../components/TranscriptText';
 import type { Viewer } from './LinkCard';
 import { ClipViewsBadge, type ClipViews } from './ClipViewsBadge';
 import type { ClipViewReport } from '../components/useClipViewReports';
@@ -147,19 +148,5 @@ function ErasedRecording({ title }: { title: string }) {
         Video removed on request. Transcript removed on request.
       </p>
     </div>
-  );
-}
-
-function TranscriptText({ segments }: { segments: ReadonlyArray<TranscriptSegment> }) {
-  if (segments.length === 0) return <p className="vx-transcript__empty">No speech was transcribed.</p>;
-  return (
-    <ol className="vx-transcript" aria-label="Transcript" data-testid="transcript">
-      {segments.map((s, i) => (
-        <li key={`${s.start}-${i}`} className="vx-transcript__line" data-testid="transcript-line">
-          <span className="vx-transcript__time">{clock(s.start)}</span>{' '}
-          <strong className={`vx-transcript__speaker vx-transcript__speaker--${s.role}`}>{s.speaker}</strong> <span>{s.text}</span>
-        </li>
-      ))}
-    </ol>
   );
 }

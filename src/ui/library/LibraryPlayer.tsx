@@ -2,8 +2,9 @@ import React, { useEffect, useMemo, useRef, useState } from 'react';
 import type { LibraryItem } from '../../api/library-contract';
 import type { OpenedRecording, RecordingMedia } from '../api/recording-media';
 import { RecordingPlayer } from '../components/RecordingPlayer';
+import { TranscriptText } from '../components/TranscriptText';
 import { useObjectUrl } from '../clips/useObjectUrl';
-import { describeRecording, downloadName, formatLength, NOT_PLAYABLE, transcriptText, type LibraryViewerRole } from './format';
+import { describeRecording, downloadName, formatLength, mediaDeletedText, NOT_PLAYABLE, transcriptText, type LibraryViewerRole } from './format';
 
 export interface LibraryPlayerProps {
   item: LibraryItem;
@@ -25,7 +26,9 @@ export function LibraryPlayer({ item, media, viewerRole, startAt, onClose }: Lib
   const heading = useRef<HTMLHeadingElement>(null);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const playable = item.state === 'ready' && !!item.mediaUrl;
+  const deleted = item.mediaDeleted;
+  // Once the video is deleted, what was kept (the transcript) still opens.
+  const playable = item.state === 'ready' && (!!item.mediaUrl || (!!deleted && item.hasTranscript));
   const title = `${describeRecording(item)} (${formatLength(item.durationSeconds)})`;
 
   // Opening moves focus here, so keyboard and screen-reader users land on what they opened.
@@ -69,7 +72,7 @@ export function LibraryPlayer({ item, media, viewerRole, startAt, onClose }: Lib
       </p>
       {!playable ? (
         <p className="vx-library__state" data-testid="player-not-playable">
-          {item.state === 'ready' ? 'The video of this recording is not available.' : NOT_PLAYABLE[item.state]}
+          {deleted ? mediaDeletedText(deleted) : item.state === 'ready' ? 'The video of this recording is not available.' : NOT_PLAYABLE[item.state]}
         </p>
       ) : load.status === 'loading' ? (
         <p className="vx-library__state" role="status" data-testid="player-loading">
@@ -86,6 +89,14 @@ export function LibraryPlayer({ item, media, viewerRole, startAt, onClose }: Lib
         </div>
       ) : (
         <>
+          {deleted ? (
+            <>
+              <p className="vx-library__state" data-testid="player-media-deleted">
+                {mediaDeletedText(deleted)}
+              </p>
+              <TranscriptText segments={load.opened.segments} />
+            </>
+          ) : (
           <RecordingPlayer
             mediaUrl={load.opened.videoUrl ?? ''}
             captionsUrl={load.opened.captionsUrl ?? ''}
@@ -96,6 +107,7 @@ export function LibraryPlayer({ item, media, viewerRole, startAt, onClose }: Lib
             playOnOpen={startAt !== undefined}
             followPlayback
           />
+          )}
           <ul className="vx-library__downloads" aria-label="Downloads">
             {textUrl && (
               <li>

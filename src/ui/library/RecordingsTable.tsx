@@ -72,6 +72,12 @@ export function RecordingsTable({ pages, filtered, onOpen }: RecordingsTableProp
                   <td>{formatLength(item.durationSeconds)}</td>
                   <td>
                     <span className={`vx-library__badge vx-library__badge--${item.state}`}>{STATE_LABEL[item.state]}</span>
+                    {item.mediaDeleted && (
+                      <span className="vx-library__badge vx-library__badge--deleted" data-testid="media-deleted-badge">
+                        {' '}
+                        {item.mediaDeleted.reason === 'erasure' ? 'Erased on request' : 'Video deleted'}
+                      </span>
+                    )}
                   </td>
                   <td>
                     {item.hasTranscript ? 'Yes' : 'No'}

@@ -2,6 +2,14 @@ import type { LibraryItem, LibraryState, RecordingKind } from '../../api/library
 import { formatDuration } from '../../core/pipeline/format';
 import { clock, type TranscriptSegment } from '../components/RecordingPlayer';
 
+/** Why a library recording has no video any more, said in full. */
+export function mediaDeletedText(d: NonNullable<LibraryItem['mediaDeleted']>): string {
+  const on = new Date(d.deletedAt).toLocaleDateString('en', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  if (d.reason === 'erasure') return `Video and transcript removed on request (${on}).`;
+  if (d.reason === 'pii') return `Video deleted at close on ${on}: personal data was found in it. The redacted transcript is kept.`;
+  return `Video deleted under the retention policy on ${on}; transcript kept.`;
+}
+
 /** Who is looking: agents get their own recordings (the server filters), supervisors everyone's. */
 export type LibraryViewerRole = 'agent' | 'supervisor';
 
