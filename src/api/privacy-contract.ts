@@ -1,4 +1,4 @@
-import type { AuditEntry, CloseSource, LegalHold, MediaDeletionReason } from '../domain/privacy';
+import type { AuditEntry, CloseSource, ConversationClosure, LegalHold, MediaDeletionReason } from '../domain/privacy';
 
 /**
  * Privacy and retention (#11) as the Functions answer it and every page reads it. Staff calls
@@ -20,13 +20,21 @@ export interface CloseConversationResponse {
   onHold: boolean;
 }
 
-/** POST /legal-hold (supervisors): set with a reason, or lift. */
+/** POST /legal-hold (supervisors): read, set with a reason, or lift. */
 export type LegalHoldRequest =
+  | { conversationId: string; action: 'get' }
   | { conversationId: string; action: 'set'; reason: string }
   | { conversationId: string; action: 'lift' };
+/** A closed conversation as the hold's reader sees it. */
+export interface HeldConversationClosure extends ConversationClosure {
+  /** When the policy deletes its media (RETENTION_MEDIA_DAYS after the close); a hold defers it. */
+  mediaDeletesAt: string;
+}
 export interface LegalHoldResponse {
   conversationId: string;
   hold: LegalHold | null;
+  /** `get` answers it when the conversation is closed (absent: open). */
+  closure?: HeldConversationClosure;
 }
 
 /** POST /erase-customer (supervisors): a dry run counts, the real run erases and audits. */

@@ -10,12 +10,27 @@ export const HOLD_REASON_MAX = 500;
 
 function requireHoldSupervisor(staff: StaffIdentity): void {
   if (!hasRole(staff, 'supervisor', 'admin')) {
-    throw new DomainError('forbidden', 'supervisor_required', 'Only supervisors can set or lift a legal hold.');
+    throw new DomainError('forbidden', 'supervisor_required', 'Only supervisors can see, set or lift a legal hold.');
   }
 }
 
 async function requireConversation(deps: RetentionDeps, conversationId: string): Promise<void> {
   if (!(await deps.conversations.get(conversationId))) throw new DomainError('not_found', 'conversation_not_found', 'No such conversation.');
+}
+
+/**
+ * The hold in force (who set it, when and why) and, when the conversation is closed, its closure
+ * with the date the policy deletes its media: what the supervisor decides a hold on.
+ */
+export async function getLegalHold(deps: RetentionDeps, staff: StaffIdentity, request: { conversationId: string }): Promise<LegalHoldResponse> {
+  requireHoldSupervisor(staff);
+  await requireConversation(deps, request.conversationId);
+  const [hold, closure] = await Promise.all([deps.privacy.getHold(request.conversationId), deps.privacy.getClosure(request.conversationId)]);
+  return {
+    conversationId: request.conversationId,
+    hold,
+    ...(closure ? { closure: { ...closure, mediaDeletesAt: mediaDeletesAt(closure.closedAt, deps.config) } } : {}),
+  };
 }
 
 /** Sets (or re-words) a conversation's legal hold: no deletion touches it until lifted. Audited with the reason. */

@@ -1,18 +1,31 @@
 import React, { useEffect, useState } from 'react';
+import type { HeldConversationClosure } from '../../api/privacy-contract';
 import type { LegalHold } from '../../domain/privacy';
 import type { PrivacyApi } from '../api/privacy-api';
 import { useFieldIds } from '../library/useFieldIds';
+import { formatDay, formatWhen } from './format';
 import { useBusy } from './useAsync';
 
-const when = (iso: string): string => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+/** Open, or closed on a day with the day its media goes (which a hold defers). */
+function ClosureLine({ closure, onHold }: { closure: HeldConversationClosure | null; onHold: boolean }) {
+  if (!closure) return <p data-testid="closure-status">Open</p>;
+  const media = onHold ? `media kept while on hold (otherwise deleted on ${formatDay(closure.mediaDeletesAt)})` : `media deleted on ${formatDay(closure.mediaDeletesAt)}`;
+  return (
+    <p data-testid="closure-status">
+      Closed on {formatDay(closure.closedAt)} · {media}
+    </p>
+  );
+}
 
 /**
  * A conversation's legal hold: shows who set it, when and why, and lifts it; or sets one, with a
- * reason that is required. While on hold nothing of the conversation is deleted or erased.
+ * reason that is required. Beside it, whether the conversation is open or closed and when its
+ * media goes. While on hold nothing of the conversation is deleted or erased.
  */
-export function LegalHoldControl({ api, conversationId }: { api: Pick<PrivacyApi, 'setHold' | 'liftHold' | 'currentHold'>; conversationId: string }) {
+export function LegalHoldControl({ api, conversationId }: { api: Pick<PrivacyApi, 'setHold' | 'liftHold' | 'getHold'>; conversationId: string }) {
   const ids = useFieldIds('hold');
   const [hold, setHold] = useState<LegalHold | null | undefined>(undefined);
+  const [closure, setClosure] = useState<HeldConversationClosure | null>(null);
   const [reason, setReason] = useState('');
   const [invalid, setInvalid] = useState(false);
   const [done, setDone] = useState('');
@@ -20,8 +33,13 @@ export function LegalHoldControl({ api, conversationId }: { api: Pick<PrivacyApi
 
   useEffect(() => {
     setHold(undefined);
+    setClosure(null);
     setDone('');
-    void run(() => api.currentHold(conversationId)).then((h) => h !== undefined && setHold(h));
+    void run(() => api.getHold(conversationId)).then((res) => {
+      if (!res) return;
+      setHold(res.hold ?? null);
+      setClosure(res.closure ?? null);
+    });
   }, [api, conversationId, run]);
 
   const set = async (e: React.FormEvent) => {
@@ -49,10 +67,11 @@ export function LegalHoldControl({ api, conversationId }: { api: Pick<PrivacyApi
   return (
     <div className="vx-privacy__hold" data-testid="legal-hold" data-on-hold={hold ? 'true' : 'false'}>
       {hold === undefined && !error && <p role="status">Checking the legal hold…</p>}
+      {hold !== undefined && <ClosureLine closure={closure} onHold={hold !== null} />}
       {hold && (
         <>
           <p data-testid="hold-status">
-            <strong>On legal hold</strong> since {when(hold.setAt)}, set by {hold.setBy}. Reason: {hold.reason}
+            <strong>On legal hold</strong> since {formatWhen(hold.setAt)}, set by {hold.setBy}. Reason: {hold.reason}
           </p>
           <button type="button" className="vx-button" onClick={() => void lift()} disabled={busy}>
             Lift the legal hold

@@ -1,11 +1,12 @@
 import React, { useState } from 'react';
 import type { PrivacyApi } from '../api/privacy-api';
 import { useFieldIds } from '../library/useFieldIds';
+import { AuditLogTable } from './AuditLogTable';
 import { ErasePanel } from './ErasePanel';
 import { LegalHoldControl } from './LegalHoldControl';
 import { StorageUsageTable } from './StorageUsageTable';
 
-/** The supervisors' privacy tools in one view: legal hold, erasure on request, storage usage. */
+/** The supervisors' privacy tools in one view: legal hold, erasure on request, storage usage, the audit log. */
 export function PrivacyView({ api }: { api: PrivacyApi }) {
   const ids = useFieldIds('privacy');
   const [draft, setDraft] = useState('');
@@ -37,6 +38,10 @@ export function PrivacyView({ api }: { api: PrivacyApi }) {
       <section aria-labelledby={`${ids}-storage`}>
         <h2 id={`${ids}-storage`}>Storage usage</h2>
         <StorageUsageTable api={api} />
+      </section>
+      <section aria-labelledby={`${ids}-audit`}>
+        <h2 id={`${ids}-audit`}>Audit log</h2>
+        <AuditLogTable api={api} />
       </section>
     </div>
   );

@@ -34,3 +34,9 @@ export const COUNT_LABELS: [keyof ErasureCounts, string][] = [
 
 /** The items an erasure removes or rewrites (what "Erase N items" counts). */
 export const itemsOf = (c: ErasureCounts): number => c.mediaFiles + c.transcripts + c.messages + c.linkTokens + c.clipViews;
+
+/** A moment for people: "Nov 21, 2026, 10:00 AM" in the viewer's locale and zone. */
+export const formatWhen = (iso: string): string => new Date(iso).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A day for people: "Nov 21, 2026". */
+export const formatDay = (iso: string): string => new Date(iso).toLocaleDateString([], { dateStyle: 'medium' });

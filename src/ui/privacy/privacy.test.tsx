@@ -1,14 +1,15 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import React from 'react';
-import type { EraseCustomerRequest, ErasureCounts, StorageUsageResponse } from '../../api/privacy-contract';
+import type { EraseCustomerRequest, ErasureCounts, HeldConversationClosure, StorageUsageResponse } from '../../api/privacy-contract';
 import { ApiError } from '../../client/request-json';
 import type { ConversationMessage } from '../../domain/conversation';
 import type { AuditEntry, LegalHold } from '../../domain/privacy';
-import { holdFromAudit, type PrivacyApi } from '../api/privacy-api';
+import type { PrivacyApi } from '../api/privacy-api';
 import { RecordingCard } from '../cards/RecordingCard';
+import { AuditLogTable } from './AuditLogTable';
 import { ErasePanel } from './ErasePanel';
-import { formatBytes, formatUsd } from './format';
+import { formatBytes, formatDay, formatUsd, formatWhen } from './format';
 import { LegalHoldControl } from './LegalHoldControl';
 import { PrivacyView } from './PrivacyView';
 import { StorageUsageTable } from './StorageUsageTable';
@@ -28,7 +29,11 @@ const usage: StorageUsageResponse = {
 class FakePrivacyApi implements PrivacyApi {
   readonly calls: unknown[] = [];
   hold: LegalHold | null = null;
+  closure: HeldConversationClosure | null = null;
   eraseError: Error | null = null;
+  audit: AuditEntry[] = [];
+  auditError: Error | null = null;
+  readonly auditCalls: unknown[] = [];
   async erase(request: EraseCustomerRequest) {
     this.calls.push({ erase: request });
     if (this.eraseError) throw this.eraseError;
@@ -38,8 +43,10 @@ class FakePrivacyApi implements PrivacyApi {
     this.calls.push('storage');
     return usage;
   }
-  async auditLog() {
-    return { entries: [] };
+  async auditLog(filter?: { conversationId?: string }) {
+    this.auditCalls.push(filter);
+    if (this.auditError) throw this.auditError;
+    return { entries: this.audit.filter((e) => !filter?.conversationId || e.conversationId === filter.conversationId) };
   }
   async setHold(conversationId: string, reason: string) {
     this.calls.push({ set: [conversationId, reason] });
@@ -51,8 +58,8 @@ class FakePrivacyApi implements PrivacyApi {
     this.hold = null;
     return { conversationId, hold: null };
   }
-  async currentHold() {
-    return this.hold;
+  async getHold(conversationId: string) {
+    return { conversationId, hold: this.hold, ...(this.closure ? { closure: this.closure } : {}) };
   }
 }
 
@@ -130,13 +137,95 @@ describe('LegalHoldControl', () => {
     expect(api.calls[1]).toEqual({ lift: 'CH1' });
   });
 
-  it('reads the hold in force from the audit trail: the latest set or lift decides', () => {
-    const entry = (action: AuditEntry['action'], at: string, reason: string): AuditEntry => ({ id: at, at, actor: 'sue', action, conversationId: 'CH1', details: { reason } });
-    const set = entry('legal_hold.set', '2026-11-21T10:00:00.000Z', 'Case 42');
-    expect(holdFromAudit('CH1', [set])).toEqual({ conversationId: 'CH1', reason: 'Case 42', setBy: 'sue', setAt: set.at });
-    expect(holdFromAudit('CH1', [entry('legal_hold.lifted', '2026-11-22T10:00:00.000Z', 'Case 42'), set])).toBeNull();
-    expect(holdFromAudit('CH1', [{ ...entry('erasure.performed', '2026-11-23T00:00:00.000Z', ''), details: {} }, set])).not.toBeNull();
-    expect(holdFromAudit('CH1', [])).toBeNull();
+  it('reads the hold and the closure from the server: closed on a day, media deleted on a day, deferred while held', async () => {
+    const api = new FakePrivacyApi();
+    api.hold = { conversationId: 'CH1', reason: 'Case 42', setBy: 'sue', setAt: '2026-11-21T10:00:00.000Z' };
+    api.closure = { conversationId: 'CH1', closedAt: '2026-11-21T12:00:00.000Z', closedBy: 'alex', source: 'console', mediaDeletesAt: '2027-02-19T12:00:00.000Z' };
+    const [closed, deletes] = [formatDay(api.closure.closedAt), formatDay(api.closure.mediaDeletesAt)];
+    expect(deletes).toMatch(/2027/);
+    render(<LegalHoldControl api={api} conversationId="CH1" />);
+    expect((await screen.findByTestId('hold-status')).textContent).toBe(`On legal hold since ${formatWhen(api.hold.setAt)}, set by sue. Reason: Case 42`);
+    expect(screen.getByTestId('closure-status').textContent).toBe(`Closed on ${closed} · media kept while on hold (otherwise deleted on ${deletes})`);
+    fireEvent.click(screen.getByRole('button', { name: 'Lift the legal hold' }));
+    await waitFor(() => expect(screen.getByTestId('closure-status').textContent).toBe(`Closed on ${closed} · media deleted on ${deletes}`));
+  });
+
+  it('says "Open" for a conversation not closed, and shows the server\'s refusal (an unknown conversation)', async () => {
+    const api = new FakePrivacyApi();
+    const { unmount } = render(<LegalHoldControl api={api} conversationId="CH1" />);
+    expect((await screen.findByTestId('closure-status')).textContent).toBe('Open');
+    unmount();
+    api.getHold = async () => {
+      throw new ApiError('conversation_not_found', 'No such conversation.', 404);
+    };
+    render(<LegalHoldControl api={api} conversationId="CHnobody" />);
+    expect((await screen.findByRole('alert')).textContent).toBe('No such conversation.');
+    expect(screen.queryByTestId('closure-status')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Set legal hold' })).toBeNull();
+  });
+});
+
+const auditEntries: AuditEntry[] = [
+  { id: 'a6', at: '2026-11-25T09:00:00.000Z', actor: 'sue', action: 'erasure.performed', subject: 'customer:abc', details: { ...counts, clipViews: 0, conversationIds: 'CH1,CH2' } },
+  { id: 'a5', at: '2026-11-24T09:00:00.000Z', actor: 'system:retention', action: 'retention.transcript_deleted', conversationId: 'CH2', subject: 'RE2', details: { artifacts: 2 } },
+  { id: 'a4', at: '2026-11-23T09:00:00.000Z', actor: 'system:retention', action: 'retention.media_deleted', conversationId: 'CH2', subject: 'RE2', details: { reason: 'retention', mediaItems: 3 } },
+  { id: 'a3', at: '2026-11-22T09:00:00.000Z', actor: 'sue', action: 'legal_hold.lifted', conversationId: 'CH1', details: { reason: 'Case 42' } },
+  { id: 'a2', at: '2026-11-21T11:00:00.000Z', actor: 'sue', action: 'legal_hold.set', conversationId: 'CH1', details: { reason: 'Case 42' } },
+  { id: 'a1', at: '2026-11-21T10:00:00.000Z', actor: 'alex', action: 'conversation.closed', conversationId: 'CH1', details: { source: 'task_completed' } },
+];
+const rowsOf = () => screen.getAllByTestId('audit-entry').map((r) => [...r.children].map((c) => c.textContent));
+
+describe('AuditLogTable', () => {
+  it('a captioned table, newest first, every action in words with its details', async () => {
+    const api = new FakePrivacyApi();
+    api.audit = auditEntries;
+    render(<AuditLogTable api={api} />);
+    const table = await screen.findByRole('table');
+    expect(within(table).getByText('Audit log, newest first').tagName).toBe('CAPTION');
+    expect(api.auditCalls).toEqual([{}]);
+    expect(rowsOf()).toEqual([
+      [formatWhen('2026-11-25T09:00:00.000Z'), 'sue', "Erased a customer's data", 'CH1, CH2',
+        'For customer:abc · Conversations: 1, Recordings: 2, Media files: 6, Transcripts and captions: 2, Chat messages rewritten: 3, Customer links revoked: 1'],
+      [formatWhen('2026-11-24T09:00:00.000Z'), 'Retention policy (automatic)', "Deleted a recording's transcript", 'CH2', 'Recording RE2 · 2 transcript and caption files'],
+      [formatWhen('2026-11-23T09:00:00.000Z'), 'Retention policy (automatic)', "Deleted a recording's video", 'CH2', 'Recording RE2 · 3 media files · under the retention policy'],
+      [formatWhen('2026-11-22T09:00:00.000Z'), 'sue', 'Lifted the legal hold', 'CH1', 'Reason it had: Case 42'],
+      [formatWhen('2026-11-21T11:00:00.000Z'), 'sue', 'Set a legal hold', 'CH1', 'Reason: Case 42'],
+      [formatWhen('2026-11-21T10:00:00.000Z'), 'alex', 'Closed the conversation', 'CH1', 'The Flex task was completed'],
+    ]);
+    expect(table.querySelector('time')?.getAttribute('dateTime')).toBe('2026-11-25T09:00:00.000Z');
+  });
+
+  it("the filter asks for one conversation's entries, Refresh asks again, and an empty answer says so", async () => {
+    const api = new FakePrivacyApi();
+    api.audit = auditEntries;
+    render(<AuditLogTable api={api} />);
+    await screen.findAllByTestId('audit-entry');
+    fireEvent.change(screen.getByLabelText('Conversation id (optional)'), { target: { value: ' CH2 ' } });
+    fireEvent.submit(screen.getByLabelText('Conversation id (optional)').closest('form') as HTMLFormElement);
+    await screen.findByText('Audit log of conversation CH2, newest first');
+    expect(api.auditCalls).toEqual([{}, { conversationId: 'CH2' }]);
+    expect(rowsOf().map((r) => r[2])).toEqual(["Deleted a recording's transcript", "Deleted a recording's video"]);
+    api.audit = [];
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect((await screen.findByTestId('audit-empty')).textContent).toBe('Nothing has been recorded for this conversation.');
+    expect(api.auditCalls).toEqual([{}, { conversationId: 'CH2' }, { conversationId: 'CH2' }]);
+    fireEvent.change(screen.getByLabelText('Conversation id (optional)'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Show entries' }));
+    expect((await screen.findByText('Audit log, newest first')).tagName).toBe('CAPTION');
+    expect(api.auditCalls).toHaveLength(4);
+    expect(api.auditCalls[3]).toEqual({});
+  });
+
+  it("shows the server's refusal in an alert, and no table", async () => {
+    const api = new FakePrivacyApi();
+    api.auditError = new ApiError('supervisor_required', 'Only supervisors can read the audit log.', 403);
+    render(<AuditLogTable api={api} />);
+    expect((await screen.findByRole('alert')).textContent).toBe('Only supervisors can read the audit log.');
+    expect(screen.queryByRole('table')).toBeNull();
+    api.auditError = null;
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await screen.findByRole('table');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
 
@@ -170,11 +259,13 @@ describe('StorageUsageTable', () => {
 });
 
 describe('PrivacyView', () => {
-  it('is axe-clean with a hold shown, counts shown and the storage table loaded', async () => {
+  it('is axe-clean with a hold shown, counts shown, the storage table and the audit log loaded', async () => {
     const api = new FakePrivacyApi();
     api.hold = { conversationId: 'CH1', reason: 'Case 42', setBy: 'sue', setAt: '2026-11-21T10:00:00.000Z' };
+    api.audit = auditEntries;
     const { container } = render(<PrivacyView api={api} />);
-    await screen.findByRole('table');
+    await screen.findAllByTestId('storage-month');
+    await screen.findAllByTestId('audit-entry');
     fireEvent.change(screen.getByLabelText('Conversation id'), { target: { value: 'CH1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Show legal hold' }));
     await screen.findByRole('button', { name: 'Lift the legal hold' });
