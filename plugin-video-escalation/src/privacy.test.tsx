@@ -24,6 +24,8 @@ function setupAs(roles: string[], failing = false) {
       ? { items: [] }
       : String(url).endsWith('/live-calls')
         ? { calls: [] }
+        : String(url).endsWith('/audit-log')
+          ? { entries: [] }
         : String(url).endsWith('/storage-usage')
       ? { pricePerGbMonthUsd: 0.023, months: [{ month: '2026-11', recordings: 2, bytes: 5_000_000, estimatedMonthlyCostUsd: 0.000115 }], totalBytes: 5_000_000, totalEstimatedMonthlyCostUsd: 0.000115, budgetUsdMonth: 100 }
       : { conversationId: 'CH1', closedAt: '2026-11-21T10:00:00.000Z', source: 'task_completed', onHold: false };
@@ -86,5 +88,9 @@ describe('the privacy view in Flex', () => {
     await waitFor(() => expect(view.querySelector('[data-testid="storage-month"]')?.textContent).toContain('5.00 MB'));
     expect(requests.find((r) => r.url === `${FUNCTIONS}/storage-usage`)?.body).toEqual({ Token: 'flex-token-1' });
     expect(view.querySelector('[data-testid="erase-panel"]')).toBeTruthy();
+    // The audit log loads too, with the same token, and shows no error.
+    await waitFor(() => expect(view.querySelector('[data-testid="audit-empty"]')).toBeTruthy());
+    expect(requests.find((r) => r.url === `${FUNCTIONS}/audit-log`)?.body).toMatchObject({ Token: 'flex-token-1' });
+    expect(view.querySelector('[role="alert"]')).toBeNull();
   });
 });
