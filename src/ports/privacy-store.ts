@@ -5,8 +5,15 @@ export interface PrivacyStore {
   /** Records the close unless the conversation is already closed; returns the closure in force. */
   close(closure: ConversationClosure): Promise<ConversationClosure>;
   getClosure(conversationId: string): Promise<ConversationClosure | null>;
-  /** Closed at or before `before` (ISO), oldest first, after the `after` closure (paging): the sweep's candidates. */
-  listClosedBefore(before: string, limit: number, after?: Pick<ConversationClosure, 'closedAt' | 'conversationId'>): Promise<ConversationClosure[]>;
+  /**
+   * Unsettled closures closed at or before `before` (ISO), oldest first, after the `after` closure
+   * (paging): the sweep's candidates. Settled ones are left out, so a sweep costs the open work.
+   */
+  listUnsettled(before: string, limit: number, after?: Pick<ConversationClosure, 'closedAt' | 'conversationId'>): Promise<ConversationClosure[]>;
+  /** Nothing is left to delete in the conversation under the policy: the sweep skips it from now on. The first mark stays. */
+  markSettled(conversationId: string, at: string): Promise<void>;
+  /** Every settled closure becomes a candidate again (the policy changed); returns how many. */
+  reopenSettled(): Promise<number>;
   /** Sets (or replaces the reason of) the conversation's hold. */
   setHold(hold: LegalHold): Promise<void>;
   /** Lifts it; returns the hold that was lifted, null when there was none. */

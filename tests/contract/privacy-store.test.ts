@@ -1,7 +1,8 @@
 /**
- * Closures, legal holds and the audit log (migration 0013), one contract on both engines:
+ * Closures (settled ones: 0014), legal holds and the audit log (migration 0013), one contract on both engines:
  * embedded SQLite and a private PostgreSQL cluster, each on a fresh database opened twice.
  */
+import { CompiledQuery, sql } from 'kysely';
 import type { SqlEngine } from '../../src/adapters/sql/database';
 import type { AuditEntry, ConversationClosure } from '../../src/domain/privacy';
 import { openTwoConnections, type TwoConnections } from './support/two-connections';
@@ -43,12 +44,51 @@ describe.each<SqlEngine>(['sqlite', 'postgres'])('privacy store on %s', (engine)
   it('lists closures due by a time, oldest first, up to the limit, page after page', async () => {
     await opened.store.privacy.close(closure('CH0', at(0)));
     await opened.store.privacy.close(closure('CH5', at(5)));
-    const due = await opened.other.privacy.listClosedBefore(at(3), 10);
+    const due = await opened.other.privacy.listUnsettled(at(3), 10);
     expect(due.map((c) => c.conversationId)).toEqual(['CH0', 'CH1', 'CH-race']);
-    expect((await opened.other.privacy.listClosedBefore(at(9), 2)).map((c) => c.conversationId)).toEqual(['CH0', 'CH1']);
-    const page2 = await opened.other.privacy.listClosedBefore(at(9), 2, { closedAt: at(1), conversationId: 'CH1' });
+    expect((await opened.other.privacy.listUnsettled(at(9), 2)).map((c) => c.conversationId)).toEqual(['CH0', 'CH1']);
+    const page2 = await opened.other.privacy.listUnsettled(at(9), 2, { closedAt: at(1), conversationId: 'CH1' });
     expect(page2.map((c) => c.conversationId)).toEqual(['CH-race', 'CH5']);
-    expect(await opened.other.privacy.listClosedBefore(at(0, -1), 10)).toEqual([]);
+    expect(await opened.other.privacy.listUnsettled(at(0, -1), 10)).toEqual([]);
+  });
+
+  it('a settled closure is listed no more (paging skips it too) until every settled one is reopened', async () => {
+    const list = async (limit = 10, after?: { closedAt: string; conversationId: string }) =>
+      (await opened.other.privacy.listUnsettled(at(9), limit, after)).map((c) => c.conversationId);
+    await opened.store.privacy.markSettled('CH1', at(8));
+    await opened.other.privacy.markSettled('CH1', at(9));
+    await opened.store.privacy.markSettled('CH-none', at(8));
+    expect(await list()).toEqual(['CH0', 'CH-race', 'CH5']);
+    expect(await list(1, { closedAt: at(0), conversationId: 'CH0' })).toEqual(['CH-race']);
+    // Settling changes nothing else of the closure, and records no closure for an unknown conversation.
+    expect(await opened.other.privacy.getClosure('CH1')).toEqual(closure('CH1', at(1)));
+    expect(await opened.store.privacy.getClosure('CH-none')).toBeNull();
+    await opened.store.privacy.markSettled('CH5', at(8));
+    expect(await list()).toEqual(['CH0', 'CH-race']);
+    expect(await opened.other.privacy.reopenSettled()).toBe(2);
+    expect(await opened.store.privacy.reopenSettled()).toBe(0);
+    expect(await list()).toEqual(['CH0', 'CH1', 'CH-race', 'CH5']);
+  });
+
+  it('the sweep lists unsettled closures through the partial index, not by scanning every closure', async () => {
+    const query = opened.store.db
+      .selectFrom('ve_conversation_closures')
+      .selectAll()
+      .where('settled_at', 'is', null)
+      .where('closed_at', '<=', at(9))
+      .orderBy('closed_at')
+      .orderBy('conversation_id')
+      .limit(10)
+      .compile();
+    const plan =
+      engine === 'sqlite'
+        ? await opened.store.db.executeQuery(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]))
+        : // PostgreSQL would scan a table this small: ask for its plan with scans priced out.
+          await opened.store.db.transaction().execute(async (tx) => {
+            await sql`set local enable_seqscan = off`.execute(tx);
+            return tx.executeQuery(CompiledQuery.raw(`explain ${query.sql}`, [...query.parameters]));
+          });
+    expect(JSON.stringify(plan.rows)).toContain('ve_conversation_closures_unsettled');
   });
 
   it('holds are set, replaced (reason and setter), listed and lifted once', async () => {

@@ -167,6 +167,8 @@ export interface ClosuresTable {
   closed_at: string;
   closed_by: string;
   source: string;
+  /** Set once nothing is left to delete under the policy: the sweep no longer lists it (0014). */
+  settled_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Legal holds in force (0013). */

@@ -1,6 +1,7 @@
 import { sql, SqliteAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { monitoringSessionsMigration } from './migration-0012-monitoring';
 import { privacyMigration } from './migration-0013-privacy';
+import { closureSettledMigration } from './migration-0014-closure-settled';
 import { recordingLibraryMigration } from './migration-0011-recording-library';
 
 /**
@@ -278,6 +279,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_ve_recording_library': recordingLibraryMigration,
   '0012_ve_monitoring_sessions': monitoringSessionsMigration,
   '0013_ve_privacy': privacyMigration,
+  '0014_ve_closure_settled': closureSettledMigration,
 };
 
 /** In code, not files: the Functions are bundled with esbuild and have no migrations folder. */

@@ -48,8 +48,9 @@ export class SqlPrivacyStore implements PrivacyStore {
     return row ? toClosure(row) : null;
   }
 
-  async listClosedBefore(before: string, limit: number, after?: Pick<ConversationClosure, 'closedAt' | 'conversationId'>): Promise<ConversationClosure[]> {
-    let q = this.db.selectFrom('ve_conversation_closures').selectAll().where('closed_at', '<=', before);
+  /** `settled_at is null` as the partial index (0014) says it, so both engines read that index. */
+  async listUnsettled(before: string, limit: number, after?: Pick<ConversationClosure, 'closedAt' | 'conversationId'>): Promise<ConversationClosure[]> {
+    let q = this.db.selectFrom('ve_conversation_closures').selectAll().where('settled_at', 'is', null).where('closed_at', '<=', before);
     if (after) {
       q = q.where((eb) =>
         eb.or([eb('closed_at', '>', after.closedAt), eb.and([eb('closed_at', '=', after.closedAt), eb('conversation_id', '>', after.conversationId)])]),
@@ -61,6 +62,20 @@ export class SqlPrivacyStore implements PrivacyStore {
       .limit(limit)
       .execute();
     return rows.map(toClosure);
+  }
+
+  async markSettled(conversationId: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('ve_conversation_closures')
+      .set({ settled_at: at })
+      .where('conversation_id', '=', conversationId)
+      .where('settled_at', 'is', null)
+      .execute();
+  }
+
+  async reopenSettled(): Promise<number> {
+    const r = await this.db.updateTable('ve_conversation_closures').set({ settled_at: null }).where('settled_at', 'is not', null).executeTakeFirst();
+    return Number(r.numUpdatedRows);
   }
 
   async setHold(h: LegalHold): Promise<void> {

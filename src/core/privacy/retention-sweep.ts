@@ -3,6 +3,7 @@ import { logger } from '../../logger';
 import { TERMINAL_STATES, type PipelineJob } from '../../ports/pipeline-store';
 import { RETENTION_ACTOR, type RetentionDeps } from './retention-deps';
 import { deleteRecordingMedia } from './retention-media';
+import { conversationSettled, jobSettled } from './retention-settled';
 import { mediaDue, transcriptDue } from './retention-policy';
 import { deleteRecordingTranscript } from './retention-transcript';
 
@@ -20,6 +21,8 @@ export interface SweepReport {
   notFinished: number;
   /** Failed this time (logged); their intent stays on record and the next sweep resumes them. */
   failed: number;
+  /** Conversations found with nothing left to delete under the policy: later sweeps skip them. */
+  settled: number;
 }
 
 export interface SweepOptions {
@@ -43,20 +46,24 @@ type Work = { job: PipelineJob; media: MediaDeletionReason | null; transcript: b
  * Idempotent and resumable: see deleteRecordingMedia.
  */
 export async function sweepRetention(deps: RetentionDeps, now: Date, options: SweepOptions = {}): Promise<SweepReport> {
-  const report: SweepReport = { conversations: 0, held: 0, mediaDeleted: 0, resumed: 0, mediaItems: 0, transcriptsDeleted: 0, notFinished: 0, failed: 0 };
+  const report: SweepReport = { conversations: 0, held: 0, mediaDeleted: 0, resumed: 0, mediaItems: 0, transcriptsDeleted: 0, notFinished: 0, failed: 0, settled: 0 };
   const work: Work[] = [];
+  // Conversations this sweep may leave with nothing to do; checked afresh once the work is done.
+  const settling: string[] = [];
   for await (const closure of closures(deps, now, options.conversationId)) {
     report.conversations++;
     if (await deps.privacy.getHold(closure.conversationId)) {
       report.held++;
       continue;
     }
+    let mayFinish = true;
     for (const job of await deps.pipeline.store.listByConversation(closure.conversationId)) {
       const w = dueWork(deps, job, closure.closedAt, now);
-      if (!w) continue;
-      if (!TERMINAL_STATES.includes(job.state)) report.notFinished++;
-      else work.push(w);
+      if (w && TERMINAL_STATES.includes(job.state)) work.push(w);
+      else if (w) report.notFinished++;
+      if (!TERMINAL_STATES.includes(job.state) || !jobSettled(deps.config, job, w)) mayFinish = false;
     }
+    if (mayFinish) settling.push(closure.conversationId);
   }
   // Half-done deletions first: nothing stays half-deleted longer than it must.
   work.sort((a, b) => Number(b.job.mediaDeletion?.state === 'deleting') - Number(a.job.mediaDeletion?.state === 'deleting'));
@@ -65,7 +72,13 @@ export async function sweepRetention(deps: RetentionDeps, now: Date, options: Sw
     if (i > 0 && options.paceMs) await sleep(options.paceMs);
     await sweepOne(deps, w, now, report);
   }
-  if (report.mediaDeleted + report.transcriptsDeleted + report.failed > 0) logger.info({ report, actor: RETENTION_ACTOR }, 'retention sweep');
+  for (const conversationId of settling) {
+    if (await conversationSettled(deps, conversationId, now)) {
+      await deps.privacy.markSettled(conversationId, now.toISOString());
+      report.settled++;
+    }
+  }
+  if (report.mediaDeleted + report.transcriptsDeleted + report.failed + report.settled > 0) logger.info({ report, actor: RETENTION_ACTOR }, 'retention sweep');
   return report;
 }
 
@@ -98,7 +111,7 @@ function dueWork(deps: RetentionDeps, job: PipelineJob, closedAt: string, now: D
   return media || transcript ? { job, media, transcript } : null;
 }
 
-/** Every closure at or before `now`, oldest first, page by page (or the one conversation asked for). */
+/** Every unsettled closure at or before `now`, oldest first, page by page (or the one conversation asked for). */
 async function* closures(deps: RetentionDeps, now: Date, only?: string) {
   if (only) {
     const c = await deps.privacy.getClosure(only);
@@ -107,7 +120,7 @@ async function* closures(deps: RetentionDeps, now: Date, only?: string) {
   }
   let after: { closedAt: string; conversationId: string } | undefined;
   for (;;) {
-    const page = await deps.privacy.listClosedBefore(now.toISOString(), PAGE, after);
+    const page = await deps.privacy.listUnsettled(now.toISOString(), PAGE, after);
     yield* page;
     if (page.length < PAGE) return;
     after = page[page.length - 1];

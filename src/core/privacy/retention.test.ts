@@ -256,3 +256,81 @@ describe('the retention sweep', () => {
     expect(pauses).toEqual([250]);
   });
 });
+
+describe('settled closures', () => {
+  /** How many closures the sweep listed: what a settled closure saves every later sweep. */
+  const listed = (t: T) => {
+    const spy = jest.spyOn(t.deps.privacy, 'listUnsettled');
+    return async () => (await Promise.all(spy.mock.results.map((r) => r.value as Promise<unknown[]>))).flat().length;
+  };
+
+  it('a closure is settled once its media is deleted, is not listed again, and reopening lists it again', async () => {
+    const t = await makeTestDeps({ RETENTION_MEDIA_DAYS: '90' });
+    const { conversationId, job } = await recordedCall(t);
+    await closeConversation(t.deps, agent, { conversationId });
+    expect(await sweepRetention(t.deps, later(t, 89))).toMatchObject({ conversations: 1, settled: 0 });
+    expect(await sweepRetention(t.deps, later(t, 90))).toMatchObject({ conversations: 1, mediaDeleted: 1, settled: 1 });
+    const count = listed(t);
+    t.recordingMedia.deleteCalls = [];
+    expect(await sweepRetention(t.deps, later(t, 91))).toMatchObject({ conversations: 0, settled: 0 });
+    expect(await count()).toBe(0);
+    // A hold set after settling has nothing left to keep: the media is already gone.
+    await setLegalHold(t.deps, supervisor, { conversationId, reason: 'late case' });
+    expect(await sweepRetention(t.deps, later(t, 92))).toMatchObject({ conversations: 0, held: 0 });
+    expect(t.recordingMedia.deleteCalls).toEqual([]);
+    // The operator changed the policy (`retention:sweep --revisit-all`): listed again, held now.
+    expect(await t.deps.privacy.reopenSettled()).toBe(1);
+    expect(await sweepRetention(t.deps, later(t, 93))).toMatchObject({ conversations: 1, held: 1, settled: 0 });
+    await liftLegalHold(t.deps, supervisor, { conversationId });
+    expect(await sweepRetention(t.deps, later(t, 94))).toMatchObject({ conversations: 1, mediaDeleted: 0, settled: 1 });
+    expect((await jobOf(t, job.roomName)).mediaDeletion?.state).toBe('deleted');
+  });
+
+  it('a closed conversation without recordings settles at once; one with a recording not due yet does not', async () => {
+    const t = await makeTestDeps();
+    const empty = await t.conversations.createConversation({ friendlyName: 'Chat only' });
+    await closeConversation(t.deps, supervisor, { conversationId: empty.id });
+    const { conversationId } = await recordedCall(t);
+    await closeConversation(t.deps, agent, { conversationId });
+    expect(await sweepRetention(t.deps, later(t, 1))).toMatchObject({ conversations: 2, settled: 1 });
+    expect((await t.deps.privacy.listUnsettled(later(t, 1).toISOString(), 10)).map((c) => c.conversationId)).toEqual([conversationId]);
+  });
+
+  it('stays unsettled while held, while the pipeline is not finished, and while a deletion failed halfway', async () => {
+    const t = await makeTestDeps();
+    const held = await recordedCall(t, { pii: true });
+    const busy = await recordedCall(t, { state: 'processing', pii: true });
+    const failing = await recordedCall(t, { pii: true });
+    for (const c of [held, busy, failing]) await closeConversation(t.deps, agent, { conversationId: c.conversationId });
+    await setLegalHold(t.deps, supervisor, { conversationId: held.conversationId, reason: 'case 7' });
+    t.recordingMedia.failAfter = 1;
+    expect(await sweepRetention(t.deps, later(t, 1))).toMatchObject({ conversations: 3, held: 1, notFinished: 1, failed: 1, settled: 0 });
+    expect((await jobOf(t, failing.job.roomName)).mediaDeletion?.state).toBe('deleting');
+    expect(await sweepRetention(t.deps, later(t, 2))).toMatchObject({ conversations: 3, settled: 0 });
+
+    t.recordingMedia.failAfter = null;
+    const current = await jobOf(t, busy.job.roomName);
+    await t.pipelineDeps.store.saveIfUnchanged({ ...current, state: 'attached', version: current.version + 1 });
+    expect(await sweepRetention(t.deps, later(t, 3))).toMatchObject({ conversations: 3, held: 1, mediaDeleted: 2, resumed: 1, settled: 2 });
+    expect((await t.deps.privacy.listUnsettled(later(t, 3).toISOString(), 10)).map((c) => c.conversationId)).toEqual([held.conversationId]);
+  });
+
+  it('with RETENTION_TRANSCRIPT_DAYS, stays unsettled after the media goes until the transcript goes too', async () => {
+    const t = await makeTestDeps({ RETENTION_MEDIA_DAYS: '30', RETENTION_TRANSCRIPT_DAYS: '365' });
+    const { conversationId } = await recordedCall(t);
+    await closeConversation(t.deps, agent, { conversationId });
+    expect(await sweepRetention(t.deps, later(t, 31))).toMatchObject({ mediaDeleted: 1, settled: 0 });
+    expect(await sweepRetention(t.deps, later(t, 100))).toMatchObject({ conversations: 1, settled: 0 });
+    expect(await sweepRetention(t.deps, later(t, 365))).toMatchObject({ transcriptsDeleted: 1, settled: 1 });
+    expect(await sweepRetention(t.deps, later(t, 366))).toMatchObject({ conversations: 0 });
+  });
+
+  it('a clip link sent before the close keeps the closure open until the link expires', async () => {
+    const t = await makeTestDeps({ LINK_TTL_SECONDS: String(2 * DAY) });
+    const { conversationId } = await recordedCall(t, { pii: true });
+    await offerClip(t.deps, agent, conversationId);
+    await closeConversation(t.deps, agent, { conversationId });
+    expect(await sweepRetention(t.deps, later(t, 1))).toMatchObject({ mediaDeleted: 1, settled: 0 });
+    expect(await sweepRetention(t.deps, later(t, 3))).toMatchObject({ conversations: 1, settled: 1 });
+  });
+});
