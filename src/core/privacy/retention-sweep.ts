@@ -23,6 +23,8 @@ export interface SweepReport {
   failed: number;
   /** Conversations found with nothing left to delete under the policy: later sweeps skip them. */
   settled: number;
+  /** The time budget ran out with recordings left: call again (the Twilio scheduler's cue). */
+  more?: boolean;
 }
 
 export interface SweepOptions {
@@ -31,6 +33,14 @@ export interface SweepOptions {
   /** Pause between recordings (RETENTION_SWEEP_PACE_MS), so deletions never starve live calls of disk IO. */
   paceMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Starts no new recording after this many milliseconds (a Twilio Function is stopped at 10 s):
+   * the rest is left for the next call, which `more` announces. Stopping between recordings is
+   * safe, since each deletion is resumable on its own.
+   */
+  budgetMs?: number;
+  /** Milliseconds since the sweep started (tests pass their own). */
+  elapsedMs?: () => number;
 }
 
 const PAGE = 200;
@@ -68,7 +78,13 @@ export async function sweepRetention(deps: RetentionDeps, now: Date, options: Sw
   // Half-done deletions first: nothing stays half-deleted longer than it must.
   work.sort((a, b) => Number(b.job.mediaDeletion?.state === 'deleting') - Number(a.job.mediaDeletion?.state === 'deleting'));
   const sleep = options.sleep ?? sleepFor;
+  const startedAt = Date.now();
+  const elapsed = options.elapsedMs ?? (() => Date.now() - startedAt);
   for (const [i, w] of work.entries()) {
+    if (options.budgetMs !== undefined && elapsed() >= options.budgetMs) {
+      report.more = true;
+      break;
+    }
     if (i > 0 && options.paceMs) await sleep(options.paceMs);
     await sweepOne(deps, w, now, report);
   }

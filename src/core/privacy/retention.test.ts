@@ -255,6 +255,29 @@ describe('the retention sweep', () => {
     await sweepRetention(t.deps, t.deps.clock.now(), { paceMs: 250, sleep: async (ms) => void pauses.push(ms) });
     expect(pauses).toEqual([250]);
   });
+
+  it('a time budget stops it between recordings and says more is left; the next call finishes the rest', async () => {
+    const t = await makeTestDeps();
+    const calls = [await recordedCall(t, { pii: true }), await recordedCall(t, { pii: true }), await recordedCall(t, { pii: true })];
+    for (const c of calls) await closeConversation(t.deps, supervisor, { conversationId: c.conversationId });
+    let clock = 0;
+    // Each recording "takes" 4 s: with a 7 s budget, two start, the third waits.
+    const elapsedMs = () => clock;
+    const deleteMedia = t.recordingMedia.deleteMedia.bind(t.recordingMedia);
+    t.recordingMedia.deleteMedia = async (job) => {
+      clock += 4000;
+      return deleteMedia(job);
+    };
+    const first = await sweepRetention(t.deps, t.deps.clock.now(), { budgetMs: 7000, elapsedMs });
+    expect(first).toMatchObject({ mediaDeleted: 2, more: true, failed: 0 });
+    const left = await Promise.all(calls.map((c) => t.recordingMedia.countMedia(c.job)));
+    expect(left.filter((n) => n > 0)).toHaveLength(1);
+    clock = 0;
+    const second = await sweepRetention(t.deps, t.deps.clock.now(), { budgetMs: 7000, elapsedMs });
+    expect(second).toMatchObject({ mediaDeleted: 1 });
+    expect(second.more).toBeUndefined();
+    expect(await Promise.all(calls.map((c) => t.recordingMedia.countMedia(c.job)))).toEqual([0, 0, 0]);
+  });
 });
 
 describe('settled closures', () => {
