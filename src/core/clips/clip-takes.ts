@@ -8,6 +8,7 @@ import { roomEnded } from '../pipeline/room-ended';
 import { processingClipMessage } from '../pipeline/recording-message';
 import { messageAuthor } from '../pipeline/job-update';
 import { saveClip } from './clip-save';
+import { assertConversationOpen } from '../privacy/conversation-open';
 
 export interface StartTakeInput {
   mode: ClipMode;
@@ -27,6 +28,8 @@ const wrongState = (clip: Clip, action: string) =>
  */
 export async function startTake(deps: CoreDeps, clip: Clip, input: StartTakeInput): Promise<{ clip: Clip; access: MediaAccess }> {
   if (clip.status !== 'offered' && clip.status !== 'discarded') throw wrongState(clip, 'start a new take');
+  // A link sent before the close does not record into a closed conversation (its retention clock runs).
+  await assertConversationOpen(deps, clip.conversationId);
   if (!input.consent) throw new DomainError('forbidden', 'consent_required', 'Clips are recorded: agree to the recording notice first.');
   if (input.noticeVersion !== CLIP_RECORDING_NOTICE.version) {
     throw new DomainError('conflict', 'notice_changed', 'The recording notice has changed. Reload the page and read it again.');

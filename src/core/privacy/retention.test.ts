@@ -2,7 +2,9 @@ import { DomainError } from '../../domain/errors';
 import { MEDIA_DELETED_TEXT } from '../../domain/privacy';
 import type { PipelineJob, PipelineState, RecordingTranscript } from '../../ports/pipeline-store';
 import { endCall } from '../end-call';
+import { startTake } from '../clips/clip-takes';
 import { newAgentClip, offerClip } from '../clips/offer-clip';
+import { CLIP_RECORDING_NOTICE } from '../../domain/consent';
 import { escalate } from '../escalate';
 import { recordingMessage } from '../pipeline/recording-message';
 import { agent, makeTestDeps, otherAgent, supervisor } from '../test-support/local-deps';
@@ -81,6 +83,8 @@ describe('closing a conversation', () => {
     const t = await makeTestDeps();
     const conversation = await t.conversations.createConversation({ friendlyName: 'Chat' });
     const { escalation } = await escalate(t.deps, agent, conversation.id);
+    await offerClip(t.deps, agent, conversation.id);
+    const [offered] = await t.deps.clips.listByConversation(conversation.id);
     expect(await codeOf(closeConversation(t.deps, agent, { conversationId: conversation.id }))).toBe('409 call_in_progress');
     expect(await t.deps.privacy.getClosure(conversation.id)).toBeNull();
     await endCall(t.deps, agent, escalation.id);
@@ -88,6 +92,8 @@ describe('closing a conversation', () => {
     expect(await codeOf(escalate(t.deps, agent, conversation.id))).toBe('409 conversation_closed');
     expect(await codeOf(offerClip(t.deps, agent, conversation.id))).toBe('409 conversation_closed');
     expect(await codeOf(newAgentClip(t.deps, agent, conversation.id))).toBe('409 conversation_closed');
+    // A clip link sent before the close records nothing after it.
+    expect(await codeOf(startTake(t.deps, offered, { consent: true, noticeVersion: CLIP_RECORDING_NOTICE.version, mode: 'camera' }))).toBe('409 conversation_closed');
     expect(await t.deps.escalations.listByConversation(conversation.id)).toHaveLength(1);
   });
 });
