@@ -43,6 +43,9 @@ export type AuditAction =
   | 'retention.transcript_deleted'
   | 'erasure.performed';
 
+/** The retention sweep's identity in the audit log. */
+export const RETENTION_ACTOR = 'system:retention';
+
 /** Proof of what was done, by whom, to what: ids and counts only. */
 export interface AuditEntry {
   id: string;

@@ -6,5 +6,4 @@ export type RetentionDeps = Pick<
   'config' | 'conversations' | 'escalations' | 'clips' | 'pipeline' | 'privacy' | 'recordingMedia' | 'clock' | 'newId'
 >;
 
-/** The sweep's identity in the audit log. */
-export const RETENTION_ACTOR = 'system:retention';
+export { RETENTION_ACTOR } from '../../domain/privacy';

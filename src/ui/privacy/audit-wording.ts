@@ -1,5 +1,5 @@
 import type { ErasureCounts } from '../../api/privacy-contract';
-import { RETENTION_ACTOR } from '../../core/privacy/retention-deps';
+import { RETENTION_ACTOR } from '../../domain/privacy';
 import type { AuditAction, AuditEntry, CloseSource, MediaDeletionReason } from '../../domain/privacy';
 import { COUNT_LABELS } from './format';
 
