@@ -1,6 +1,5 @@
 import type { ErasureCounts } from '../../api/privacy-contract';
-import { RETENTION_ACTOR } from '../../domain/privacy';
-import type { AuditAction, AuditEntry, CloseSource, MediaDeletionReason } from '../../domain/privacy';
+import { RETENTION_ACTOR, type AuditAction, type AuditEntry, type CloseSource, type MediaDeletionReason } from '../../domain/privacy';
 import { COUNT_LABELS } from './format';
 
 type Details = NonNullable<AuditEntry['details']>;
