@@ -1,22 +1,12 @@
-import { DomainError } from '../domain/errors';
 import { escalate, LINK_MESSAGE_TYPE } from './escalate';
 import { checkLink, join } from './join';
 import { endCall, ENDED_MESSAGE_TYPE } from './end-call';
 import { RECORDING_NOTICE } from '../domain/consent';
 import { reconcileCalls } from './reconcile';
 import { agent, makeTestDeps, otherAgent, supervisor, tokenOf } from './test-support/local-deps';
+import { codeOf } from './test-support/code-of';
 
 const CONSENT = { consent: true, noticeVersion: RECORDING_NOTICE.version, userAgent: 'TestBrowser/1.0' };
-
-const codeOf = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return `${e.status} ${e.code}`;
-    throw e;
-  }
-  return 'resolved';
-};
 
 async function setup(env: Record<string, string> = {}) {
   const t = await makeTestDeps(env);

@@ -1,23 +1,13 @@
-import { DomainError } from '../../domain/errors';
 import { isHiddenIdentity, roleOfIdentity } from '../../domain/escalation';
 import { endCall } from '../end-call';
 import { escalate } from '../escalate';
 import { agent, makeTestDeps, supervisor } from '../test-support/local-deps';
 import { listLiveCalls } from './live-calls';
 import { startMonitoring, stopMonitoring } from './monitor';
+import { codeOf } from '../test-support/code-of';
 
 const admin = { identity: 'ada', name: 'Ada', roles: ['admin' as const] };
 const otherSupervisor = { identity: 'sol', name: 'Sol', roles: ['supervisor' as const] };
-
-const codeOf = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return `${e.status} ${e.code}`;
-    throw e;
-  }
-  return 'resolved';
-};
 
 async function liveCall(attributes: Record<string, unknown> = { customerName: 'Jordan Lee' }) {
   const t = await makeTestDeps();

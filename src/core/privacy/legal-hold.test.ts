@@ -1,17 +1,7 @@
-import { DomainError } from '../../domain/errors';
 import { agent, makeTestDeps, supervisor } from '../test-support/local-deps';
 import { closeConversation } from './close-conversation';
 import { getLegalHold, liftLegalHold, setLegalHold } from './legal-hold';
-
-const codeOf = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return `${e.status} ${e.code}`;
-    throw e;
-  }
-  return 'resolved';
-};
+import { codeOf } from '../test-support/code-of';
 
 describe('reading a legal hold', () => {
   it('is for supervisors, knows only real conversations, and answers the hold in force and the closure', async () => {

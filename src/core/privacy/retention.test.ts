@@ -1,4 +1,3 @@
-import { DomainError } from '../../domain/errors';
 import { MEDIA_DELETED_TEXT } from '../../domain/privacy';
 import type { PipelineJob, PipelineState, RecordingTranscript } from '../../ports/pipeline-store';
 import { endCall } from '../end-call';
@@ -11,19 +10,10 @@ import { agent, makeTestDeps, otherAgent, supervisor } from '../test-support/loc
 import { closeConversation } from './close-conversation';
 import { liftLegalHold, setLegalHold } from './legal-hold';
 import { sweepRetention } from './retention-sweep';
+import { codeOf } from '../test-support/code-of';
 
 type T = Awaited<ReturnType<typeof makeTestDeps>>;
 const DAY = 24 * 3600;
-
-const codeOf = async (p: Promise<unknown>): Promise<string> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return `${e.status} ${e.code}`;
-    throw e;
-  }
-  return 'resolved';
-};
 
 const transcript: RecordingTranscript = {
   engine: 'test',
