@@ -68,7 +68,16 @@ export async function stackSample(
   await customer.waitForFunction(() => /ended/i.test(document.querySelector('[data-testid="call-status"]')?.textContent ?? ''), undefined, {
     timeout: 15_000,
   });
-  await agent.locator('[data-testid="agent-call-status"][data-reason]').waitFor({ timeout: 15_000 });
+  // The agent's side has ended too: the panel says so, or (the console) has closed it.
+  await agent
+    .waitForFunction(
+      () => !document.querySelector('[data-testid="video-panel"]') || !!document.querySelector('[data-testid="agent-call-status"][data-reason]'),
+      undefined,
+      { timeout: 15_000 },
+    )
+    .catch(async (e: Error) => {
+      throw new Error(`the agent's panel never said the call ended (${e.message.split('\n')[0]}); it shows: ${(await agent.locator('main').innerText()).slice(0, 400)}`);
+    });
   await waitForPipeline(stack, conversation.id, 120_000 + 2 * holdMs);
 
   return {
