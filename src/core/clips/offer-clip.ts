@@ -7,6 +7,7 @@ import { MESSAGE_TYPES } from '../../domain/message-types';
 import type { CoreDeps } from '../deps';
 import { assertConversationOpen } from '../privacy/conversation-open';
 import { saveClip } from './clip-save';
+import { revokedLinkId } from '../../domain/link-revocation';
 
 async function staffConversation(deps: CoreDeps, staff: StaffIdentity, conversationId: string): Promise<void> {
   if (!hasRole(staff, 'agent', 'supervisor', 'admin')) throw new DomainError('forbidden', 'role_required', 'Agents only.');
@@ -73,7 +74,7 @@ export async function offerClip(deps: CoreDeps, staff: StaffIdentity, conversati
 async function revokeUnusedLinks(deps: CoreDeps, conversationId: string): Promise<void> {
   for (const old of await deps.clips.listByConversation(conversationId)) {
     if (old.authorRole !== 'customer' || !old.linkId || (old.status !== 'offered' && old.status !== 'discarded')) continue;
-    await saveClip(deps, old, { linkId: `revoked-${deps.newId()}` }).catch(() => undefined);
+    await saveClip(deps, old, { linkId: revokedLinkId(deps.newId()) }).catch(() => undefined);
   }
 }
 

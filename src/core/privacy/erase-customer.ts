@@ -2,12 +2,12 @@ import type { EraseCustomerResponse, ErasureCounts } from '../../api/privacy-con
 import { CUSTOMER_VIEWER } from '../../domain/clip-views';
 import type { StaffIdentity } from '../../domain/identity';
 import { logger } from '../../logger';
-import { DomainError } from '../../domain/errors';
-import type { Clip } from '../../domain/clip';
 import { recordingEntryPatch } from '../pipeline/progress';
 import { erasedLinkMessage, erasedRecordingMessage, isUnerasedRecordingMessage } from './erased-messages';
 import { eraseRecording } from './erase-recording';
-import { countsOf, planConversation, REVOKED_LINK_PREFIX, type ConversationErasure } from './erasure-plan';
+import { countsOf, planConversation, type ConversationErasure } from './erasure-plan';
+import { revokedLinkId } from '../../domain/link-revocation';
+import { saveClip } from '../clips/clip-save';
 import { assertErasable, conversationsOf, type ErasureSubject } from './erasure-subject';
 import type { ErasureDeps } from './privacy-deps';
 import { requirePrivacySupervisor } from './supervisors-only';
@@ -69,8 +69,9 @@ async function erasePlan(deps: ErasureDeps, plan: ConversationErasure): Promise<
     if (recording && typeof m.attributes.roomName === 'string') rooms.add(m.attributes.roomName);
   }
   await markRecordingEntries(deps, plan, at);
-  for (const e of plan.escalationLinks) await deps.escalations.update({ ...e, linkId: `${REVOKED_LINK_PREFIX}${deps.newId()}` });
-  for (const c of plan.clipLinks) await revokeClipLink(deps, c, at);
+  for (const e of plan.escalationLinks) await deps.escalations.update({ ...e, linkId: revokedLinkId(deps.newId()) });
+  // A racing writer (the cap, the author) makes this a 409 clip_changed: the erasure is run again.
+  for (const c of plan.clipLinks) await saveClip(deps, c, { linkId: revokedLinkId(deps.newId()) });
   const clipViews = plan.clipViews > 0 ? await deps.clipViews.deleteViews(plan.clipIds, CUSTOMER_VIEWER) : 0;
   return {
     recordings: rooms.size,
@@ -86,12 +87,4 @@ async function erasePlan(deps: ErasureDeps, plan: ConversationErasure): Promise<
 async function markRecordingEntries(deps: ErasureDeps, plan: ConversationErasure, at: string): Promise<void> {
   if (plan.recordings.length === 0 || !(await deps.conversations.get(plan.conversationId))) return;
   for (const r of plan.recordings) await deps.conversations.mergeAttributes(plan.conversationId, recordingEntryPatch(r.job, { erasedAt: at }));
-}
-
-/** The clip's recording link stops opening; a racing writer (the cap, the author) means look again. */
-async function revokeClipLink(deps: ErasureDeps, clip: Clip, at: string): Promise<void> {
-  const next: Clip = { ...clip, linkId: `${REVOKED_LINK_PREFIX}${deps.newId()}`, version: clip.version + 1, updatedAt: at };
-  if (!(await deps.clips.saveIfUnchanged(next))) {
-    throw new DomainError('conflict', 'clip_changed', 'A clip of this customer changed meanwhile. Run the erasure again.');
-  }
 }

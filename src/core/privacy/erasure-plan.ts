@@ -6,10 +6,9 @@ import type { Escalation } from '../../domain/escalation';
 import type { PipelineJob } from '../../ports/pipeline-store';
 import type { ErasureDeps } from './privacy-deps';
 import { carriesLinkToken, isUnerasedRecordingMessage } from './erased-messages';
+import { isRevokedLink } from '../../domain/link-revocation';
 
 /** A link id no token carries: the link it replaced stops opening anything. */
-export const REVOKED_LINK_PREFIX = 'revoked-';
-export const isRevokedLink = (linkId: string | undefined): boolean => !linkId || linkId.startsWith(REVOKED_LINK_PREFIX);
 
 export interface RecordingErasure {
   job: PipelineJob;
