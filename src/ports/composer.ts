@@ -1,4 +1,5 @@
 import type { ParticipantRole } from '../domain/escalation';
+import type { LeftOutTrack } from '../domain/media';
 import type { ExternalStatus } from './pipeline-store';
 import type { RoomRef } from './rooms';
 
@@ -42,13 +43,19 @@ export interface ComposeOptions {
   layout: VideoLayout;
 }
 
+export interface StartedCompositions {
+  video: StartedComposition | null;
+  speech: SpeechComposition[];
+  leftOut?: LeftOutTrack[];
+}
+
 export interface Composer {
-  /** Returns no video composition when the room recorded no track at all. */
-  start(
-    room: RoomRef,
-    recordingId: string,
-    options?: ComposeOptions,
-  ): Promise<{ video: StartedComposition | null; speech: SpeechComposition[] }>;
+  /**
+   * Returns no video composition when the room recorded no usable track at all. Tracks with no
+   * media (never started, header only, unreadable) are left out of every composition and listed
+   * in `leftOut`, so the rest of the recording is still made.
+   */
+  start(room: RoomRef, recordingId: string, options?: ComposeOptions): Promise<StartedCompositions>;
   /** Where a composition stands, for resuming a job whose events were lost. */
   status(compositionId: string): Promise<CompositionStatus>;
 }

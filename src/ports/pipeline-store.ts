@@ -1,5 +1,6 @@
 import type { ClipRef } from '../domain/clip';
 import type { ParticipantRole } from '../domain/escalation';
+import type { LeftOutTrack } from '../domain/media';
 import type { MediaDeletion, PiiKind } from '../domain/privacy';
 import type { TranscribedSegment, TranscribedWord } from './transcriber';
 
@@ -86,6 +87,8 @@ export interface PipelineJob {
   nextAttemptAt?: string;
   video?: VideoStep;
   speakers?: SpeakerStep[];
+  /** Recorded tracks the compositions left out (no media, cut at the first packet), with why. */
+  leftOut?: LeftOutTrack[];
   transcript?: RecordingTranscript;
   /** The one recording message, once posted (with the video; the transcript follows in place). */
   messageId?: string;

@@ -38,6 +38,8 @@ const linkTokenOf = (url: string) => new URL(url).hash.replace(/^#t=/, '');
 const jwtPayload = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString()) as Record<string, any>;
 const messagesOf = (conversationSid: string): Resource[] => stack.fake.state.messages.get(conversationSid) ?? [];
 const attributesOf = (m: Resource) => JSON.parse(String(m.attributes)) as Record<string, any>;
+/** The participant SID a room's audio composition selects its one speaker by. */
+const participantSidIn = (roomSid: string) => String([...stack.fake.state.participants.values()].find((p) => p.room_sid === roomSid)?.sid);
 
 /** What the customer's browser publishes while a take records: a run of microphone, camera and screen. */
 function publishRun(roomSid: string, identity: string): string[] {
@@ -207,7 +209,7 @@ describe('BACKEND=twilio: an async clip over HTTP, from the offer to the one mes
     const common = { RoomSid: room2Sid, Format: 'mp4', Trim: 'true', StatusCallback: callback, StatusCallbackMethod: 'POST' };
     expect(compositions.map((c) => c.form)).toEqual([
       { ...common, AudioSources: '*', VideoLayout: expect.any(String), Resolution: '1280x720' },
-      { ...common, AudioSources: TRACK_NAMES.microphone },
+      { ...common, AudioSources: participantSidIn(room2Sid) },
     ]);
     expect(JSON.parse(String(compositions[0].form.VideoLayout))).toEqual({
       screen: { z_pos: 1, video_sources: [TRACK_NAMES.screen] },
@@ -289,7 +291,7 @@ describe('BACKEND=twilio: an async clip over HTTP, from the offer to the one mes
     const compositions = calls.filter((r) => r.method === 'POST' && r.path === '/v1/Compositions');
     expect(compositions.map((c) => [c.form.RoomSid, c.form.Trim, c.form.AudioSources])).toEqual([
       [roomSid, 'true', '*'],
-      [roomSid, 'true', TRACK_NAMES.microphone],
+      [roomSid, 'true', participantSidIn(roomSid)],
     ]);
     expect(JSON.parse(String(compositions[0].form.VideoLayout))).toHaveProperty('camera.z_pos', 2);
     const messagesAfter = messagesOf(conversationSid).length;

@@ -147,7 +147,7 @@ describe('TwilioComposer: a clip is composed picture-in-picture from regions', (
     }
     fake.completeRoom(String(room.sid));
     fake.clearRequests();
-    return { name: 'clip-c1-1', sid: String(room.sid) };
+    return { name: 'clip-c1-1', sid: String(room.sid), participantSid: String(p.sid) };
   };
   const compositionForms = () => fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/Compositions').map((r) => r.form);
   const callback = `${STATUS_CALLBACK}?roomName=clip-c1-1`;
@@ -184,7 +184,8 @@ describe('TwilioComposer: a clip is composed picture-in-picture from regions', (
     expect(cam.x_pos + cam.width).toBeLessThanOrEqual(1280);
     expect(cam.y_pos + cam.height).toBeLessThanOrEqual(720);
     // The one speaker is trimmed the same way, so the transcript follows the trimmed video.
-    expect(speech).toEqual({ RoomSid: room.sid, Format: 'mp4', Trim: 'true', StatusCallback: callback, StatusCallbackMethod: 'POST', AudioSources: 'microphone' });
+    // The speaker's audio by participant SID (Twilio's Conversational Intelligence guide), never by a shared track name.
+    expect(speech).toEqual({ RoomSid: room.sid, Format: 'mp4', Trim: 'true', StatusCallback: callback, StatusCallbackMethod: 'POST', AudioSources: room.participantSid });
     expect(fake.state.compositions.get(started.video!.compositionId)).toMatchObject({ trim: true, resolution: '1280x720', video_layout: layout });
     expect(started.speech).toEqual([
       { compositionId: expect.stringMatching(/^CJ/), status: 'pending', participantIdentity: 'customer:c1', role: 'customer', startOffsetSeconds: 0 },
@@ -206,7 +207,7 @@ describe('TwilioComposer: a clip is composed picture-in-picture from regions', (
     const room = seedClip([MIC, CAMERA, SCREEN]);
     const gridForms = [
       { RoomSid: room.sid, Format: 'mp4', Trim: 'false', StatusCallback: callback, StatusCallbackMethod: 'POST', AudioSources: '*', VideoLayout: JSON.stringify({ grid: { video_sources: ['*'] } }), Resolution: '1280x720' },
-      { RoomSid: room.sid, Format: 'mp4', Trim: 'false', StatusCallback: callback, StatusCallbackMethod: 'POST', AudioSources: 'microphone' },
+      { RoomSid: room.sid, Format: 'mp4', Trim: 'false', StatusCallback: callback, StatusCallbackMethod: 'POST', AudioSources: room.participantSid },
     ];
 
     await composer().start(room, 'rec-1');

@@ -86,8 +86,8 @@ describe('BACKEND=twilio, end to end over HTTP', () => {
     const callback = `${stack.webhookBase}/composition-status?roomName=${roomName}`;
     expect(compositions.map((c) => c.form)).toEqual([
       { RoomSid: roomSid, Format: 'mp4', Trim: 'false', StatusCallback: callback, StatusCallbackMethod: 'POST', AudioSources: '*', VideoLayout: JSON.stringify({ grid: { video_sources: ['*'] } }), Resolution: '1280x720' },
-      { RoomSid: roomSid, Format: 'mp4', Trim: 'false', StatusCallback: callback, StatusCallbackMethod: 'POST', AudioSources: 'a-mic' },
-      { RoomSid: roomSid, Format: 'mp4', Trim: 'false', StatusCallback: callback, StatusCallbackMethod: 'POST', AudioSources: 'c-mic' },
+      { RoomSid: roomSid, Format: 'mp4', Trim: 'false', StatusCallback: callback, StatusCallbackMethod: 'POST', AudioSources: String(agentP.sid) },
+      { RoomSid: roomSid, Format: 'mp4', Trim: 'false', StatusCallback: callback, StatusCallbackMethod: 'POST', AudioSources: String(customerP.sid) },
     ]);
     const [grid, agentAudio, customerAudio] = [...fake.state.compositions.values()].map((c) => String(c.sid));
     const recordingsList = calls('video.twilio.com', 'GET').find((r) => r.path.startsWith('/v1/Recordings'));

@@ -120,7 +120,7 @@ test('recording off and on while publishing gives two runs of files, composed wi
   const recordings = await new JanusTrackRecordings({ db: db!, recordingsDir: join(dir, 'recordings') }).list(room);
   expect(recordings.map((r) => `${r.kind}/${r.source}`).sort()).toEqual(['audio/microphone', 'audio/microphone', 'video/camera', 'video/camera', 'video/screen', 'video/screen']);
   const source = new JanusMediaSource(new JanusTrackRecordings({ db: db!, recordingsDir: join(dir, 'recordings') }), { dataDir: dir });
-  const media = await source.prepare(room, 'REtoggle');
+  const { media } = await source.prepare(room, 'REtoggle');
   const spans = await Promise.all(media.map(async (m) => ({ m, start: m.startOffsetSeconds, end: m.startOffsetSeconds + (await mediaDuration(m.path)) })));
   const first = spans.filter((s) => run1.some((n) => s.m.recordedFrom!.endsWith(n)));
   const second = spans.filter((s) => run2.some((n) => s.m.recordedFrom!.endsWith(n)));

@@ -5,6 +5,12 @@ import { launchParticipantBrowser, type ParticipantBrowser } from './support/bro
 import { startCallFixture, type CallFixture } from './support/call-fixture';
 import { makeFakeMedia } from './support/janus-fake-media';
 import { inboundAudioBytes, recordPeerConnections, videoFrames, waitForFrames } from './support/media-probes';
+import { librivoxClips, writeFakeMicWav } from './support/speech-clips';
+import { waitUntil } from './support/wait-until';
+import { MESSAGE_TYPES } from '../../src/domain/message-types';
+import type { PipelineJob } from '../../src/ports/pipeline-store';
+import { readStoredJson, stackMediaKeys } from '../support/read-stored-media';
+import { join } from 'node:path';
 
 /**
  * Silent monitoring on the real local stack: an agent and a customer in a live call (two Chromium
@@ -22,7 +28,10 @@ let supervisor: ParticipantBrowser;
 beforeAll(async () => {
   call = await startCallFixture();
   stack = call.stack;
-  supervisor = await launchParticipantBrowser(makeFakeMedia(call.work, { name: 'supervisor', pattern: 'testsrc' }));
+  // The supervisor speaks (human speech, which the recogniser can read) when they barge in.
+  const voice = join(call.work, 'supervisor-voice.wav');
+  await writeFakeMicWav([librivoxClips()[0]], voice, 0.5);
+  supervisor = await launchParticipantBrowser({ videoFile: makeFakeMedia(call.work, { name: 'supervisor', pattern: 'testsrc' }).videoFile, audioFile: voice });
   for (const page of [call.agent.page, call.customer.page, supervisor.page]) await recordPeerConnections(page);
 });
 
@@ -144,6 +153,8 @@ it('barge-in: the supervisor joins with audio, and the agent and the customer ar
   await customer.page.waitForTimeout(1000);
   expect(await inboundAudioBytes(customer.page)).toBeGreaterThan(customerAudioBefore);
   expect(await outboundMediaBytes(supervisor.page)).toBeGreaterThan(0);
+  // Long enough for the supervisor to say something the recording keeps.
+  await customer.page.waitForTimeout(8000);
 
   await byTestId(supervisor.page, 'stop-monitoring').click();
   await byTestId(supervisor.page, 'live-call').waitFor({ timeout: 10_000 });
@@ -153,4 +164,37 @@ it('barge-in: the supervisor joins with audio, and the agent and the customer ar
     [false, 'monitor', 'string'],
     [true, 'supervisor', 'string'],
   ]);
+});
+
+it('a barged-in call keeps its recording: both videos, three voices, the supervisor labelled (#23)', async () => {
+  const { agent } = call;
+  await byTestId(agent.page, 'end-call-button').click();
+  const conversationId = stack.demo.conversationId;
+  const message = await waitUntil(
+    'the recording message with its transcript',
+    async () =>
+      (await stack.backend.conversations.listMessages(conversationId)).find(
+        (m) => m.attributes.type === MESSAGE_TYPES.recording && m.attributes.transcriptStatus && m.attributes.transcriptStatus !== 'pending',
+      ),
+    120_000,
+  );
+  expect(message.body).not.toMatch(/could not be processed/);
+  const job = (await stack.backend.deps.pipeline.store.getByRecordingId(String(message.attributes.recordingId))) as PipelineJob;
+  expect(job.state).toBe('attached');
+  // The supervisor's video track never carried a frame: left out with its reason, and nothing else was.
+  expect(job.leftOut).toEqual([expect.objectContaining({ participantIdentity: expect.stringMatching(/^supervisor:/), kind: 'video', reason: expect.any(String) })]);
+  // The video was made from the agent's and the customer's cameras; the audio from all three.
+  const manifest = readStoredJson<{ media: { participantIdentity: string; kind: string }[] }>(
+    join(stack.dataDir, 'compositions', job.recordingId, 'work', 'manifest.json'),
+    stackMediaKeys(stack.dataDir),
+  );
+  const roles = (kind: string) => manifest.media.filter((m) => m.kind === kind).map((m) => m.participantIdentity.split(':')[0]).sort();
+  expect(roles('video')).toEqual(['agent', 'customer']);
+  expect(roles('audio')).toEqual(['agent', 'customer', 'supervisor']);
+  expect(job.video?.status).toBe('ready');
+  // The supervisor's words are in the transcript under their own label.
+  const supervisorLines = (job.transcript?.segments ?? []).filter((s) => s.role === 'supervisor');
+  expect(supervisorLines.length).toBeGreaterThan(0);
+  expect(supervisorLines[0].speaker).toMatch(/Supervisor/);
+  expect(supervisorLines.map((s) => s.text).join(' ').trim()).not.toBe('');
 });

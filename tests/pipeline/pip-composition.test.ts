@@ -137,7 +137,7 @@ describe('picture-in-picture composition', () => {
       },
       track: (w: Promise<unknown>) => work.push(w),
     } as unknown as LocalPipelineEvents;
-    const local = new LocalComposer({ dataDir: dir, mediaKeys: keys, source: { prepare: async () => media }, grid: composer, events });
+    const local = new LocalComposer({ dataDir: dir, mediaKeys: keys, source: { prepare: async () => ({ media, leftOut: [] }) }, grid: composer, events });
 
     const pip = await local.start({ name: 'clip-1', sid: '1' }, 'REpip3', { layout: 'pip' });
     expect(pip.speech.map((s) => s.startOffsetSeconds)).toEqual([0.01, expect.closeTo(2.01, 1)]);

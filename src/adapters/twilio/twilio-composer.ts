@@ -1,5 +1,7 @@
 import { roleOfIdentity } from '../../domain/escalation';
-import type { ComposeOptions, Composer, CompositionStatus, SpeechComposition } from '../../ports/composer';
+import type { LeftOutTrack } from '../../domain/media';
+import type { ComposeOptions, Composer, CompositionStatus, SpeechComposition, StartedCompositions } from '../../ports/composer';
+import type { RecordingInstance } from 'twilio/lib/rest/video/v1/recording';
 import type { RoomRef } from '../../ports/rooms';
 import { GRID_LAYOUT, PIP_RESOLUTION, pictureInPictureLayout } from './composition-layouts';
 import { isNotFound } from './rest-errors';
@@ -38,20 +40,25 @@ export class TwilioComposer implements Composer {
     return this.o.client.video.v1;
   }
 
-  async start(room: RoomRef, _recordingId: string, options: ComposeOptions = { layout: 'grid' }) {
-    const recordings = await this.video.recordings.list({ groupingSid: [room.sid] });
-    if (recordings.length === 0) return { video: null, speech: [] };
+  async start(room: RoomRef, _recordingId: string, options: ComposeOptions = { layout: 'grid' }): Promise<StartedCompositions> {
+    const all = await this.video.recordings.list({ groupingSid: [room.sid] });
     const participants = await this.video.rooms(room.sid).participants.list();
     const identityOf = new Map(participants.map((p) => [p.sid, p.identity]));
-    // Each participant's audio tracks, in the order they first recorded.
-    const audioByParticipant = new Map<string, string[]>();
-    // Twilio lists newest first; speakers are labelled in the order they first recorded.
+    const participantOf = (r: RecordingInstance) => String((r.groupingSids as Record<string, unknown>)?.participant_sid ?? '');
+    // A track with no media (failed, deleted, or nothing captured) is left out and noted; the rest
+    // of the room is still composed (one silent track must never cost the recording).
+    const leftOut: LeftOutTrack[] = [];
+    const recordings = all.filter((r) => {
+      const reason = unusableRecording(r);
+      if (reason && (r.type === 'audio' || r.type === 'video')) {
+        leftOut.push({ participantIdentity: identityOf.get(participantOf(r)) ?? participantOf(r), kind: r.type, reason });
+      }
+      return !reason;
+    });
+    if (recordings.length === 0) return { video: null, speech: [], leftOut };
+    // The participants who spoke, in the order they first recorded audio (Twilio lists newest first).
     const oldestFirst = [...recordings].sort((a, b) => +new Date(a.dateCreated) - +new Date(b.dateCreated) || recordings.indexOf(b) - recordings.indexOf(a));
-    for (const r of oldestFirst) {
-      if (r.type !== 'audio') continue;
-      const participantSid = String((r.groupingSids as Record<string, unknown>)?.participant_sid ?? '');
-      audioByParticipant.set(participantSid, [...(audioByParticipant.get(participantSid) ?? []), r.trackName]);
-    }
+    const speakers = [...new Set(oldestFirst.filter((r) => r.type === 'audio').map(participantOf))];
     const clip = options.layout === 'pip';
     const common = {
       roomSid: room.sid,
@@ -68,12 +75,14 @@ export class TwilioComposer implements Composer {
       resolution: clip ? `${PIP_RESOLUTION.width}x${PIP_RESOLUTION.height}` : (this.o.resolution ?? '1280x720'),
     });
     const speech: SpeechComposition[] = [];
-    for (const [participantSid, tracks] of audioByParticipant) {
-      const c = await this.video.compositions.create({ ...common, audioSources: [...new Set(tracks)] });
+    for (const participantSid of speakers) {
+      // By participant SID, as Twilio's Conversational Intelligence guide selects a speaker's audio:
+      // a track name ("microphone") is shared by every participant and would match them all.
+      const c = await this.video.compositions.create({ ...common, audioSources: [participantSid] });
       const identity = identityOf.get(participantSid) ?? participantSid;
       speech.push({ compositionId: c.sid, status: 'pending', participantIdentity: identity, role: roleOfIdentity(identity), startOffsetSeconds: 0 });
     }
-    return { video: { compositionId: video.sid, status: 'pending' as const }, speech };
+    return { video: { compositionId: video.sid, status: 'pending' as const }, speech, leftOut };
   }
 
   async status(compositionId: string): Promise<CompositionStatus> {
@@ -88,4 +97,15 @@ export class TwilioComposer implements Composer {
       throw e;
     }
   }
+}
+
+/**
+ * Why a track recording cannot go into a composition, if it cannot: `failed` or `deleted` (its
+ * media is gone), or completed with no bytes (a track that never sent a packet). Twilio rounds a
+ * sub-second track up to 1 s of `duration` (Recordings resource), so 0 means nothing was captured.
+ */
+export function unusableRecording(r: Pick<RecordingInstance, 'status' | 'size' | 'duration'>): string | null {
+  if (r.status === 'failed' || r.status === 'deleted') return `recording ${r.status}`;
+  if (r.status === 'completed' && (!r.size || !r.duration)) return 'no media in the recording';
+  return null;
 }

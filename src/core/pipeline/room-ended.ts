@@ -58,6 +58,7 @@ export async function requestCompositions(deps: PipelineDeps, roomName: string):
           state: 'processing',
           video: { compositionId: video.compositionId, status: video.status, durationSeconds: video.durationSeconds },
           speakers,
+          ...(started.leftOut?.length ? { leftOut: started.leftOut } : {}),
           nextAttemptAt: undefined,
         }
       : null,

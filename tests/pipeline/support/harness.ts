@@ -63,7 +63,7 @@ export class PipelineHarness {
       db: this.db,
       store: this.store,
       conversations: this.conversations,
-      source: { prepare: async () => this.media },
+      source: { prepare: async () => ({ media: this.media, leftOut: [] }) },
       grid,
       mediaKeys: this.mediaKeys,
       config: { DATA_DIR: this.dataDir, TRANSCRIBE_MAX_ATTEMPTS: 4, TRANSCRIBE_BACKOFF_MS: 50 },

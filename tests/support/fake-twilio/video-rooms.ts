@@ -152,6 +152,8 @@ export interface RecordingSeed {
   trackName: string;
   type: 'audio' | 'video' | 'data';
   duration?: number;
+  /** Bytes of media; 0 for a track that never sent a packet. */
+  size?: number;
   status?: 'processing' | 'completed' | 'deleted' | 'failed';
 }
 
@@ -164,10 +166,10 @@ export function addRecording(state: FakeTwilioState, roomSid: string, seed: Reco
     date_created: twilioTime(),
     sid,
     source_sid: newSid('MT'),
-    size: 4096,
+    size: seed.size ?? 4096,
     url,
     type: seed.type,
-    duration: seed.duration ?? 10,
+    duration: seed.duration ?? (seed.size === 0 ? 0 : 10),
     container_format: seed.type === 'video' ? 'mkv' : 'mka',
     codec: seed.type === 'video' ? 'VP8' : seed.type === 'audio' ? 'opus' : null,
     grouping_sids: { room_sid: roomSid, participant_sid: seed.participantSid },

@@ -41,7 +41,7 @@ describe('recordings Janus never closed (a kill mid-call)', () => {
     ]);
     expect(readdirSync(roomDir)).toEqual([name]);
 
-    const media = await new JanusMediaSource(tracks, { dataDir: dir }).prepare({ name: 'esc-crash', sid: 'x' }, 'REcrash');
+    const { media } = await new JanusMediaSource(tracks, { dataDir: dir }).prepare({ name: 'esc-crash', sid: 'x' }, 'REcrash');
     expect(media).toHaveLength(1);
     const seconds = await mediaDuration(media[0].path);
     expect(seconds).toBeGreaterThan(1);

@@ -44,4 +44,19 @@ describe('composeFilterGraph', () => {
     expect(hasAudio).toBe(false);
     expect(graph).not.toContain('[aout]');
   });
+
+  it('gives an audio-only participant (a barge-in) no tile, and still mixes their voice', () => {
+    const { graph } = composeFilterGraph([m('a', 'video', 0), m('a', 'audio', 0), m('b', 'video', 0), m('b', 'audio', 0), m('sup', 'audio', 3)], {
+      width: 1280,
+      height: 720,
+      fps: 12,
+      durationSeconds: 10,
+    });
+    // Two tiles side by side (not a 2×2 grid with an empty third box), three voices mixed.
+    expect(graph).toContain('overlay=0:180:eof_action=pass');
+    expect(graph).toContain('overlay=640:180:eof_action=pass');
+    expect(graph.match(/drawbox=/g)).toHaveLength(2);
+    expect(graph).toContain('[4:a]aresample=48000,asetpts=PTS-STARTPTS,adelay=delays=3000:all=1');
+    expect(graph).toContain('amix=inputs=3');
+  });
 });

@@ -29,15 +29,17 @@ export interface ComposeGraphOptions {
 const num = (n: number) => Number(n.toFixed(3)).toString();
 
 /**
- * ffmpeg filter graph for a call: a dark canvas with one tile per participant (up to 4, in order
- * of first appearance), each video track overlaid on its participant's tile from its start offset
+ * ffmpeg filter graph for a call: a dark canvas with one tile per participant with video (up to 4,
+ * in order of first appearance), each video track overlaid on its participant's tile from its start offset
  * (overlay passes the canvas through before a track starts and after it ends), and every audio
  * track delayed to its offset and mixed. Input i of ffmpeg is `media[i]`.
  */
 export function composeFilterGraph(media: readonly ParticipantMedia[], o: ComposeGraphOptions): { graph: string; hasAudio: boolean } {
+  // Tiles go to people with a picture: a supervisor who barged in with audio only, or someone
+  // whose camera stayed off, is heard in the mix and takes no empty tile.
   const people: string[] = [];
   for (const m of [...media].sort((a, b) => a.startOffsetSeconds - b.startOffsetSeconds)) {
-    if (!people.includes(m.participantIdentity) && people.length < 4) people.push(m.participantIdentity);
+    if (m.kind === 'video' && !people.includes(m.participantIdentity) && people.length < 4) people.push(m.participantIdentity);
   }
   const tiles = gridTiles(Math.max(1, people.length), o.width, o.height);
   const parts: string[] = [];

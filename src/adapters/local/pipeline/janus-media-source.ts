@@ -1,7 +1,9 @@
 import { mkdir, open } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { RoomRef } from '../../../ports/rooms';
-import type { ParticipantMedia } from './local-media';
+import type { LeftOutTrack } from '../../../domain/media';
+import type { ParticipantMedia, PreparedMedia } from './local-media';
+import { mediaDuration } from './probe';
 import type { TrackRecordingsPort } from '../../../ports/track-recordings';
 import { execTool } from './exec';
 import { recordingDir } from './local-artifacts';
@@ -72,19 +74,32 @@ export class JanusMediaSource {
     }
   }
 
-  async prepare(room: RoomRef, recordingId: string): Promise<ParticipantMedia[]> {
+  async prepare(room: RoomRef, recordingId: string): Promise<PreparedMedia> {
     const recorded = await this.tracks.list(room);
-    if (recorded.length === 0) return [];
+    if (recorded.length === 0) return { media: [], leftOut: [] };
     const dir = join(recordingDir(this.o.dataDir, recordingId), 'tracks');
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const headers = await Promise.all(recorded.map((t) => this.header(t.path)));
-    const origin = Math.min(...headers.map((h) => h.firstPacketUs));
-    const out: ParticipantMedia[] = [];
+    // A header without a first-packet time is a track that never received media (a supervisor who
+    // barged in with audio only leaves one for video): it has no place on the timeline.
+    const headers = await Promise.all(recorded.map((t) => this.header(t.path).catch((e: unknown) => e as Error)));
+    const started = headers.filter((h): h is MjrHeader => !(h instanceof Error) && h.firstPacketUs > 0);
+    const origin = Math.min(...started.map((h) => h.firstPacketUs));
+    const media: ParticipantMedia[] = [];
+    const leftOut: LeftOutTrack[] = [];
     for (const [i, t] of recorded.entries()) {
       const h = headers[i];
+      const leave = (reason: string) => leftOut.push({ participantIdentity: t.participantIdentity, kind: t.kind, source: t.source, reason });
+      if (h instanceof Error || h.firstPacketUs <= 0) {
+        leave('never started: no media packet was recorded');
+        continue;
+      }
       const target = join(dir, `${basename(t.path, '.mjr')}.${extensionForCodec(h.codec)}`);
-      await execTool(this.o.janusPpRec ?? 'janus-pp-rec', [t.path, target], { timeoutMs: 5 * 60_000 });
-      out.push({
+      const unusable = await this.convert(t.path, target);
+      if (unusable) {
+        leave(unusable);
+        continue;
+      }
+      media.push({
         participantIdentity: t.participantIdentity,
         role: t.role,
         kind: t.kind,
@@ -94,6 +109,26 @@ export class JanusMediaSource {
         recordedFrom: t.path,
       });
     }
-    return out;
+    return { media, leftOut };
+  }
+
+  /**
+   * janus-pp-rec, then a check that ffmpeg can read a moment of media from the result (a track cut
+   * at its first packet converts to a file with no frame in it). Returns why the track is unusable.
+   */
+  private async convert(from: string, target: string): Promise<string | null> {
+    try {
+      await execTool(this.o.janusPpRec ?? 'janus-pp-rec', [from, target], { timeoutMs: 5 * 60_000 });
+    } catch (e) {
+      return `could not be converted: ${firstLine(e)}`;
+    }
+    try {
+      if ((await mediaDuration(target)) > 0) return null;
+    } catch {
+      // no readable frame
+    }
+    return 'no playable media in the recorded file';
   }
 }
+
+const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);

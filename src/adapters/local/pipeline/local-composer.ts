@@ -1,9 +1,9 @@
 import { access } from 'node:fs/promises';
-import type { ComposeOptions, Composer, CompositionStatus, SpeechComposition, VideoLayout } from '../../../ports/composer';
+import type { ComposeOptions, Composer, CompositionStatus, SpeechComposition, StartedCompositions, VideoLayout } from '../../../ports/composer';
 import type { RoomRef } from '../../../ports/rooms';
 import { errorText } from '../../../core/pipeline/job-update';
 import type { FfmpegComposer } from './ffmpeg-composer';
-import { readManifest, speechCompositionId, videoCompositionId, writeManifest, recordingIdOf, type ParticipantMedia } from './local-media';
+import { readManifest, speechCompositionId, videoCompositionId, writeManifest, recordingIdOf, type ParticipantMedia, type RecordedMediaSource } from './local-media';
 import type { LocalPipelineEvents } from './local-events';
 import type { MediaKeyRing } from '../crypto/key-ring';
 import { storedMediaDuration } from './stored-media-duration';
@@ -23,18 +23,19 @@ export class LocalComposer implements Composer {
     private readonly o: {
       dataDir: string;
       mediaKeys: MediaKeyRing;
-      source: { prepare(room: RoomRef, recordingId: string): Promise<ParticipantMedia[]> };
+      source: RecordedMediaSource;
       grid: FfmpegComposer;
       events: LocalPipelineEvents;
     },
   ) {}
 
-  async start(room: RoomRef, recordingId: string, options?: ComposeOptions) {
+  async start(room: RoomRef, recordingId: string, options?: ComposeOptions): Promise<StartedCompositions> {
     const t0 = performance.now();
     const layout = options?.layout ?? 'grid';
-    const recorded = await this.o.source.prepare(room, recordingId);
+    const { media: recorded, leftOut } = await this.o.source.prepare(room, recordingId);
     logger.info({ recordingId, tracks: recorded.length, seconds: ((performance.now() - t0) / 1000).toFixed(2) }, 'recorded tracks converted');
-    if (recorded.length === 0) return { video: null, speech: [] };
+    if (leftOut.length) logger.warn({ recordingId, leftOut }, 'recorded tracks without media left out of the recording');
+    if (recorded.length === 0) return { video: null, speech: [], leftOut };
     // A clip's pauses are cut from the video, so its speech offsets move with it (captions stay in sync).
     const media = layout === 'pip' ? (await this.o.grid.onClipTimeline(recorded)).media : recorded;
     const videoId = videoCompositionId(recordingId);
@@ -50,9 +51,9 @@ export class LocalComposer implements Composer {
     await writeManifest(this.o.dataDir, recordingId, { roomName: room.name, videoCompositionId: videoId, media, speech: files, live }, this.o.mediaKeys);
 
     const done = await this.finishedVideo(recordingId);
-    if (done) return { video: { compositionId: videoId, status: 'ready' as const, durationSeconds: done }, speech };
+    if (done) return { video: { compositionId: videoId, status: 'ready' as const, durationSeconds: done }, speech, leftOut };
     if (!this.running.has(videoId)) this.composeInBackground(room.name, recordingId, media, layout);
-    return { video: { compositionId: videoId, status: 'pending' as const }, speech };
+    return { video: { compositionId: videoId, status: 'pending' as const }, speech, leftOut };
   }
 
   private composeInBackground(roomName: string, recordingId: string, media: ParticipantMedia[], layout: VideoLayout): void {

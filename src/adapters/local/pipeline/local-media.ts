@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ParticipantRole } from '../../../domain/escalation';
-import type { TrackKind, TrackSource } from '../../../domain/media';
+import type { LeftOutTrack, TrackKind, TrackSource } from '../../../domain/media';
+import type { RoomRef } from '../../../ports/rooms';
 import type { MediaKeyRing } from '../crypto/key-ring';
 import { readStoredFile, writeSealedFile } from '../crypto/stored-files';
 import { recordingDir } from './local-artifacts';
@@ -17,6 +18,17 @@ export interface ParticipantMedia {
   startOffsetSeconds: number;
   /** The media server's raw recording it was converted from (Janus `.mjr`), when there is one. */
   recordedFrom?: string;
+}
+
+/** A room's recorded tracks as ordinary files, and the tracks that held no usable media. */
+export interface PreparedMedia {
+  media: ParticipantMedia[];
+  leftOut: LeftOutTrack[];
+}
+
+/** Where the local composer gets a room's tracks (Janus recordings; a fixed list in tests). */
+export interface RecordedMediaSource {
+  prepare(room: RoomRef, recordingId: string): Promise<PreparedMedia>;
 }
 
 /**

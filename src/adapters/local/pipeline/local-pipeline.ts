@@ -6,7 +6,6 @@ import { resumeJob } from '../../../core/pipeline/resume';
 import { systemClock, type Clock } from '../../../ports/clock';
 import type { ConversationsPort } from '../../../ports/conversations';
 import type { PipelineJob, PipelineStore } from '../../../ports/pipeline-store';
-import type { RoomRef } from '../../../ports/rooms';
 import { JanusTrackRecordings } from '../janus/janus-track-recordings';
 import type { MediaKeyRing } from '../crypto/key-ring';
 import { mediaKeyRingFromConfig } from '../crypto/media-keys-from-config';
@@ -17,7 +16,7 @@ import { JanusMediaSource } from './janus-media-source';
 import { LocalRecordingArtifacts } from './local-artifacts';
 import { LocalComposer } from './local-composer';
 import { LocalPipelineEvents } from './local-events';
-import type { ParticipantMedia } from './local-media';
+import type { RecordedMediaSource } from './local-media';
 import { LocalTranscriber } from './local-transcriber';
 import type { SpeechEngine } from './speech-engine';
 import { speechEngineFromConfig } from './speech-engine-from-config';
@@ -32,7 +31,7 @@ export interface LocalPipelineOptions {
   mediaKeys?: MediaKeyRing;
   /** Replace a step (tests, another engine). Defaults: Janus recordings, ffmpeg, the configured engine. */
   engine?: SpeechEngine;
-  source?: { prepare(room: RoomRef, recordingId: string): Promise<ParticipantMedia[]> };
+  source?: RecordedMediaSource;
   grid?: FfmpegComposer;
   clock?: Clock;
   transcribeConcurrency?: number;
