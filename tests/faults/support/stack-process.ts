@@ -10,6 +10,10 @@ export interface StackProcess {
   killHard(): Promise<void>;
   /** Ctrl-C: the stack's own orderly stop. */
   stop(): Promise<void>;
+  /** Ctrl-C as a terminal sends it (SIGINT to the whole group); the milliseconds until the stack exited, or null after `withinMs`. */
+  interrupt(withinMs: number): Promise<number | null>;
+  /** What the stack printed so far. */
+  output(): string;
 }
 
 /**
@@ -56,6 +60,15 @@ export async function startStackProcess(o: { dataDir: string; port: number; env?
       signal('SIGKILL');
       await exited;
     },
+    async interrupt(withinMs) {
+      const t0 = Date.now();
+      signal('SIGINT');
+      let timer: NodeJS.Timeout | undefined;
+      const gone = await Promise.race([exited.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), withinMs)))]);
+      clearTimeout(timer);
+      return gone ? Date.now() - t0 : null;
+    },
+    output: () => output,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       signal('SIGTERM');

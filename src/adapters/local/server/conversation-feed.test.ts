@@ -8,13 +8,21 @@ import { ConversationFeed } from './conversation-feed';
 function fakeStream(lastEventId?: number) {
   const req = Object.assign(new EventEmitter(), { headers: lastEventId ? { 'last-event-id': String(lastEventId) } : {} });
   const chunks: string[] = [];
-  const res = Object.assign(new EventEmitter(), { writeHead: () => res, write: (chunk: string) => chunks.push(chunk) });
+  let ended = false;
+  const res = Object.assign(new EventEmitter(), {
+    writeHead: () => res,
+    write: (chunk: string) => chunks.push(chunk),
+    end: (chunk?: string) => {
+      if (chunk) chunks.push(chunk);
+      ended = true;
+    },
+  });
   const events = () =>
     chunks.flatMap((c) => {
       const m = /^id: (\d+)\nevent: (\w+)\n/.exec(c);
       return m ? [[Number(m[1]), m[2]]] : [];
     });
-  return { req: req as unknown as IncomingMessage, res: res as unknown as ServerResponse, events, close: () => req.emit('close') };
+  return { req: req as unknown as IncomingMessage, res: res as unknown as ServerResponse, events, close: () => req.emit('close'), ended: () => ended };
 }
 
 const until = async (done: () => boolean) => {
@@ -66,5 +74,20 @@ describe('ConversationFeed', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(s.events().map(([seq]) => seq)).toEqual([2, 3, 4]);
     s.close();
+  });
+
+  it('ends every open stream on close, and refuses new ones after it (Ctrl-C must not wait for tabs)', async () => {
+    const c = await store.conversations.createConversation({ friendlyName: 'A' });
+    feed = await ConversationFeed.start(store.conversations, 5);
+    const console = fakeStream();
+    const chat = fakeStream();
+    feed.stream(console.req, console.res, c.id);
+    feed.stream(chat.req, chat.res, c.id);
+    expect([console.ended(), chat.ended()]).toEqual([false, false]);
+    feed.close();
+    expect([console.ended(), chat.ended()]).toEqual([true, true]);
+    const late = fakeStream();
+    feed.stream(late.req, late.res, c.id);
+    expect(late.ended()).toBe(true);
   });
 });

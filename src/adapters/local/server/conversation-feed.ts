@@ -10,6 +10,8 @@ type Listener = (event: ConversationEvent) => void;
  */
 export class ConversationFeed {
   private readonly listeners = new Set<{ conversationId: string; listener: Listener }>();
+  /** Every open stream, ended by close(): an open response would keep the server (and Ctrl-C) waiting. */
+  private readonly open = new Set<() => void>();
   private readonly timer: NodeJS.Timeout;
   private polling = false;
   private closed = false;
@@ -32,6 +34,11 @@ export class ConversationFeed {
 
   /** Streams one conversation's changes to `res` until the client goes away. */
   stream(req: IncomingMessage, res: ServerResponse, conversationId: string): void {
+    if (this.closed) {
+      // Shutting down: a reconnecting page is told so instead of holding a stream open.
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end('shutting down');
+      return;
+    }
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -52,7 +59,13 @@ export class ConversationFeed {
     const close = () => {
       clearInterval(heartbeat);
       this.listeners.delete(entry);
+      this.open.delete(end);
     };
+    const end = () => {
+      close();
+      res.end();
+    };
+    this.open.add(end);
     req.on('close', close);
     res.on('error', close);
     if (!replaying) return;
@@ -69,8 +82,10 @@ export class ConversationFeed {
       });
   }
 
+  /** Stops polling and ends every open stream. */
   close(): void {
     this.closed = true;
+    for (const end of [...this.open]) end();
     this.listeners.clear();
     clearInterval(this.timer);
   }

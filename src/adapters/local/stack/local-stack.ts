@@ -79,7 +79,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Bound before twilio-run starts, because customer links carry this origin; routes attach below.
     const server = createServer();
     const boundPort = await listenOnLoopback(server, port);
-    stops.push(() => new Promise<void>((r) => server.close(() => r())));
+    stops.push(
+      () =>
+        new Promise<void>((r) => {
+          server.close(() => r());
+          // Keep-alive sockets and any response still streaming would hold close() until the tab goes.
+          server.closeAllConnections();
+        }),
+    );
     const url = `http://127.0.0.1:${boundPort}`;
 
     const env: Record<string, string> = {
