@@ -233,6 +233,26 @@ describe('async clips', () => {
     expect(await card.locator('track[kind="captions"]').count()).toBe(1);
     await expectNoViolations(customer.page, 'customer chat with the clip player');
   });
+
+  it('a fulfilled request says the video was sent and offers no link; one replaced by a newer request says so', async () => {
+    // The request the customer answered: sent, thanked, and no way back into a used-up recorder.
+    const first = byTestId(customer.page, 'clip-request-card').first();
+    await customer.page.locator('[data-testid="clip-request-card"][data-state="fulfilled"]').first().waitFor({ timeout: 10_000 });
+    expect(await first.textContent()).toMatch(/Video sent, thank you/);
+    expect(await first.locator('[data-testid="record-link"]').count()).toBe(0);
+
+    // Two new requests: the older, never used, is replaced; only the newest offers the recorder.
+    await byTestId(agent.page, 'offer-clip-button').click();
+    await byTestId(agent.page, 'clip-request-card').nth(1).waitFor({ timeout: 10_000 });
+    await byTestId(agent.page, 'offer-clip-button').click();
+    await customer.page.locator('[data-testid="clip-request-card"]').nth(2).waitFor({ timeout: 15_000 });
+    const states = await byTestId(customer.page, 'clip-request-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-state')));
+    expect(states).toEqual(['fulfilled', 'replaced', 'live']);
+    expect(await byTestId(customer.page, 'clip-request-card').nth(1).textContent()).toMatch(/replaced/);
+    expect(await byTestId(customer.page, 'record-link').count()).toBe(1);
+    expect(await byTestId(agent.page, 'clip-request-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-state')))).toEqual(['fulfilled', 'replaced', 'live']);
+    await expectNoViolations(customer.page, 'customer chat with clip requests in each state');
+  });
 });
 
 /** The camera's corner box (bottom-right quarter width, as pip-layout draws it) at one moment, as raw RGB. */

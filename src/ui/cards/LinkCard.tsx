@@ -16,6 +16,8 @@ const notUsable: Record<Exclude<LinkState, 'live'>, { agent: string; customer: s
   ended: { agent: 'This video call has ended.', customer: 'This video call has ended.' },
   expired: { agent: 'This link expired before it was used.', customer: 'This invitation has expired. Ask the agent for a new one.' },
   replaced: { agent: 'A newer link replaced this one.', customer: 'A newer invitation replaced this one: use the latest one below.' },
+  // A call link is never 'fulfilled' (that is a clip request's end); read it as a call that is over.
+  fulfilled: { agent: 'This video call has ended.', customer: 'This video call has ended.' },
 };
 
 export interface LinkCardProps {

@@ -31,7 +31,7 @@ export function MessageCard({
     case MESSAGE_TYPES.recording:
       return <RecordingCard message={message} viewer={viewer} onClipView={onClipView} />;
     case MESSAGE_TYPES.clipRequest:
-      return <ClipRequestCard message={message} viewer={viewer} />;
+      return <ClipRequestCard message={message} viewer={viewer} state={linkState} />;
     default:
       return null;
   }

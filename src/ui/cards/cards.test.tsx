@@ -47,6 +47,30 @@ describe('linkStates', () => {
     expect(Object.fromEntries(linkStates([link('a', 'e1'), msg('x', { type: 'video-recording' })], now))).toEqual({ a: 'live' });
   });
 
+  it('reads each clip request’s state: fulfilled by the clip it asked for, replaced by a newer request, expired', () => {
+    const request = (id: string, clipId: string, expiresAt = later) =>
+      msg(id, { type: 'video-clip-request', clipId, url: `http://127.0.0.1:3000/record.html#t=${id}`, expiresAt });
+    const clip = (clipId: string) => msg(`clip-${clipId}`, { type: 'video-recording', kind: 'clip', clipId });
+    const messages = [request('q1', 'k1'), clip('k1'), request('q2', 'k2'), request('q3', 'k3', '2026-01-01T09:59:00Z')];
+    expect(Object.fromEntries(linkStates(messages, now))).toEqual({ q1: 'fulfilled', q2: 'replaced', q3: 'expired' });
+    // A clip sent under another request (the agent's reply) fulfils nothing here.
+    expect(Object.fromEntries(linkStates([request('q1', 'k1'), clip('reply')], now))).toEqual({ q1: 'live' });
+  });
+
+  it('shows a clip request’s state and offers the recorder only while it is live', () => {
+    const request = msg('q1', { type: 'video-clip-request', clipId: 'k1', url: 'http://127.0.0.1:3000/record.html#t=q1', expiresAt: later });
+    const { rerender } = render(<MessageCard message={request} viewer="customer" linkState="live" />);
+    expect(screen.getByTestId('record-link').getAttribute('href')).toBe('http://127.0.0.1:3000/record.html#t=q1');
+    rerender(<MessageCard message={request} viewer="customer" linkState="fulfilled" />);
+    expect(screen.queryByTestId('record-link')).toBeNull();
+    expect(screen.getByTestId('clip-request-card').textContent).toMatch(/Video sent, thank you/);
+    rerender(<MessageCard message={request} viewer="customer" linkState="replaced" />);
+    expect(screen.queryByTestId('record-link')).toBeNull();
+    expect(screen.getByTestId('clip-request-card').textContent).toMatch(/newer request replaced this one/);
+    rerender(<MessageCard message={request} viewer="agent" linkState="fulfilled" />);
+    expect(screen.getByTestId('clip-request-card').textContent).toMatch(/Video clip received from the customer/);
+  });
+
   it('says when the next live invitation expires, so the card can turn on time', () => {
     const messages = [link('a', 'e1', '2026-01-01T10:05:00Z')];
     expect(nextExpiryIn(messages, linkStates(messages, now), now)).toBe(5 * 60_000);
