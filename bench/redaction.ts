@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactText } from '../src/core/privacy/pii/redact-text';
-import type { LabelledUtterance } from './support/redaction-set';
+import type { LabelledUtterance } from './support/labelled-utterance';
 import { baselineRedactor, score } from './support/redaction-score';
 
 /**

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../src/adapters/local/db';
 import { openSqliteStore, openStoreWith, type SqlStore } from '../src/adapters/sql/database';
-import type { PipelineJob } from '../src/ports/pipeline-store';
+import type { PipelineJob } from '../src/domain/pipeline-job';
 import { figureLine, median } from './support/figures';
 
 const OPS = 1000;

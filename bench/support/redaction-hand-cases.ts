@@ -1,4 +1,4 @@
-import type { LabelledUtterance } from './redaction-set';
+import type { LabelledUtterance } from './labelled-utterance';
 
 const c = (id: string, tag: string, text: string, pii: LabelledUtterance['pii'] = []): LabelledUtterance => ({ id: `h${id}`, text, pii, tag });
 

@@ -1,6 +1,6 @@
 import type { PiiKind } from '../../src/domain/privacy';
 import type { TextFinding } from '../../src/core/privacy/pii/redact-text';
-import type { LabelledUtterance } from './redaction-set';
+import type { LabelledUtterance } from './labelled-utterance';
 
 export type Redactor = (text: string) => TextFinding[];
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactText } from '../../src/core/privacy/pii/redact-text';
-import { REDACTION_SET, type LabelledUtterance } from './redaction-set';
+import type { LabelledUtterance } from './labelled-utterance';
+import { REDACTION_SET } from './redaction-set';
 import { baselineRedactor, score } from './redaction-score';
 
 const stored = (JSON.parse(readFileSync(join(__dirname, '..', 'data', 'redaction-set.json'), 'utf8')) as { utterances: LabelledUtterance[] }).utterances;

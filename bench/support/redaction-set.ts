@@ -2,16 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PiiKind } from '../../src/domain/privacy';
 import { HAND_WRITTEN } from './redaction-hand-cases';
+import type { LabelledUtterance } from './labelled-utterance';
 import { inPairs, singly, withDoubles } from './redaction-spoken';
-
-/** One labelled utterance: each PII span is an exact substring of `text`. */
-export interface LabelledUtterance {
-  id: string;
-  text: string;
-  pii: { kind: PiiKind; text: string }[];
-  /** What the utterance is there to test (the set's own breakdown). */
-  tag: string;
-}
 
 /** mulberry32: a small seeded generator, so the set is the same on every run. */
 function rng(seed: number) {

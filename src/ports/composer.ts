@@ -1,6 +1,6 @@
 import type { ParticipantRole } from '../domain/escalation';
 import type { LeftOutTrack } from '../domain/media';
-import type { ExternalStatus } from './pipeline-store';
+import type { ExternalStatus } from '../domain/pipeline-job';
 import type { RoomRef } from './rooms';
 
 /** A composition the provider is making (Twilio `CJ…`, a local ffmpeg job). */

@@ -1,4 +1,4 @@
-import type { PipelineJob } from './pipeline-store';
+import type { PipelineJob } from '../domain/pipeline-job';
 
 export type ArtifactName = 'captions.vtt' | 'transcript.json';
 

@@ -1,4 +1,4 @@
-import type { PipelineJob } from './pipeline-store';
+import type { PipelineJob } from '../domain/pipeline-job';
 
 /**
  * A recording's stored media and text, for retention, erasure and storage usage (#11). Local:

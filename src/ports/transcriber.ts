@@ -1,20 +1,4 @@
-import type { ExternalStatus } from './pipeline-store';
-
-/** One recognized word, times in seconds from the start of the transcribed audio. */
-export interface TranscribedWord {
-  word: string;
-  start: number;
-  end: number;
-}
-
-/** One utterance (the engine's own segmentation, usually split at pauses). */
-export interface TranscribedSegment {
-  start: number;
-  end: number;
-  text: string;
-  /** Word timings when the engine gives them; captions fall back to spreading words evenly. */
-  words: TranscribedWord[];
-}
+import type { ExternalStatus, TranscribedSegment } from '../domain/pipeline-job';
 
 export interface TranscriptRequest {
   roomName: string;

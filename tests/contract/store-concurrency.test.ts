@@ -6,7 +6,7 @@ import { migrationProvider } from '../../src/adapters/sql/migrations';
  */
 import { sql } from 'kysely';
 import { openPostgresStore, type SqlStore } from '../../src/adapters/sql/database';
-import type { PipelineJob } from '../../src/ports/pipeline-store';
+import type { PipelineJob } from '../../src/domain/pipeline-job';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server';
 
 const job = (room: string): PipelineJob => ({

@@ -11,7 +11,7 @@ import { openDb } from '../../src/adapters/local/db';
 import { openPostgresStore, openSqliteStore, type SqlEngine, type SqlStore } from '../../src/adapters/sql/database';
 import type { Clip } from '../../src/domain/clip';
 import type { Escalation } from '../../src/domain/escalation';
-import type { PipelineJob, PipelineState } from '../../src/ports/pipeline-store';
+import type { PipelineJob, PipelineState } from '../../src/domain/pipeline-job';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server';
 
 /** An engine's store plus a reopen (same database, runs the migrator again) and teardown. */

@@ -8,7 +8,7 @@
 import twilio from 'twilio';
 import { openPostgresStore, type SqlStore } from '../../src/adapters/sql/database';
 import { MEDIA_DELETED_TEXT } from '../../src/domain/privacy';
-import type { PipelineJob } from '../../src/ports/pipeline-store';
+import type { PipelineJob } from '../../src/domain/pipeline-job';
 import { RETENTION_SWEEP_SECRET_FOR_TESTS, startTwilioStack, type TwilioStack } from './support/twilio-stack';
 
 jest.setTimeout(90_000);

@@ -5,7 +5,7 @@
  * real `twilio` client against the local fake, asserting every call.
  */
 import { TwilioRecordingMedia } from '../../src/adapters/twilio/twilio-recording-media';
-import type { PipelineJob } from '../../src/ports/pipeline-store';
+import type { PipelineJob } from '../../src/domain/pipeline-job';
 import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio';
 
 let fake: FakeTwilio;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ConversationMessage } from '../../src/domain/conversation';
-import type { PipelineJob } from '../../src/ports/pipeline-store';
+import type { PipelineJob } from '../../src/domain/pipeline-job';
 import { luhnValid } from '../../src/core/privacy/pii/checksums';
 import { parseWebVtt } from '../support/webvtt';
 import type { TestStack } from '../support/test-stack';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { MEDIA_DELETED_TEXT } from '../../src/domain/privacy';
-import type { PipelineJob } from '../../src/ports/pipeline-store';
+import type { PipelineJob } from '../../src/domain/pipeline-job';
 import type { TestStack } from '../support/test-stack';
 import { expectNoViolations } from './support/axe';
 import { startCallFixture, type CallFixture } from './support/call-fixture';

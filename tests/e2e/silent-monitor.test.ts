@@ -8,7 +8,7 @@ import { inboundAudioBytes, recordPeerConnections, videoFrames, waitForFrames } 
 import { librivoxClips, writeFakeMicWav } from './support/speech-clips';
 import { waitUntil } from './support/wait-until';
 import { MESSAGE_TYPES } from '../../src/domain/message-types';
-import type { PipelineJob } from '../../src/ports/pipeline-store';
+import type { PipelineJob } from '../../src/domain/pipeline-job';
 import { readStoredJson, stackMediaKeys } from '../support/read-stored-media';
 import { join } from 'node:path';
 

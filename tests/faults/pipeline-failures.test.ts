@@ -7,7 +7,7 @@ import type { LocalPipeline } from '../../src/adapters/local/pipeline/local-pipe
 import { PocketsphinxTranscriber } from '../../src/adapters/local/pipeline/pocketsphinx-transcriber';
 import type { SpeechEngine } from '../../src/adapters/local/pipeline/speech-engine';
 import type { ConversationMessage } from '../../src/domain/conversation';
-import type { PipelineJob } from '../../src/ports/pipeline-store';
+import type { PipelineJob } from '../../src/domain/pipeline-job';
 import { twoSpeakerClips } from '../e2e/support/speech-clips';
 import { PipelineHarness } from '../pipeline/support/harness';
 import { buildSyntheticCall, type SyntheticCall } from '../pipeline/support/synthetic-call';

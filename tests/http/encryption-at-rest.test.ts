@@ -14,7 +14,7 @@ import { dirname, join, relative } from 'node:path';
 import { recordRealMjr } from '../../src/adapters/local/janus/testing/real-mjr';
 import { decodeHeader, DEFAULT_CHUNK_SIZE } from '../../src/adapters/local/crypto/sealed-format';
 import type { MediaAccess } from '../../src/domain/escalation';
-import type { PipelineJob } from '../../src/ports/pipeline-store';
+import type { PipelineJob } from '../../src/domain/pipeline-job';
 import { countFiles, nonPrivateModes } from '../support/file-modes';
 import { isSealed, readStoredMedia, readStoredText, stackMediaKeys } from '../support/read-stored-media';
 import { ROOT, startTestStack, type TestStack } from '../support/test-stack';

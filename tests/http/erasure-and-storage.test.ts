@@ -5,7 +5,7 @@ import { recordingMessage } from '../../src/core/pipeline/recording-message';
 import { CUSTOMER_VIEWER } from '../../src/domain/clip-views';
 import type { Escalation } from '../../src/domain/escalation';
 import { ERASED_TEXT } from '../../src/domain/privacy';
-import type { PipelineJob, RecordingTranscript } from '../../src/ports/pipeline-store';
+import type { PipelineJob, RecordingTranscript } from '../../src/domain/pipeline-job';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 /**

@@ -1,4 +1,4 @@
-import { TERMINAL_STATES, type PipelineJob } from '../../src/ports/pipeline-store';
+import { TERMINAL_STATES, type PipelineJob } from '../../src/domain/pipeline-job';
 import { MEDIA_DELETED_TEXT } from '../../src/domain/privacy';
 import { startTestStack, type TestStack } from '../support/test-stack';
 

@@ -5,7 +5,7 @@ import { openDb, type Db } from '../../src/adapters/local/db';
 import type { LocalPipeline } from '../../src/adapters/local/pipeline/local-pipeline';
 import type { SpeechEngine } from '../../src/adapters/local/pipeline/speech-engine';
 import { openSqliteStore, type SqlStore } from '../../src/adapters/sql/database';
-import type { PipelineJob } from '../../src/ports/pipeline-store';
+import type { PipelineJob } from '../../src/domain/pipeline-job';
 import { twoSpeakerClips } from '../e2e/support/speech-clips';
 import { PipelineHarness } from './support/harness';
 import { buildSyntheticCall, type SyntheticCall } from './support/synthetic-call';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PocketsphinxTranscriber } from '../../src/adapters/local/pipeline/pocketsphinx-transcriber';
 import { wordErrorRate } from '../../src/core/pipeline/wer';
-import type { PipelineJob, SpeakerSegment } from '../../src/ports/pipeline-store';
+import type { PipelineJob, SpeakerSegment } from '../../src/domain/pipeline-job';
 import { DIRECT_WER_BASELINE, twoSpeakerClips, WER_TOLERANCE } from '../e2e/support/speech-clips';
 import { isSealed, plainCopy, readStoredMedia, readStoredText } from '../support/read-stored-media';
 import { PipelineHarness } from './support/harness';

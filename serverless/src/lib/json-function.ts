@@ -4,7 +4,7 @@ import type { Config } from '../../../src/config';
 import { runtime, sendJson, wrongMethod, type RawEvent } from './runtime';
 import { DomainError, errorBody } from '../../../src/domain/errors';
 import type { StaffIdentity } from '../../../src/domain/identity';
-import type { Backend } from '../../../src/adapters/backend';
+import type { Backend } from '../../../src/core/backend';
 import { logger } from '../../../src/logger';
 
 export interface FunctionRequest<T> {

@@ -1,5 +1,6 @@
 import type { ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
-import { createBackend, type Backend } from '../../../src/adapters/backend';
+import { createBackend } from '../../../src/adapters/backend';
+import type { Backend } from '../../../src/core/backend';
 import { readConfig, type Config } from '../../../src/config';
 
 /** Twilio's runtime (and twilio-run) provide `Twilio.Response` as a global. */

@@ -1,7 +1,7 @@
 import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 import twilio from 'twilio';
 import { z } from 'zod';
-import type { Backend } from '../../../src/adapters/backend';
+import type { Backend } from '../../../src/core/backend';
 import type { Config } from '../../../src/config';
 import { DomainError, errorBody } from '../../../src/domain/errors';
 import { logger } from '../../../src/logger';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config';
-import type { Backend } from '../backend';
+import type { Backend } from '../../core/backend';
 import { CustomerLinks } from '../../core/customer-link';
 import { systemClock } from '../../ports/clock';
 import { dbPath, openDb, type Db } from './db';

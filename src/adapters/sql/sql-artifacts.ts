@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { PipelineJob } from '../../ports/pipeline-store';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import type { ArtifactName, RecordingArtifacts, RecordingUrls } from '../../ports/recording-artifacts';
-import type { StoreTables } from './database';
+import type { StoreTables } from './schema';
 
 /**
  * Captions and transcript kept in the store, for back ends without a shared disk (Twilio). Each

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ClipViewRecord } from '../../domain/clip-views';
 import type { ClipViewStore } from '../../ports/clip-view-store';
-import type { ClipViewsTable, StoreTables } from './database';
+import type { ClipViewsTable, StoreTables } from './schema';
 
 const toView = (r: Selectable<ClipViewsTable>): ClipViewRecord => ({
   clipId: r.clip_id,

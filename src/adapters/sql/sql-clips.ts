@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clip } from '../../domain/clip';
 import type { ClipStore } from '../../ports/clip-store';
-import type { StoreTables } from './database';
+import type { StoreTables } from './schema';
 import { jsonFieldLike } from './json-field-like';
 
 const toClip = (row: { record_json: string } | undefined): Clip | null => (row ? (JSON.parse(row.record_json) as Clip) : null);

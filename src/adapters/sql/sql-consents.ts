@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ConsentRecord } from '../../domain/consent';
 import type { ParticipantRole } from '../../domain/escalation';
 import type { ConsentStore } from '../../ports/consent-store';
-import type { StoreTables } from './database';
+import type { StoreTables } from './schema';
 
 /** Consent records in `ve_consents` (migration 0007), one row per participant and recording. */
 export class SqlConsents implements ConsentStore {

@@ -3,7 +3,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Attributes, Conversation, ConversationMessage } from '../../domain/conversation';
 import type { ConversationsPort, NewMessage } from '../../ports/conversations';
 import { mergeAttributes } from '../../core/merge-attributes';
-import type { ConversationsTable, ConversationMessagesTable, SqlEngine, StoreTables } from './database';
+import type { ConversationsTable, ConversationMessagesTable, SqlEngine, StoreTables } from './schema';
 
 /** One entry of the change feed: what the local server streams to pages as server-sent events. */
 export interface ConversationEvent {

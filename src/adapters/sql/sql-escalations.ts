@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Escalation } from '../../domain/escalation';
 import type { EscalationStore } from '../../ports/escalation-store';
-import type { StoreTables } from './database';
+import type { StoreTables } from './schema';
 import { jsonFieldLike } from './json-field-like';
 
 const toEscalation = (row: { record_json: string } | undefined): Escalation | null =>

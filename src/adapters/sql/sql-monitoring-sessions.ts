@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { MonitoringSession } from '../../domain/monitoring';
 import type { MonitoringStore } from '../../ports/monitoring-store';
-import type { MonitoringSessionsTable, StoreTables } from './database';
+import type { MonitoringSessionsTable, StoreTables } from './schema';
 
 const toSession = (r: Selectable<MonitoringSessionsTable>): MonitoringSession => ({
   id: r.id,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import { TERMINAL_STATES, type PipelineJob, type PipelineStore } from '../../ports/pipeline-store';
-import type { StoreTables } from './database';
+import { type PipelineStore } from '../../ports/pipeline-store';
+import { TERMINAL_STATES, type PipelineJob } from '../../domain/pipeline-job';
+import type { StoreTables } from './schema';
 
 type JsonRow = { job_json: string };
 const toJob = (row: JsonRow | undefined): PipelineJob | null => (row ? (JSON.parse(row.job_json) as PipelineJob) : null);

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditEntry, CloseSource, ConversationClosure, LegalHold } from '../../domain/privacy';
 import type { PrivacyStore } from '../../ports/privacy-store';
-import type { AuditLogTable, ClosuresTable, LegalHoldsTable, StoreTables } from './database';
+import type { AuditLogTable, ClosuresTable, LegalHoldsTable, StoreTables } from './schema';
 
 const toClosure = (r: Selectable<ClosuresTable>): ConversationClosure => ({
   conversationId: r.conversation_id,

@@ -10,7 +10,7 @@ import type {
   RecordingLibrary,
   TranscriptLine,
 } from '../../ports/recording-library';
-import type { RecordingsTable, SqlEngine, StoreTables } from './database';
+import type { RecordingsTable, SqlEngine, StoreTables } from './schema';
 import { fts5Expression, MATCH_END, MATCH_START, rangesFromMarked, withoutMarkers } from './highlight-ranges';
 
 /** See migration 0011: sort key = end second × SLOTS + slot; line id = sort key × LINES + (LINES − 1 − index). */

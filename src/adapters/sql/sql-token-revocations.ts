@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { StoreTables } from './database';
+import type { StoreTables } from './schema';
 
 /** Token ids that were signed out before they expired. Expired entries are pruned as new ones come. */
 export class SqlTokenRevocations {

@@ -3,7 +3,7 @@ import type { Config } from '../../config';
 import { CustomerLinks } from '../../core/customer-link';
 import type { PipelineDeps } from '../../core/pipeline/deps';
 import { systemClock } from '../../ports/clock';
-import type { Backend } from '../backend';
+import type { Backend } from '../../core/backend';
 import { openPostgresStore } from '../sql/database';
 import { SqlArtifacts } from '../sql/sql-artifacts';
 import { FlexIdentity } from './flex-identity';

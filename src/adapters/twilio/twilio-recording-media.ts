@@ -1,4 +1,4 @@
-import type { PipelineJob } from '../../ports/pipeline-store';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import type { RecordingMediaStore } from '../../ports/recording-media-store';
 import { isNotFound } from './rest-errors';
 import type { TwilioClient } from './twilio-client';

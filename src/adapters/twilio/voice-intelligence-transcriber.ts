@@ -1,5 +1,6 @@
-import type { ExternalStatus } from '../../ports/pipeline-store';
-import type { TranscribedSegment, Transcriber, TranscriptRequest } from '../../ports/transcriber';
+import type { ExternalStatus } from '../../domain/pipeline-job';
+import type { Transcriber, TranscriptRequest } from '../../ports/transcriber';
+import type { TranscribedSegment } from '../../domain/pipeline-job';
 import { isNotFound } from './rest-errors';
 import type { TwilioClient } from './twilio-client';
 import { compositionMediaUrl } from './composition-media';

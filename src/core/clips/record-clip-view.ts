@@ -2,7 +2,7 @@ import type { ClipViewEventResponse } from '../../api/contract';
 import type { Clip } from '../../domain/clip';
 import { advanceClipView, clipViewMoved, CUSTOMER_VIEWER, type ClipViewEvent, type ClipViewRecord } from '../../domain/clip-views';
 import { DomainError } from '../../domain/errors';
-import type { PipelineJob } from '../../ports/pipeline-store';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import type { CoreDeps } from '../deps';
 import type { RecordingViewer } from '../pipeline/authorize';
 import { authorizePlayback } from '../pipeline/playback';

@@ -1,4 +1,4 @@
-import type { PipelineJob, RecordingTranscript } from '../../ports/pipeline-store';
+import type { PipelineJob, RecordingTranscript } from '../../domain/pipeline-job';
 import { buildWebVtt } from './captions';
 import type { PipelineDeps } from './deps';
 import { keepClipViews } from '../clips/clip-view-message';

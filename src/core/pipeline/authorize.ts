@@ -1,7 +1,7 @@
 import type { Escalation } from '../../domain/escalation';
 import type { CustomerRecordingAccess } from '../../domain/recording-policy';
 import { hasRole, type StaffIdentity } from '../../domain/identity';
-import type { PipelineJob } from '../../ports/pipeline-store';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import type { CustomerLinkClaims } from '../customer-link';
 
 /** Who asks to watch: a verified staff member, or a customer holding a verified link. */

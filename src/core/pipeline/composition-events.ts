@@ -1,6 +1,6 @@
-import type { PipelineJob } from '../../ports/pipeline-store';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import { maybeAttach } from './attach';
-import { composeFailed } from './compose-retry';
+import { composeFailed } from './compose';
 import type { PipelineDeps } from './deps';
 import type { CompositionEvent, CompositionFailedEvent } from './events';
 import { failJob, loadJob, notReadyYet, updateJob } from './job-update';

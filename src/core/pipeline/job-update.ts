@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors';
-import type { PipelineJob } from '../../ports/pipeline-store';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import type { PipelineDeps } from './deps';
 import { failedMessage } from './recording-message';
 import { indexRecording } from './library-index';

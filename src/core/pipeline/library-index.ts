@@ -1,6 +1,6 @@
 import type { LibraryState } from '../../api/library-contract';
 import { logger } from '../../logger';
-import type { PipelineJob, PipelineState } from '../../ports/pipeline-store';
+import type { PipelineJob, PipelineState } from '../../domain/pipeline-job';
 import type { LibraryProgress, LibraryRecord } from '../../ports/recording-library';
 import type { PipelineDeps } from './deps';
 

@@ -1,5 +1,5 @@
-import type { PipelineJob } from '../../ports/pipeline-store';
-import type { TranscribedSegment } from '../../ports/transcriber';
+import type { PipelineJob } from '../../domain/pipeline-job';
+import type { TranscribedSegment } from '../../domain/pipeline-job';
 import { compositionReady } from './composition-events';
 import type { PipelineDeps } from './deps';
 import { roomEnded } from './room-ended';

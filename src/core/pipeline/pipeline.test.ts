@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors';
-import type { PipelineJob } from '../../ports/pipeline-store';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import { compositionFailed, compositionReady } from './composition-events';
 import type { PipelineDeps } from './deps';
 import type { RoomEndedEvent } from './events';

@@ -4,7 +4,7 @@ import type { CustomerRecordingAccess } from '../../domain/recording-policy';
 import { MESSAGE_TYPES } from '../../domain/message-types';
 import { MEDIA_DELETED_TEXT } from '../../domain/privacy';
 import type { MediaDeletedInfo } from '../../api/privacy-contract';
-import type { PipelineJob, RecordingTranscript } from '../../ports/pipeline-store';
+import type { PipelineJob, RecordingTranscript } from '../../domain/pipeline-job';
 import type { RecordingUrls } from '../../ports/recording-artifacts';
 import { formatDuration } from './format';
 import { recordingEntryPatch } from './progress';

@@ -1,12 +1,11 @@
 import { DomainError } from '../../domain/errors';
 import { hasRole, type StaffIdentity } from '../../domain/identity';
-import type { PipelineJob } from '../../ports/pipeline-store';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import { attach, maybeAttach, resumeVideoPost } from './attach';
 import { compositionFailed, compositionReady } from './composition-events';
 import type { PipelineDeps } from './deps';
 import { loadJob, updateJob } from './job-update';
-import { requestCompositions } from './room-ended';
-import { retryCompose } from './compose-retry';
+import { requestCompositions, retryCompose } from './compose';
 import { isDue } from './retry-schedule';
 import { requestTranscript, transcriptFailed, transcriptReady } from './transcript-events';
 

@@ -1,4 +1,4 @@
-import type { PipelineJob } from '../../ports/pipeline-store';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import type { PipelineDeps } from './deps';
 import { backoffDelay } from './job-update';
 

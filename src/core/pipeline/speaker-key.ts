@@ -1,4 +1,5 @@
-import type { PipelineJob, PipelineStore } from '../../ports/pipeline-store';
+import type { PipelineStore } from '../../ports/pipeline-store';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import type { TranscriptEvent } from './events';
 
 /** `<recordingId>/<speaker index>`: short enough for Voice Intelligence's 64-character customerKey. */

@@ -1,5 +1,5 @@
 import { logger } from '../../logger';
-import type { PipelineJob } from '../../ports/pipeline-store';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import type { Transcriber } from '../../ports/transcriber';
 import { compositionReady } from './composition-events';
 import type { PipelineDeps } from './deps';

@@ -1,5 +1,5 @@
-import type { PipelineJob, SpeakerStep } from '../../ports/pipeline-store';
-import type { TranscribedSegment } from '../../ports/transcriber';
+import type { PipelineJob, SpeakerStep } from '../../domain/pipeline-job';
+import type { TranscribedSegment } from '../../domain/pipeline-job';
 import { maybeAttach } from './attach';
 import type { PipelineDeps } from './deps';
 import type { TranscriptEvent, TranscriptFailedEvent } from './events';

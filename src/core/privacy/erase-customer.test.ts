@@ -1,7 +1,7 @@
 import { CUSTOMER_VIEWER } from '../../domain/clip-views';
 import { DomainError } from '../../domain/errors';
 import { ERASED_TEXT } from '../../domain/privacy';
-import type { PipelineJob, RecordingTranscript } from '../../ports/pipeline-store';
+import type { PipelineJob, RecordingTranscript } from '../../domain/pipeline-job';
 import { offerClip } from '../clips/offer-clip';
 import { endCall } from '../end-call';
 import { escalate } from '../escalate';

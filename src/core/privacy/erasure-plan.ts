@@ -3,7 +3,7 @@ import type { Clip } from '../../domain/clip';
 import { CUSTOMER_VIEWER } from '../../domain/clip-views';
 import type { ConversationMessage } from '../../domain/conversation';
 import type { Escalation } from '../../domain/escalation';
-import type { PipelineJob } from '../../ports/pipeline-store';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import type { ErasureDeps } from './privacy-deps';
 import { carriesLinkToken, isUnerasedRecordingMessage } from './erased-messages';
 import { isRevokedLink } from '../../domain/link-revocation';

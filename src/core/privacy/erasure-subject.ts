@@ -1,6 +1,6 @@
 import { takeIsOpen } from '../../domain/clip';
 import { DomainError } from '../../domain/errors';
-import { TERMINAL_STATES } from '../../ports/pipeline-store';
+import { TERMINAL_STATES } from '../../domain/pipeline-job';
 import type { ErasureDeps } from './privacy-deps';
 
 /** Whom to erase: one customer identity (`customer:<id>`), or the customer of one conversation. */

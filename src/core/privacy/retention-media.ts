@@ -1,7 +1,7 @@
 import type { MediaDeletedInfo } from '../../api/privacy-contract';
 import type { MediaDeletionReason } from '../../domain/privacy';
 import { logger } from '../../logger';
-import type { PipelineJob } from '../../ports/pipeline-store';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import { updateJob } from '../pipeline/job-update';
 import { recordingEntryPatch } from '../pipeline/progress';
 import { mediaDeletedMessage, RECORDING_MESSAGE_TYPE } from '../pipeline/recording-message';

@@ -1,5 +1,5 @@
 import type { Clip } from '../../domain/clip';
-import { TERMINAL_STATES, type PipelineJob } from '../../ports/pipeline-store';
+import { TERMINAL_STATES, type PipelineJob } from '../../domain/pipeline-job';
 import type { RetentionDeps } from './retention-deps';
 import type { RetentionPolicy } from './retention-policy';
 

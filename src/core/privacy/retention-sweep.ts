@@ -1,6 +1,6 @@
 import type { MediaDeletionReason } from '../../domain/privacy';
 import { logger } from '../../logger';
-import { TERMINAL_STATES, type PipelineJob } from '../../ports/pipeline-store';
+import { TERMINAL_STATES, type PipelineJob } from '../../domain/pipeline-job';
 import { RETENTION_ACTOR, type RetentionDeps } from './retention-deps';
 import { deleteRecordingMedia } from './retention-media';
 import { conversationSettled, jobSettled } from './retention-settled';

@@ -1,5 +1,5 @@
 import { logger } from '../../logger';
-import type { PipelineJob } from '../../ports/pipeline-store';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import { updateJob } from '../pipeline/job-update';
 import { recordingEntryPatch } from '../pipeline/progress';
 import { RECORDING_MESSAGE_TYPE, transcriptDeletedMessage } from '../pipeline/recording-message';

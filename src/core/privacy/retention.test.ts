@@ -1,5 +1,5 @@
 import { MEDIA_DELETED_TEXT } from '../../domain/privacy';
-import type { PipelineJob, PipelineState, RecordingTranscript } from '../../ports/pipeline-store';
+import type { PipelineJob, PipelineState, RecordingTranscript } from '../../domain/pipeline-job';
 import { endCall } from '../end-call';
 import { startTake } from '../clips/clip-takes';
 import { newAgentClip, offerClip } from '../clips/offer-clip';

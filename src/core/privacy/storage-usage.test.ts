@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors';
-import type { PipelineJob } from '../../ports/pipeline-store';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import { agent, makeTestDeps, supervisor } from '../test-support/local-deps';
 import { STORAGE_PAGE, storageUsage } from './storage-usage';
 

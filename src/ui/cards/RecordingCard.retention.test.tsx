@@ -4,7 +4,7 @@ import React from 'react';
 import { mediaDeletedMessage, recordingMessage, transcriptDeletedMessage } from '../../core/pipeline/recording-message';
 import type { ConversationMessage } from '../../domain/conversation';
 import { MEDIA_DELETED_TEXT } from '../../domain/privacy';
-import type { PipelineJob } from '../../ports/pipeline-store';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import { RecordingCard } from './RecordingCard';
 
 const job = { recordingId: 'RE1', roomName: 'esc-1', escalationId: 'e1', kind: 'call' } as PipelineJob;

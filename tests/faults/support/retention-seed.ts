@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { dbPath, openDb } from '../../../src/adapters/local/db';
 import { openSqliteStore } from '../../../src/adapters/sql/database';
 import { recordingMessage } from '../../../src/core/pipeline/recording-message';
-import type { PipelineJob, RecordingTranscript } from '../../../src/ports/pipeline-store';
+import type { PipelineJob, RecordingTranscript } from '../../../src/domain/pipeline-job';
 
 /** Files of one seeded recording: media (raw tracks, converted tracks, work files, the video) and the kept text. */
 export interface SeededRecording {

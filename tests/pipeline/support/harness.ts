@@ -11,7 +11,8 @@ import { openSqliteStore, type SqlStore } from '../../../src/adapters/sql/databa
 import type { SqlConversations } from '../../../src/adapters/sql/sql-conversations';
 import type { RoomEndedEvent } from '../../../src/core/pipeline/events';
 import { roomEnded } from '../../../src/core/pipeline/room-ended';
-import type { PipelineJob, PipelineStore } from '../../../src/ports/pipeline-store';
+import type { PipelineStore } from '../../../src/ports/pipeline-store';
+import type { PipelineJob } from '../../../src/domain/pipeline-job';
 
 /** One local data folder with SQLite, a conversation, and local pipelines that can be "restarted". */
 export class PipelineHarness {

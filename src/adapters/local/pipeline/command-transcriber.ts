@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TranscribedSegment } from '../../../ports/transcriber';
+import type { TranscribedSegment } from '../../../domain/pipeline-job';
 import type { SpeechEngine } from './speech-engine';
 import { execTool } from './exec';
 

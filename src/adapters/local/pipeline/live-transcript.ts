@@ -1,4 +1,4 @@
-import type { TranscribedSegment } from '../../../ports/transcriber';
+import type { TranscribedSegment } from '../../../domain/pipeline-job';
 import type { MediaKeyRing } from '../crypto/key-ring';
 import { readStoredFile, writeSealedFile } from '../crypto/stored-files';
 

@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PipelineJob } from '../../../ports/pipeline-store';
+import type { PipelineJob } from '../../../domain/pipeline-job';
 import type { ArtifactName, RecordingArtifacts, RecordingUrls } from '../../../ports/recording-artifacts';
 import { MediaKeyError, type MediaKeyRing } from '../crypto/key-ring';
 import { SealedFileError } from '../crypto/sealed-format';

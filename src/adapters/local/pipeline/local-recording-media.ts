@@ -1,6 +1,6 @@
 import { readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { PipelineJob } from '../../../ports/pipeline-store';
+import type { PipelineJob } from '../../../domain/pipeline-job';
 import type { RecordingMediaStore } from '../../../ports/recording-media-store';
 import { recordingFolderName } from '../janus/janus-rooms';
 import { filesUnder } from './files-under';

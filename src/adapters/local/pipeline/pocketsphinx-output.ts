@@ -1,4 +1,4 @@
-import type { TranscribedSegment, TranscribedWord } from '../../../ports/transcriber';
+import type { TranscribedSegment, TranscribedWord } from '../../../domain/pipeline-job';
 
 /** `word start end confidence`, as printed by `pocketsphinx_continuous -time yes`. */
 const WORD_LINE = /^(\S+)\s+(\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)$/;

@@ -1,4 +1,4 @@
-import type { TranscribedSegment } from '../../../ports/transcriber';
+import type { TranscribedSegment } from '../../../domain/pipeline-job';
 import type { SpeechEngine } from './speech-engine';
 import { execTool } from './exec';
 import { parsePocketsphinxOutput } from './pocketsphinx-output';

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PipelineJob, PipelineState } from '../../../ports/pipeline-store';
+import type { PipelineJob, PipelineState } from '../../../domain/pipeline-job';
 import { readStoredFile, isSealedFile } from '../crypto/stored-files';
 import { memoryKeyRing } from '../crypto/testing/memory-key-ring';
 import { sealFinishedRecordings, sealRecordingFiles } from './seal-finished-recordings';

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { TERMINAL_STATES, type PipelineJob, type PipelineStore } from '../../../ports/pipeline-store';
+import { type PipelineStore } from '../../../ports/pipeline-store';
+import { TERMINAL_STATES, type PipelineJob } from '../../../domain/pipeline-job';
 import type { MediaKeyRing } from '../crypto/key-ring';
 import { sealFile } from '../crypto/seal';
 import { recordingFolderName } from '../janus/janus-rooms';

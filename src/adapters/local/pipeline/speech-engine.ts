@@ -1,4 +1,4 @@
-import type { TranscribedSegment } from '../../../ports/transcriber';
+import type { TranscribedSegment } from '../../../domain/pipeline-job';
 
 /**
  * A local speech-to-text engine over one 16 kHz mono WAV: pocketsphinx by default, or any

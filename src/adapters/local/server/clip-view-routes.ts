@@ -3,7 +3,7 @@ import { clipViewInputSchema } from '../../../core/clips/clip-view-input';
 import { recordClipView } from '../../../core/clips/record-clip-view';
 import { DomainError } from '../../../domain/errors';
 import { methodNotAllowed, readJson, sendJson } from './http-helpers';
-import type { RouteHandler } from './local-server';
+import type { RouteHandler } from './http-helpers';
 import { mediaViewerOf, type MediaViewerDeps } from './recording-media-routes';
 
 export const CLIP_VIEWS_PATH = '/media/clip-views';

@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainError, errorBody } from '../../../domain/errors';
 
+/** A route of the local origin: handles the request and answers true, or leaves it to the next (false). */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
+
 export const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',

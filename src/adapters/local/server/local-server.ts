@@ -4,12 +4,10 @@ import { join } from 'node:path';
 import { logger } from '../../../logger';
 import { errorBody } from '../../../domain/errors';
 import { handleLocalApi, type LocalApiDeps } from './local-api';
-import { HttpRefusal, isJsonObject, methodNotAllowed, readBody, sendError, sendFailure } from './http-helpers';
+import { HttpRefusal, isJsonObject, methodNotAllowed, readBody, sendError, sendFailure, type RouteHandler } from './http-helpers';
 import { proxyTo } from './proxy';
 import { guardRequest, requestUrl } from './request-guards';
 import { serveStatic } from './static-files';
-
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
 
 export interface LocalServerOptions extends LocalApiDeps {
   /** The bundled pages (scripts/build.mjs output). */

@@ -11,7 +11,7 @@ import { serveFile } from '../pipeline/media-files';
 import { RECORDING_FILE_TYPES, recordingFilePath, type RecordingFileName } from '../pipeline/local-artifacts';
 import { mediaCookie, readCookie } from './cookies';
 import { bearerToken, methodNotAllowed, readJson, sendJson } from './http-helpers';
-import type { RouteHandler } from './local-server';
+import type { RouteHandler } from './http-helpers';
 
 export const STAFF_MEDIA_COOKIE = 've_staff_media';
 export const LINK_MEDIA_COOKIE = 've_link_media';

@@ -12,7 +12,7 @@ import { startLiveTranscription } from '../pipeline/live-transcription';
 import { speechEngineFromConfig } from '../pipeline/speech-engine-from-config';
 import { clipViewRoutes } from '../server/clip-view-routes';
 import { recordingMediaRoutes } from '../server/recording-media-routes';
-import type { RouteHandler } from '../server/local-server';
+import type { RouteHandler } from '../server/http-helpers';
 
 export interface RecordingServices {
   routes: RouteHandler[];

@@ -1,7 +1,8 @@
 import type { ComposeOptions, Composer, CompositionStatus, SpeechComposition, StartedComposition } from '../../../ports/composer';
-import type { ExternalStatus } from '../../../ports/pipeline-store';
+import type { ExternalStatus } from '../../../domain/pipeline-job';
 import type { RoomRef } from '../../../ports/rooms';
-import type { TranscribedSegment, Transcriber, TranscriptRequest } from '../../../ports/transcriber';
+import type { Transcriber, TranscriptRequest } from '../../../ports/transcriber';
+import type { TranscribedSegment } from '../../../domain/pipeline-job';
 
 /**
  * A composer that only records what it was asked, like a cloud that answers later: tests then

@@ -6,7 +6,8 @@ import type { Attributes, Conversation, ConversationMessage } from '../../../dom
 import type { ConversationsPort, NewMessage } from '../../../ports/conversations';
 import type { Escalation } from '../../../domain/escalation';
 import type { EscalationStore } from '../../../ports/escalation-store';
-import { TERMINAL_STATES, type PipelineJob, type PipelineStore } from '../../../ports/pipeline-store';
+import { type PipelineStore } from '../../../ports/pipeline-store';
+import { TERMINAL_STATES, type PipelineJob } from '../../../domain/pipeline-job';
 import type { ArtifactName, RecordingArtifacts, RecordingUrls } from '../../../ports/recording-artifacts';
 import { mergeAttributes } from '../../merge-attributes';
 

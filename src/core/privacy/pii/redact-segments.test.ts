@@ -1,4 +1,4 @@
-import type { TranscribedSegment } from '../../../ports/transcriber';
+import type { TranscribedSegment } from '../../../domain/pipeline-job';
 import { redactSegments } from './redact-segments';
 
 /** A segment whose words are timed one per 0.5 s from `start`. */

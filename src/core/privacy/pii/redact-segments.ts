@@ -1,5 +1,5 @@
 import { PII_KINDS, PII_MARKERS, type PiiKind } from '../../../domain/privacy';
-import type { TranscribedSegment, TranscribedWord } from '../../../ports/transcriber';
+import type { TranscribedSegment, TranscribedWord } from '../../../domain/pipeline-job';
 import type { Finding } from './finding';
 import { findPii } from './find-pii';
 import { tokenizeText, toToken, type Token } from './tokens';
