@@ -1,6 +1,6 @@
 import '../../src/ui/test-support/media-env';
 import * as Flex from '@twilio/flex-ui';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import React from 'react';
 import { fakeMedia } from '../../src/ui/test-support/fake-media';
 import { FakeVideoClient } from '../../src/ui/test-support/fake-room';
@@ -26,6 +26,8 @@ function setupAs(roles: string[], failing = false) {
         ? { calls: [] }
         : String(url).endsWith('/audit-log')
           ? { entries: [] }
+        : String(url).endsWith('/find-conversations')
+          ? { conversations: [{ conversationId: 'CH1', customerName: 'Jordan Lee', agentName: 'Sam', startedAt: '2026-11-21T09:00:00.000Z', closed: false, onHold: false }], more: false }
         : String(url).endsWith('/storage-usage')
       ? { pricePerGbMonthUsd: 0.023, months: [{ month: '2026-11', recordings: 2, bytes: 5_000_000, estimatedMonthlyCostUsd: 0.000115 }], totalBytes: 5_000_000, totalEstimatedMonthlyCostUsd: 0.000115, budgetUsdMonth: 100 }
       : { conversationId: 'CH1', closedAt: '2026-11-21T10:00:00.000Z', source: 'task_completed', onHold: false };
@@ -92,5 +94,16 @@ describe('the privacy view in Flex', () => {
     await waitFor(() => expect(view.querySelector('[data-testid="audit-empty"]')).toBeTruthy());
     expect(requests.find((r) => r.url === `${FUNCTIONS}/audit-log`)?.body).toMatchObject({ Token: 'flex-token-1' });
     expect(view.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it("finds a conversation by its customer's name through the Functions, with the Flex token, and opens its legal hold", async () => {
+    const requests = setupAs(['supervisor']);
+    const { container } = render(<>{store('ViewCollection').render({})}</>);
+    const view = container.querySelector('[data-flex-view="video-escalation-privacy"]') as HTMLElement;
+    fireEvent.change(within(view).getByLabelText('Customer name or conversation id'), { target: { value: 'Jordan' } });
+    fireEvent.click(within(view).getByRole('button', { name: 'Find' }));
+    fireEvent.click(await within(view).findByTestId('found-conversation'));
+    expect(requests.find((r) => r.url === `${FUNCTIONS}/find-conversations`)?.body).toEqual({ query: 'Jordan', Token: 'flex-token-1' });
+    await waitFor(() => expect(requests.find((r) => r.url === `${FUNCTIONS}/legal-hold`)?.body).toEqual({ conversationId: 'CH1', action: 'get', Token: 'flex-token-1' }));
   });
 });

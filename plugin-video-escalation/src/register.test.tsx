@@ -330,7 +330,7 @@ describe('the recordings library in Flex', () => {
     await waitFor(() => expect(screen.getAllByTestId('recording-row')).toHaveLength(1));
     expect(requests.find((r) => r.url.endsWith('/recordings'))).toEqual({ url: `${FUNCTIONS}/recordings`, body: { Token: 'flex-token-1' } });
     expect(screen.getByLabelText('Agent')).toBeTruthy(); // the supervisor's filter
-    fireEvent.click(screen.getByRole('button', { name: /^Open Call with Jordan Lee/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^Open call by .* with Jordan Lee/ }));
     const video = await screen.findByTestId('recording-video');
     expect(video.getAttribute('src')).toBe('https://media.example/RE1.mp4?sig=1');
     expect(container.querySelector('track')?.getAttribute('src')).toBe('blob:captions');

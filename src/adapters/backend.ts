@@ -1,13 +1,5 @@
 import type { Config } from '../config';
-import type { CoreDeps } from '../core/deps';
-import type { IdentityPort } from '../ports/identity';
-
-/** A complete adapter set: what the core needs plus how staff are authenticated. */
-export interface Backend {
-  deps: CoreDeps;
-  identity: IdentityPort;
-  close(): Promise<void>;
-}
+import type { Backend } from '../core/backend';
 
 /**
  * The composition root: the only place that knows which back end runs. Adapters are loaded

@@ -118,12 +118,13 @@ export interface ClipResponse {
 
 /**
  * A viewer event of a clip (throttled by the player: opened, then progress at most every 5 s and
- * on pause and end). Staff send their token; the customer in their chat is known by the chat
- * credential (locally: the chat media cookie, so the local origin answers `/media/clip-views`).
+ * on pause, and ended when it played to its end: the whole clip, watched). Staff send their token;
+ * the customer in their chat is known by the chat credential (locally: the chat media cookie, so
+ * the local origin answers `/media/clip-views`).
  */
 export interface ClipViewEventRequest {
   recordingId: string;
-  event: 'opened' | 'progress';
+  event: 'opened' | 'progress' | 'ended';
   /** Where the player is, in seconds from the start. */
   positionSeconds?: number;
 }

@@ -1,3 +1,4 @@
+import type { ClipAuthorRole } from '../domain/clip';
 import type { MediaAccess } from '../domain/escalation';
 import type { MediaDeletedInfo } from './privacy-contract';
 
@@ -23,6 +24,12 @@ export interface LibraryFilter {
   state?: LibraryState;
 }
 
+/** Who recorded a clip: the conversation's customer or its agent, by the names the row shows. */
+export interface ClipAuthor {
+  name: string;
+  role: ClipAuthorRole;
+}
+
 export interface LibraryItem {
   recordingId: string;
   conversationId: string;
@@ -30,6 +37,8 @@ export interface LibraryItem {
   agentIdentity: string;
   agentName: string;
   customerName: string;
+  /** Clips only: who made it (a customer's clip and the agent's reply share agent and customer). */
+  author?: ClipAuthor;
   endedAt: string;
   durationSeconds: number;
   state: LibraryState;

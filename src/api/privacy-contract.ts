@@ -1,4 +1,6 @@
-import type { AuditEntry, CloseSource, ConversationClosure, LegalHold, MediaDeletionReason } from '../domain/privacy';
+import type { AuditEntry, CloseSource, ConversationClosure, ConversationMatch, LegalHold, MediaDeletionReason } from '../domain/privacy';
+
+export type { ConversationMatch };
 
 /**
  * Privacy and retention (#11) as the Functions answer it and every page reads it. Staff calls
@@ -35,6 +37,18 @@ export interface LegalHoldResponse {
   hold: LegalHold | null;
   /** `get` answers it when the conversation is closed (absent: open). */
   closure?: HeldConversationClosure;
+}
+
+/** POST /find-conversations (supervisors): by part of the customer's name (any case) or the exact id; newest first, bounded. */
+export interface FindConversationsRequest {
+  query: string;
+  /** At most this many (default 20, at most 50). */
+  limit?: number;
+}
+export interface FindConversationsResponse {
+  conversations: ConversationMatch[];
+  /** More conversations match than were listed: a longer query narrows them. */
+  more: boolean;
 }
 
 /** POST /erase-customer (supervisors): a dry run counts, the real run erases and audits. */

@@ -18,3 +18,9 @@ export interface Conversation {
   /** Twilio Conversations' state ('active', 'inactive', 'closed', …); local conversations stay open (undefined). */
   state?: string;
 }
+
+/** The name a chat carries for its customer (attribute `customerName`), or the neutral "Customer". */
+export function customerNameOf(attributes: Attributes | undefined): string {
+  const name = attributes?.customerName;
+  return typeof name === 'string' && name.trim() ? name.trim() : 'Customer';
+}

@@ -31,7 +31,10 @@ export interface ConversationClosure {
 export interface LegalHold {
   conversationId: string;
   reason: string;
+  /** Staff identity: what access checks use. */
   setBy: string;
+  /** Their display name, stored beside it so every page names the person as the header does (absent on holds from before 0015). */
+  setByName?: string;
   setAt: string;
 }
 
@@ -52,12 +55,30 @@ export interface AuditEntry {
   at: string;
   /** Staff identity, or `system:retention` for the sweep. */
   actor: string;
+  /** The actor's display name when it was written (absent on entries from before 0015 and for the sweep). */
+  actorName?: string;
   action: AuditAction;
   conversationId?: string;
   /** The customer identity an erasure was for, or a recording id. */
   subject?: string;
   /** Reason (holds), counts (erasure, sweep): never transcript text or media. */
   details?: Record<string, string | number | boolean>;
+}
+
+/** How people name a staff member on a hold or audit entry: the display name stored with it, else the identity. */
+export const staffNameOf = (identity: string, name: string | undefined): string => (name?.trim() ? name : identity);
+
+/** A conversation as the supervisors' finder lists it (#23): enough to pick the right one without its id. */
+export interface ConversationMatch {
+  conversationId: string;
+  /** The chat's customer name, or "Customer" when it carries none. */
+  customerName: string;
+  /** The agent of its latest call or clip; null when no agent has taken it to video yet. */
+  agentName: string | null;
+  /** When it started (the chat's creation, else its first call or clip). */
+  startedAt: string;
+  closed: boolean;
+  onHold: boolean;
 }
 
 /** Why a recording's media is gone: the policy after close, PII at close, or a customer's erasure. */

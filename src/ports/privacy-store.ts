@@ -1,4 +1,4 @@
-import type { AuditEntry, ConversationClosure, LegalHold } from '../domain/privacy';
+import type { AuditEntry, ConversationClosure, ConversationMatch, LegalHold } from '../domain/privacy';
 
 /** Closures, legal holds and the audit log (migration 0013), on SQLite and PostgreSQL alike. */
 export interface PrivacyStore {
@@ -24,4 +24,9 @@ export interface PrivacyStore {
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first. */
   listAudit(filter: { conversationId?: string; limit?: number }): Promise<AuditEntry[]>;
+  /**
+   * The conversations whose customer name contains `query` (case-insensitively) or whose id is
+   * exactly `query`, newest first, at most `limit`, each with whether it is closed and on hold.
+   */
+  findConversations(filter: { query: string; limit: number }): Promise<ConversationMatch[]>;
 }

@@ -1,5 +1,6 @@
 import type { LibraryState, RecordingKind } from '../api/library-contract';
 import type { MediaDeletedInfo } from '../api/privacy-contract';
+import type { ClipAuthorRole } from '../domain/clip';
 
 /** One recording as the library stores it: what the list shows and filters by. */
 export interface LibraryRecord {
@@ -9,6 +10,11 @@ export interface LibraryRecord {
   agentIdentity: string;
   agentName: string;
   customerName: string;
+  /**
+   * Clips: who recorded it, read from the clip's own row when the recording is read (`upsert`
+   * ignores it); absent on calls and on a clip whose row is gone.
+   */
+  clipAuthorRole?: ClipAuthorRole;
   /** ISO-8601 UTC (`toISOString`). */
   endedAt: string;
   durationSeconds: number;

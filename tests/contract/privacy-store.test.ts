@@ -131,4 +131,15 @@ describe.each<SqlEngine>(['sqlite', 'postgres'])('privacy store on %s', (engine)
     expect((await opened.store.privacy.listAudit({})).map((e) => e.id)).toEqual(['a4', 'a3', 'a2', 'a1']);
     expect(await opened.store.privacy.listAudit({ conversationId: 'CH9' })).toEqual([]);
   });
+
+  it("a hold and an audit entry keep the person's display name beside the identity (0015); older rows have none", async () => {
+    await opened.store.privacy.setHold({ conversationId: 'CH-named', reason: 'case 7', setBy: 'alex-supervisor', setByName: 'Alex Morgan', setAt: at(4) });
+    expect(await opened.other.privacy.getHold('CH-named')).toEqual({ conversationId: 'CH-named', reason: 'case 7', setBy: 'alex-supervisor', setByName: 'Alex Morgan', setAt: at(4) });
+    await opened.store.privacy.setHold({ conversationId: 'CH-named', reason: 'case 8', setBy: 'sol', setAt: at(5) });
+    expect(await opened.other.privacy.getHold('CH-named')).toEqual({ conversationId: 'CH-named', reason: 'case 8', setBy: 'sol', setAt: at(5) });
+    expect(await opened.store.privacy.liftHold('CH-named')).toEqual({ conversationId: 'CH-named', reason: 'case 8', setBy: 'sol', setAt: at(5) });
+    const named: AuditEntry = { id: 'n1', at: at(4), actor: 'alex-supervisor', actorName: 'Alex Morgan', action: 'legal_hold.set', conversationId: 'CH-named', details: { reason: 'case 7' } };
+    await opened.store.privacy.appendAudit(named);
+    expect(await opened.other.privacy.listAudit({ conversationId: 'CH-named' })).toEqual([named]);
+  });
 });

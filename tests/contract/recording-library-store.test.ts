@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { openDb } from '../../src/adapters/local/db';
 import { openPostgresStore, openSqliteStore, type SqlEngine, type SqlStore } from '../../src/adapters/sql/database';
 import type { LibraryRecord, RecordingLibrary } from '../../src/ports/recording-library';
+import type { Clip } from '../../src/domain/clip';
+import type { PipelineJob } from '../../src/domain/pipeline-job';
 import { startPostgresServer } from '../support/postgres-server';
 
 async function openEngine(engine: SqlEngine): Promise<{ store: SqlStore; close(): Promise<void> }> {
@@ -146,5 +148,33 @@ describe.each<SqlEngine>(['sqlite', 'postgres'])('recordings library on %s', (en
     await lib.replaceLines('RE4', [{ start: 0, end: 1, speaker: 'Agent', text: 'odd\u0000 \u0002bytes\u0003 here' }]);
     const [hit] = await lib.search({ text: 'bytes', filter: {}, limit: 1 });
     expect(hit).toMatchObject({ text: 'odd bytes here', highlights: [[4, 9]] });
+  });
+
+  it('says who made a clip, from the clip’s own row (found through its pipeline job); calls and clips without one say nothing', async () => {
+    const made = at(5);
+    const clip: Clip = {
+      id: 'C5', conversationId: 'CH-RE5', authorRole: 'customer', authorIdentity: 'customer:c5', authorName: 'Customer', agentIdentity: 'alex',
+      agentName: 'Alex', take: 2, roomName: 'clip-C5-2', status: 'sent', recordedSeconds: 42, version: 3, createdAt: made, updatedAt: made,
+    };
+    const job: PipelineJob = {
+      roomName: 'clip-C5-2', roomSid: 'RM5', conversationId: 'CH-RE5', escalationId: 'C5', recordingId: 'RE5', recording: true, endedAt: made,
+      kind: 'clip', clip: { clipId: 'C5', authorRole: 'customer', authorName: 'Customer', mode: 'camera' }, state: 'attached', version: 1, createdAt: made, updatedAt: made,
+    };
+    await opened.store.clips.insert(clip);
+    await opened.store.pipeline.insertIfAbsent(job);
+    await lib.upsert(record('RE5', made, { kind: 'clip', durationSeconds: 42 }));
+    await lib.replaceLines('RE5', [{ start: 0, end: 2, speaker: 'Customer', text: 'the modem hums' }]);
+
+    expect(await lib.get('RE5')).toEqual({ ...record('RE5', made, { kind: 'clip', durationSeconds: 42 }), clipAuthorRole: 'customer' });
+    const listed = await lib.list({ filter: {}, limit: 10 });
+    expect(listed.map((r) => [r.recordingId, r.clipAuthorRole])).toEqual([
+      ['RE5', 'customer'],
+      ['RE4', undefined],
+      ['RE3', undefined],
+      ['RE2', undefined],
+      ['RE1', undefined], // a clip whose row is gone
+    ]);
+    const [hit] = await lib.search({ text: 'modem', filter: {}, limit: 1 });
+    expect(hit.recording.clipAuthorRole).toBe('customer');
   });
 });

@@ -4,7 +4,7 @@ import { recordClipView } from '../../../src/core/clips/record-clip-view';
 import { jsonFunction } from '../lib/json-function';
 
 /**
- * A staff viewer's event on a clip (opened, progress), by Flex or local token. The customer's
+ * A staff viewer's event on a clip (opened, progress, ended), by Flex or local token. The customer's
  * events come from their chat, whose credential only the chat's host can check: locally that is
  * the local origin's `/media/clip-views` (src/adapters/local/server/clip-view-routes.ts).
  */

@@ -2,6 +2,7 @@ import { sql, SqliteAdapter, type Kysely, type Migration, type MigrationProvider
 import { monitoringSessionsMigration } from './migration-0012-monitoring';
 import { privacyMigration } from './migration-0013-privacy';
 import { closureSettledMigration } from './migration-0014-closure-settled';
+import { staffNamesMigration } from './migration-0015-staff-names';
 import { recordingLibraryMigration } from './migration-0011-recording-library';
 
 /**
@@ -280,6 +281,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_ve_monitoring_sessions': monitoringSessionsMigration,
   '0013_ve_privacy': privacyMigration,
   '0014_ve_closure_settled': closureSettledMigration,
+  '0015_ve_staff_names': staffNamesMigration,
 };
 
 /** In code, not files: the Functions are bundled with esbuild and have no migrations folder. */

@@ -159,6 +159,8 @@ export interface LegalHoldsTable {
   conversation_id: string;
   reason: string;
   set_by: string;
+  /** The setter's display name (0015); null on older holds. */
+  set_by_name: ColumnType<string | null, string | null | undefined, string | null>;
   set_at: string;
 }
 
@@ -168,6 +170,8 @@ export interface AuditLogTable {
   id: string;
   at: string;
   actor: string;
+  /** The actor's display name (0015); null on older entries and the sweep's. */
+  actor_name: ColumnType<string | null, string | null | undefined, string | null>;
   action: string;
   conversation_id: string | null;
   subject: string | null;

@@ -1,7 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { AuditEntry, CloseSource, ConversationClosure, LegalHold } from '../../domain/privacy';
+import type { AuditEntry, CloseSource, ConversationClosure, ConversationMatch, LegalHold } from '../../domain/privacy';
 import type { PrivacyStore } from '../../ports/privacy-store';
 import type { AuditLogTable, ClosuresTable, LegalHoldsTable, StoreTables } from './schema';
+import { findConversations } from './sql-conversation-finder';
 
 const toClosure = (r: Selectable<ClosuresTable>): ConversationClosure => ({
   conversationId: r.conversation_id,
@@ -14,6 +15,7 @@ const toHold = (r: Selectable<LegalHoldsTable>): LegalHold => ({
   conversationId: r.conversation_id,
   reason: r.reason,
   setBy: r.set_by,
+  ...(r.set_by_name !== null ? { setByName: r.set_by_name } : {}),
   setAt: r.set_at,
 });
 
@@ -21,6 +23,7 @@ const toAudit = (r: Selectable<AuditLogTable>): AuditEntry => ({
   id: r.id,
   at: r.at,
   actor: r.actor,
+  ...(r.actor_name !== null ? { actorName: r.actor_name } : {}),
   action: r.action as AuditEntry['action'],
   ...(r.conversation_id !== null ? { conversationId: r.conversation_id } : {}),
   ...(r.subject !== null ? { subject: r.subject } : {}),
@@ -79,7 +82,7 @@ export class SqlPrivacyStore implements PrivacyStore {
   }
 
   async setHold(h: LegalHold): Promise<void> {
-    const values = { reason: h.reason, set_by: h.setBy, set_at: h.setAt };
+    const values = { reason: h.reason, set_by: h.setBy, set_by_name: h.setByName ?? null, set_at: h.setAt };
     await this.db
       .insertInto('ve_legal_holds')
       .values({ conversation_id: h.conversationId, ...values })
@@ -110,6 +113,7 @@ export class SqlPrivacyStore implements PrivacyStore {
         id: e.id,
         at: e.at,
         actor: e.actor,
+        actor_name: e.actorName ?? null,
         action: e.action,
         conversation_id: e.conversationId ?? null,
         subject: e.subject ?? null,
@@ -124,5 +128,9 @@ export class SqlPrivacyStore implements PrivacyStore {
     if (filter.conversationId !== undefined) q = q.where('conversation_id', '=', filter.conversationId);
     const rows = await q.orderBy('seq', 'desc').limit(filter.limit ?? 100).execute();
     return rows.map(toAudit);
+  }
+
+  findConversations(filter: { query: string; limit: number }): Promise<ConversationMatch[]> {
+    return findConversations(this.db, filter);
   }
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { LibraryState, RecordingKind } from '../../api/library-contract';
+import type { Clip } from '../../domain/clip';
 import type { MediaDeletionReason } from '../../domain/privacy';
 import type {
   LibraryProgress,
@@ -19,13 +20,27 @@ const LINES = 4096;
 const LINES_PER_SECOND = SLOTS * LINES;
 const INSERT_ATTEMPTS = 8;
 
-const toRecord = (r: Selectable<RecordingsTable>): LibraryRecord => ({
+/**
+ * A clip's author is not copied into the library: it is read from the clip's own row (its
+ * pipeline job's room is the clip's sent take), so every clip ever listed has it. Calls join
+ * nothing. `clip_json` is that row's record.
+ */
+const CLIP_OF_RECORDING = sql`LEFT JOIN ve_pipeline_jobs author_job ON r.kind = 'clip' AND author_job.recording_id = r.recording_id
+  LEFT JOIN ve_clips author_clip ON author_clip.room_name = author_job.room_name`;
+const CLIP_JSON = sql`author_clip.record_json AS clip_json`;
+
+type RecordingRow = Selectable<RecordingsTable> & { clip_json?: string | null };
+
+const clipAuthorRole = (clipJson: string | null | undefined) => (clipJson ? { clipAuthorRole: (JSON.parse(clipJson) as Clip).authorRole } : {});
+
+const toRecord = (r: RecordingRow): LibraryRecord => ({
   recordingId: r.recording_id,
   conversationId: r.conversation_id,
   kind: r.kind as RecordingKind,
   agentIdentity: r.agent_identity,
   agentName: r.agent_name,
   customerName: r.customer_name,
+  ...clipAuthorRole(r.clip_json),
   endedAt: r.ended_at,
   durationSeconds: Number(r.duration_seconds),
   state: r.state as LibraryState,
@@ -43,7 +58,7 @@ const privacyColumns = (p: LibraryProgress) => ({
 
 const endSecond = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
 
-type HitRow = Selectable<RecordingsTable> & {
+type HitRow = RecordingRow & {
   line_id: number | string;
   start_seconds: number;
   end_seconds: number;
@@ -134,8 +149,9 @@ export class SqlRecordingLibrary implements RecordingLibrary {
   }
 
   async get(recordingId: string): Promise<LibraryRecord | null> {
-    const row = await this.db.selectFrom('ve_recordings').selectAll().where('recording_id', '=', recordingId).executeTakeFirst();
-    return row ? toRecord(row) : null;
+    const { rows } = await sql<RecordingRow>`SELECT r.*, ${CLIP_JSON} FROM ve_recordings r ${CLIP_OF_RECORDING}
+      WHERE r.recording_id = ${recordingId}`.execute(this.db);
+    return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async list({ filter, after, limit }: { filter: LibraryQueryFilter; after?: ListPosition; limit: number }): Promise<LibraryRecord[]> {
@@ -143,7 +159,7 @@ export class SqlRecordingLibrary implements RecordingLibrary {
     if (after) {
       conditions.push(sql`(r.ended_at < ${after.endedAt} OR (r.ended_at = ${after.endedAt} AND r.recording_id < ${after.recordingId}))`);
     }
-    const { rows } = await sql<Selectable<RecordingsTable>>`SELECT r.* FROM ve_recordings r WHERE ${and(conditions)}
+    const { rows } = await sql<RecordingRow>`SELECT r.*, ${CLIP_JSON} FROM ve_recordings r ${CLIP_OF_RECORDING} WHERE ${and(conditions)}
       ORDER BY r.ended_at DESC, r.recording_id DESC LIMIT ${limit}`.execute(this.db);
     return rows.map(toRecord);
   }
@@ -170,10 +186,11 @@ export class SqlRecordingLibrary implements RecordingLibrary {
     const expression = fts5Expression(text);
     if (!expression) return [];
     const { rows } = await sql<HitRow>`SELECT l.line_id, l.start_seconds, l.end_seconds, l.speaker, l.text,
-        highlight(ve_transcript_fts, 0, ${MATCH_START}, ${MATCH_END}) AS marked, r.*
+        highlight(ve_transcript_fts, 0, ${MATCH_START}, ${MATCH_END}) AS marked, r.*, ${CLIP_JSON}
       FROM ve_transcript_fts
       CROSS JOIN ve_transcript_lines l ON l.line_id = ve_transcript_fts.rowid
       CROSS JOIN ve_recordings r ON r.recording_id = l.recording_id
+      ${CLIP_OF_RECORDING}
       WHERE ve_transcript_fts MATCH ${expression} AND ve_transcript_fts.rowid >= ${lo} AND ve_transcript_fts.rowid < ${hi}
         AND ${and(conditions)}
       ORDER BY ve_transcript_fts.rowid DESC LIMIT ${limit}`.execute(this.db);
@@ -208,12 +225,13 @@ export class SqlRecordingLibrary implements RecordingLibrary {
   private async searchPostgresSlice(text: string, conditions: RawBuilder<unknown>[], lo: number, hi: number, limit: number): Promise<HitRow[]> {
     const options = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, HighlightAll=true`;
     const { rows } = await sql<HitRow>`SELECT h.line_id, h.start_seconds, h.end_seconds, h.speaker, h.text,
-        ts_headline('english', h.text, plainto_tsquery('english', ${text}), ${options}) AS marked, r.*
+        ts_headline('english', h.text, plainto_tsquery('english', ${text}), ${options}) AS marked, r.*, ${CLIP_JSON}
       FROM (SELECT l.line_id, l.recording_id, l.start_seconds, l.end_seconds, l.speaker, l.text
         FROM ve_transcript_lines l JOIN ve_recordings r ON r.recording_id = l.recording_id
         WHERE l.tsv @@ plainto_tsquery('english', ${text}) AND l.line_id >= ${lo} AND l.line_id < ${hi} AND ${and(conditions)}
         ORDER BY l.line_id DESC LIMIT ${limit}) h
       JOIN ve_recordings r ON r.recording_id = h.recording_id
+      ${CLIP_OF_RECORDING}
       ORDER BY h.line_id DESC`.execute(this.db);
     return rows;
   }

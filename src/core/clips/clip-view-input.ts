@@ -7,6 +7,6 @@ import { z } from 'zod';
  */
 export const clipViewInputSchema = z.object({
   recordingId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id of letters, digits, _ or -'),
-  event: z.enum(['opened', 'progress']),
+  event: z.enum(['opened', 'progress', 'ended']),
   positionSeconds: z.coerce.number().finite().min(0).max(86_400).optional(),
 });

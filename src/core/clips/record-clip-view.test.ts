@@ -29,7 +29,7 @@ async function sentClip(author: 'customer' | 'agent', duration = 100) {
   const message = async () => (await t.conversations.listMessages(conv.id)).find((m) => m.attributes.type === 'video-recording')!;
   const updates = jest.spyOn(t.deps.conversations, 'updateMessage');
   const chat: RecordingViewer = { kind: 'chat', conversationId: conv.id };
-  const view = (viewer: RecordingViewer, event: 'opened' | 'progress', positionSeconds?: number) =>
+  const view = (viewer: RecordingViewer, event: 'opened' | 'progress' | 'ended', positionSeconds?: number) =>
     recordClipView(t.deps, viewer, { recordingId: job.recordingId, event, positionSeconds });
   return { t, conv, clip, job, message, updates, chat, view };
 }
@@ -60,6 +60,13 @@ describe('clip viewer events', () => {
     expect((await view(chat, 'progress', 500)).view).toEqual({ furthestSeconds: 100, completed: true });
     expect((await view(chat, 'progress', 10)).view).toEqual({ furthestSeconds: 100, completed: true });
     expect((await t.deps.clipViews.get(clip.id, 'customer'))!.completedAt).toBe(completedAt);
+    expect((await message()).attributes.views).toEqual({ customer: { furthestSeconds: 100, completed: true } });
+  });
+
+  it('a clip played to its end is watched in full, though the player stopped short of the composition’s length', async () => {
+    const { chat, view, message } = await sentClip('agent', 100);
+    await view(chat, 'progress', 60);
+    expect((await view(chat, 'ended', 99.04)).view).toEqual({ furthestSeconds: 100, completed: true });
     expect((await message()).attributes.views).toEqual({ customer: { furthestSeconds: 100, completed: true } });
   });
 

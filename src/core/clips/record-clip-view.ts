@@ -24,7 +24,7 @@ const isOwnClip = (clip: Clip, viewer: RecordingViewer): boolean =>
  * Records that a viewer opened a clip or got further into it. Only someone who may watch the clip
  * records a view (the playback decision); its author's own viewing is not a view. Repeating an
  * event changes nothing, the furthest point only grows, and the clip counts as watched once 90 %
- * of it was reached. The customer's view is put on the clip message for the agent to see.
+ * of it was reached, or in full once the player says it ended. The customer's view is put on the clip message for the agent to see.
  */
 export async function recordClipView(deps: CoreDeps, viewer: RecordingViewer, input: ClipViewInput): Promise<ClipViewEventResponse> {
   const position = input.positionSeconds ?? 0;
@@ -40,7 +40,7 @@ export async function recordClipView(deps: CoreDeps, viewer: RecordingViewer, in
   const previous = await deps.clipViews.get(clip.id, key);
   const next = advanceClipView(
     previous,
-    { clipId: clip.id, viewer: key, recordingId: job.recordingId, conversationId: job.conversationId, positionSeconds: position },
+    { clipId: clip.id, viewer: key, recordingId: job.recordingId, conversationId: job.conversationId, positionSeconds: position, ended: input.event === 'ended' },
     durationOf(job, clip),
     deps.clock.now(),
   );

@@ -1,4 +1,5 @@
 import type { LibraryState } from '../../api/library-contract';
+import { customerNameOf } from '../../domain/conversation';
 import { logger } from '../../logger';
 import type { PipelineJob, PipelineState } from '../../domain/pipeline-job';
 import type { LibraryProgress, LibraryRecord } from '../../ports/recording-library';
@@ -60,14 +61,13 @@ async function identityOf(deps: PipelineDeps, job: PipelineJob): Promise<Omit<Li
   const owners = deps.recordingOwners;
   const owner = job.kind === 'clip' ? await owners?.clips.get(job.escalationId) : await owners?.escalations.get(job.escalationId);
   const conversation = await deps.conversations.get(job.conversationId);
-  const customerName = conversation?.attributes.customerName;
   return {
     recordingId: job.recordingId,
     conversationId: job.conversationId,
     kind: job.kind ?? 'call',
     agentIdentity: owner?.agentIdentity ?? '',
     agentName: owner?.agentName ?? 'Unknown agent',
-    customerName: typeof customerName === 'string' && customerName.trim() ? customerName.trim() : 'Customer',
+    customerName: customerNameOf(conversation?.attributes),
     endedAt: job.endedAt,
   };
 }

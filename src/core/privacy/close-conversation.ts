@@ -25,20 +25,23 @@ export async function closeConversation(
   if (await deps.escalations.findActiveByConversation(request.conversationId)) {
     throw new DomainError('conflict', 'call_in_progress', 'End the video call before closing the conversation.');
   }
-  return recordClose(deps, { conversationId: request.conversationId, closedBy: staff.identity, source: request.source ?? 'console' });
+  return recordClose(deps, { conversationId: request.conversationId, closedBy: staff.identity, closedByName: staff.name, source: request.source ?? 'console' });
 }
 
 /** Records a close (staff, the Conversations webhook, a task's completion); audited once, on the first. */
 export async function recordClose(
   deps: RetentionDeps,
-  request: { conversationId: string; closedBy: string; source: CloseSource },
+  request: { conversationId: string; closedBy: string; closedByName?: string; source: CloseSource },
 ): Promise<CloseConversationResponse> {
-  const closure = await deps.privacy.close({ ...request, closedAt: deps.clock.now().toISOString() });
+  const { closedByName, ...close } = request;
+  const closure = await deps.privacy.close({ ...close, closedAt: deps.clock.now().toISOString() });
   // A fixed id: a close retried after a crash, or two racing first closes, audit once.
   await deps.privacy.appendAudit({
     id: `conversation.closed:${closure.conversationId}`,
     at: closure.closedAt,
     actor: closure.closedBy,
+    // The name goes with the identity it belongs to: a later closer's name never labels the first close.
+    ...(closedByName && closure.closedBy === request.closedBy ? { actorName: closedByName } : {}),
     action: 'conversation.closed',
     conversationId: closure.conversationId,
     details: { source: closure.source },

@@ -42,6 +42,7 @@ export async function eraseCustomer(
     id: auditId,
     at: deps.clock.now().toISOString(),
     actor: staff.identity,
+    actorName: staff.name,
     action: 'erasure.performed',
     ...(conversationIds.length === 1 ? { conversationId: conversationIds[0] } : {}),
     subject: 'customerIdentity' in request ? request.customerIdentity : `conversation:${request.conversationId}`,

@@ -1,5 +1,6 @@
 import { takeIsOpen } from '../../domain/clip';
 import { DomainError } from '../../domain/errors';
+import { staffNameOf } from '../../domain/privacy';
 import { TERMINAL_STATES } from '../../domain/pipeline-job';
 import type { ErasureDeps } from './privacy-deps';
 
@@ -42,7 +43,7 @@ export async function assertErasable(deps: ErasureDeps, conversationIds: readonl
       throw new DomainError(
         'conflict',
         'legal_hold',
-        `Conversation ${id} is under legal hold (set by ${hold.setBy}: "${hold.reason}"). Nothing was erased; lift the hold first.`,
+        `Conversation ${id} is under legal hold (set by ${staffNameOf(hold.setBy, hold.setByName)}: "${hold.reason}"). Nothing was erased; lift the hold first.`,
       );
     }
     const busy =

@@ -40,12 +40,14 @@ export async function setLegalHold(deps: RetentionDeps, staff: StaffIdentity, re
   if (!reason) throw new DomainError('invalid_request', 'reason_required', 'Say why the conversation is on legal hold.');
   if (reason.length > HOLD_REASON_MAX) throw new DomainError('invalid_request', 'reason_too_long', `Keep the reason under ${HOLD_REASON_MAX} characters.`);
   await requireConversation(deps, request.conversationId);
-  const hold: LegalHold = { conversationId: request.conversationId, reason, setBy: staff.identity, setAt: deps.clock.now().toISOString() };
+  // The display name is stored beside the identity: pages name people as their headers do.
+  const hold: LegalHold = { conversationId: request.conversationId, reason, setBy: staff.identity, setByName: staff.name, setAt: deps.clock.now().toISOString() };
   await deps.privacy.setHold(hold);
   await deps.privacy.appendAudit({
     id: deps.newId(),
     at: hold.setAt,
     actor: staff.identity,
+    actorName: staff.name,
     action: 'legal_hold.set',
     conversationId: hold.conversationId,
     details: { reason },
@@ -64,6 +66,7 @@ export async function liftLegalHold(deps: RetentionDeps, staff: StaffIdentity, r
       id: deps.newId(),
       at: deps.clock.now().toISOString(),
       actor: staff.identity,
+      actorName: staff.name,
       action: 'legal_hold.lifted',
       conversationId: request.conversationId,
       details: { reason: lifted.reason },

@@ -95,7 +95,7 @@ describe('legal hold', () => {
     expect(await codeOf(setLegalHold(t.deps, agent, { conversationId, reason: 'x' }))).toBe('403 supervisor_required');
     expect(await codeOf(setLegalHold(t.deps, supervisor, { conversationId, reason: '   ' }))).toBe('400 reason_required');
     const { hold } = await setLegalHold(t.deps, supervisor, { conversationId, reason: '  case 42  ' });
-    expect(hold).toEqual({ conversationId, reason: 'case 42', setBy: 'sue', setAt: '2026-11-21T10:00:00.000Z' });
+    expect(hold).toEqual({ conversationId, reason: 'case 42', setBy: 'sue', setByName: 'Sue', setAt: '2026-11-21T10:00:00.000Z' });
     expect(await codeOf(liftLegalHold(t.deps, agent, { conversationId }))).toBe('403 supervisor_required');
     expect(await liftLegalHold(t.deps, supervisor, { conversationId })).toEqual({ conversationId, hold: null });
     // Lifting again lifts nothing and audits nothing.

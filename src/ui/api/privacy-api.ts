@@ -2,6 +2,7 @@ import type {
   AuditLogResponse,
   EraseCustomerRequest,
   EraseCustomerResponse,
+  FindConversationsResponse,
   LegalHoldResponse,
   StorageUsageResponse,
 } from '../../api/privacy-contract';
@@ -16,6 +17,8 @@ export interface PrivacyApi {
   liftHold(conversationId: string): Promise<LegalHoldResponse>;
   /** The hold in force (null: none) and the conversation's closure when it is closed. */
   getHold(conversationId: string): Promise<LegalHoldResponse>;
+  /** Conversations by part of the customer's name or by id, newest first. */
+  findConversations(query: string): Promise<FindConversationsResponse>;
 }
 
 export interface PrivacyApiOptions {
@@ -37,5 +40,6 @@ export function httpPrivacyApi({ baseUrl, token, fetchImpl }: PrivacyApiOptions)
     setHold: (conversationId, reason) => call<LegalHoldResponse>('/legal-hold', { conversationId, action: 'set', reason }),
     liftHold: (conversationId) => call<LegalHoldResponse>('/legal-hold', { conversationId, action: 'lift' }),
     getHold: (conversationId) => call<LegalHoldResponse>('/legal-hold', { conversationId, action: 'get' }),
+    findConversations: (query) => call<FindConversationsResponse>('/find-conversations', { query }),
   };
 }

@@ -278,6 +278,8 @@ describe('ClipRecorder recording a take', () => {
     expect(screen.getByTestId('clip-preview-pip').getAttribute('src')).toBe('blob:preview-2');
     expect(screen.getByTestId('clip-preview-pip').closest('.vx-clip__pip')).toBeTruthy();
     expect(screen.getByTestId('clip-length').textContent).toBe('Length: 00:42');
+    // The preview's own length, by the recorder's clock (the recording itself carries none).
+    expect(screen.getByTestId('clip-preview-time').textContent).toBe('Played 00:00 / 00:05');
 
     fireEvent.click(screen.getByTestId('clip-send'));
     await settle();

@@ -161,6 +161,7 @@ export function ClipRecorder(props: ClipRecorderProps) {
           <ClipReview
             view={view as ClipView}
             preview={take.preview}
+            takeSeconds={seconds}
             previewNote={take.previewNote}
             note={take.note}
             busy={take.busy}

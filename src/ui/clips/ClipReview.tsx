@@ -8,6 +8,8 @@ import type { TakeAction } from './useClipTake';
 export interface ClipReviewProps {
   view: ClipView;
   preview: LocalTake | null;
+  /** The recorder's clock for this take: the preview's length while the file does not say it. */
+  takeSeconds?: number;
   /** Said instead of the preview when there is none. */
   previewNote: string | null;
   /** Why the take stopped, when its author did not press Stop. */
@@ -37,7 +39,7 @@ export function ClipReview(props: ClipReviewProps) {
         </p>
       )}
       {props.preview ? (
-        <TakePreview take={props.preview} />
+        <TakePreview take={props.preview} recordedSeconds={props.takeSeconds ?? view.recordedSeconds} />
       ) : (
         <p className="vx-clip__notice" data-testid="clip-no-preview">
           {props.previewNote}

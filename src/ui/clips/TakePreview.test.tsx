@@ -36,4 +36,40 @@ describe('TakePreview', () => {
     expect(screen.getByTestId('clip-preview-main').getAttribute('src')).toBe('blob:1');
     expect(screen.queryByTestId('clip-preview-pip')).toBeNull();
   });
+
+  it('knows its length though the recording does not say it: the browser is made to read it, the recorder’s clock until then', () => {
+    render(<TakePreview take={{ main: new Blob(['camera']) }} recordedSeconds={42.4} />);
+    const main = screen.getByTestId('clip-preview-main') as HTMLVideoElement;
+    const time = screen.getByTestId('clip-preview-time');
+    let duration = Infinity; // MediaRecorder's WebM
+    Object.defineProperty(main, 'duration', { configurable: true, get: () => duration });
+    fireEvent(main, new Event('loadedmetadata'));
+    expect(time.textContent).toBe('Played 00:00 / 00:42');
+    // Seeks far past the end so the browser reads the whole file, then back to the start.
+    expect(main.currentTime).toBeGreaterThan(1e9);
+    fireEvent(main, new Event('timeupdate'));
+    expect(time.textContent).toBe('Played 00:00 / 00:42');
+    duration = 41.8;
+    fireEvent(main, new Event('durationchange'));
+    fireEvent(main, new Event('seeked'));
+    expect(main.currentTime).toBe(0);
+    expect(time.textContent).toBe('Played 00:00 / 00:41');
+    main.currentTime = 12.6;
+    fireEvent(main, new Event('timeupdate'));
+    expect(time.textContent).toBe('Played 00:12 / 00:41');
+  });
+
+  it('a file that never learns its length still shows the recorder’s, and the seek happens once only', () => {
+    render(<TakePreview take={{ main: new Blob(['camera']) }} recordedSeconds={65} />);
+    const main = screen.getByTestId('clip-preview-main') as HTMLVideoElement;
+    Object.defineProperty(main, 'duration', { configurable: true, get: () => Infinity });
+    fireEvent(main, new Event('loadedmetadata'));
+    fireEvent(main, new Event('seeked'));
+    expect(main.currentTime).toBe(0);
+    fireEvent(main, new Event('durationchange'));
+    expect(main.currentTime).toBe(0);
+    main.currentTime = 3;
+    fireEvent(main, new Event('timeupdate'));
+    expect(screen.getByTestId('clip-preview-time').textContent).toBe('Played 00:03 / 01:05');
+  });
 });

@@ -71,8 +71,27 @@ describe('the player reports clip views, throttled', () => {
       { event: 'opened', positionSeconds: 0 },
       { event: 'progress', positionSeconds: 5 },
       { event: 'progress', positionSeconds: 6 },
-      { event: 'progress', positionSeconds: 12 },
+      { event: 'ended', positionSeconds: 12 },
     ]);
+  });
+
+  it('played to the end is the whole clip: ended reports the full length, once, even when the last position fell short', async () => {
+    const p = renderPlayer();
+    Object.defineProperty(p.video, 'duration', { configurable: true, get: () => 100 });
+    p.play();
+    p.at(98.7, 4000);
+    p.video.currentTime = 99.4;
+    fireEvent.ended(p.video);
+    await flush();
+    expect(p.reports).toEqual([
+      { event: 'opened', positionSeconds: 0 },
+      { event: 'ended', positionSeconds: 100 },
+    ]);
+    // Watched again to the end: nothing new to say.
+    p.play();
+    fireEvent.ended(p.video);
+    await flush();
+    expect(p.reports).toHaveLength(2);
   });
 
   it('a seek while paused is not progress: only what was played counts', async () => {

@@ -2,7 +2,7 @@ import { useRef, type SyntheticEvent } from 'react';
 
 /** What the player tells the server about a clip being watched (see ClipViewEventRequest). */
 export interface ClipViewReport {
-  event: 'opened' | 'progress';
+  event: 'opened' | 'progress' | 'ended';
   positionSeconds: number;
 }
 
@@ -15,12 +15,14 @@ type VideoEvent = SyntheticEvent<HTMLVideoElement>;
 
 /**
  * The player's viewer events, throttled: `opened` at the first play, then the furthest point
- * reached while playing (not where a seek jumped to) at most every 5 s, and on pause and end.
- * Nothing is sent twice for the same point; a failed report is dropped (the next one carries the
- * furthest point anyway). Returns the handlers to put on the <video>; none without `report`.
+ * reached while playing (not where a seek jumped to) at most every 5 s and on pause, and `ended`
+ * at the end: the full length, which is what the viewer saw even when the last position read fell
+ * short of it. Nothing is sent twice for the same point; a failed report is dropped (the next one
+ * carries the furthest point anyway). Returns the handlers to put on the <video>; none without
+ * `report`.
  */
 export function useClipViewReports(report: ReportClipView | undefined, now: () => number = Date.now) {
-  const state = useRef({ opened: false, furthest: 0, sent: -1, sentAt: 0 });
+  const state = useRef({ opened: false, ended: false, furthest: 0, sent: -1, sentAt: 0 });
   if (!report) return {};
 
   const send = (event: ClipViewReport['event'], positionSeconds: number) => {
@@ -58,8 +60,15 @@ export function useClipViewReports(report: ReportClipView | undefined, now: () =
       flush();
     },
     onEnded: (e: VideoEvent) => {
-      reached(e.currentTarget);
-      flush();
+      const el = e.currentTarget;
+      const s = state.current;
+      reached(el);
+      if (Number.isFinite(el.duration)) s.furthest = Math.max(s.furthest, el.duration);
+      // Once: played to the end is news; playing it to the end again is not.
+      if (s.opened && !s.ended) {
+        s.ended = true;
+        send('ended', s.furthest);
+      } else flush();
     },
   };
 }

@@ -1,6 +1,7 @@
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import type { LibraryItem } from '../../api/library-contract';
 import type { OpenedRecording, RecordingMedia } from '../api/recording-media';
+import { ConversationLabel } from '../components/ConversationLabel';
 import { RecordingPlayer } from '../components/RecordingPlayer';
 import { TranscriptText } from '../components/TranscriptText';
 import { useObjectUrl } from '../clips/useObjectUrl';
@@ -69,6 +70,9 @@ export function LibraryPlayer({ item, media, viewerRole, startAt, onClose }: Lib
       </div>
       <p className="vx-library__meta">
         Agent: {item.agentName || item.agentIdentity}. Customer: {item.customerName || 'not named'}.
+      </p>
+      <p className="vx-library__meta" data-testid="player-conversation">
+        <ConversationLabel conversationId={item.conversationId} customerName={item.customerName || 'the customer'} showName={false} />
       </p>
       {!playable ? (
         <p className="vx-library__state" data-testid="player-not-playable">

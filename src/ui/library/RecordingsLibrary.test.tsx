@@ -4,7 +4,7 @@ import React from 'react';
 import type { SearchHit } from '../../api/library-contract';
 import { ApiError } from '../../client/request-json';
 import { FakeLibraryApi, FakeRecordingMedia, libraryItem } from '../test-support/fake-library-api';
-import { formatWhen } from './format';
+import { formatWhen, formatWhenExact } from './format';
 import { RecordingsLibrary } from './RecordingsLibrary';
 
 const segments = [
@@ -54,9 +54,9 @@ describe('the recordings list', () => {
     setup();
     await waitFor(() => expect(rows()).toHaveLength(2));
     const table = screen.getByRole('table', { name: 'Recordings, newest first' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Date', 'Agent', 'Customer', 'Kind', 'Length', 'State', 'Transcript', 'Actions']);
-    expect(cells(rows()[0])).toEqual([formatWhen(items[0].endedAt), 'Alex', 'Jordan Lee', 'Call', '1:35', 'Ready', 'Yes', 'Open']);
-    expect(cells(rows()[1])).toEqual([formatWhen(items[1].endedAt), 'Sam', 'Kim', 'Clip', '0:42', 'Processing', 'No', 'Open']);
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Date', 'Agent', 'Customer', 'Conversation', 'Kind', 'Made by', 'Length', 'State', 'Transcript', 'Actions']);
+    expect(cells(rows()[0])).toEqual([formatWhen(items[0].endedAt), 'Alex', 'Jordan Lee', `Conversation ${items[0].conversationId}Copy id`, 'Call', '—', '1:35', 'Ready', 'Yes', 'Open']);
+    expect(cells(rows()[1])).toEqual([formatWhen(items[1].endedAt), 'Sam', 'Kim', `Conversation ${items[1].conversationId}Copy id`, 'Clip', 'Kim (customer)', '0:42', 'Processing', 'No', 'Open']);
     expect(screen.getByTestId('library-status').textContent).toBe('Showing 2 recordings; there are more.');
   });
 
@@ -68,7 +68,7 @@ describe('the recordings list', () => {
     fireEvent.click(more);
     await waitFor(() => expect(rows()).toHaveLength(3));
     expect(lastList(api)).toEqual({ cursor: '2' });
-    expect(cells(rows()[2]).slice(1, 6)).toEqual(['Alex', 'Pat', 'Call', '1:01:40', 'Failed']);
+    expect(cells(rows()[2]).slice(1, 8)).toEqual(['Alex', 'Pat', `Conversation ${items[2].conversationId}Copy id`, 'Call', '—', '1:01:40', 'Failed']);
     expect(document.activeElement).toBe(within(rows()[2]).getByRole('rowheader'));
     expect(screen.queryByTestId('load-more')).toBeNull();
     expect(screen.getByTestId('library-status').textContent).toBe('Showing 3 recordings.');
@@ -224,7 +224,7 @@ describe('the player', () => {
   async function openFirst(role: 'agent' | 'supervisor' = 'supervisor') {
     const view = setup(role);
     await waitFor(() => expect(rows()).toHaveLength(2));
-    const open = within(rows()[0]).getByRole('button', { name: `Open Call with Jordan Lee, ${formatWhen(items[0].endedAt)}` });
+    const open = within(rows()[0]).getByRole('button', { name: `Open call by Alex (agent) with Jordan Lee, ${formatWhenExact(items[0].endedAt)}, 1:35` });
     open.focus();
     fireEvent.click(open);
     const video = (await screen.findByTestId('recording-video')) as HTMLVideoElement;
@@ -275,7 +275,7 @@ describe('the player', () => {
   it('says what stands in the way of a recording that cannot play', async () => {
     setup();
     await waitFor(() => expect(rows()).toHaveLength(2));
-    fireEvent.click(within(rows()[1]).getByRole('button', { name: /^Open Clip with Kim/ }));
+    fireEvent.click(within(rows()[1]).getByRole('button', { name: /^Open video clip by Kim \(customer\) with Kim/ }));
     expect(screen.getByTestId('player-not-playable').textContent).toBe('This recording is still being processed. Try again in a few minutes.');
     expect(screen.queryByTestId('recording-video')).toBeNull();
   });
@@ -284,7 +284,7 @@ describe('the player', () => {
     const { media } = setup();
     media.failWith = new ApiError('not_allowed', 'You are not allowed to watch this recording.', 403);
     await waitFor(() => expect(rows()).toHaveLength(2));
-    fireEvent.click(within(rows()[0]).getByRole('button', { name: /^Open Call/ }));
+    fireEvent.click(within(rows()[0]).getByRole('button', { name: /^Open call/ }));
     expect((await screen.findByTestId('player-error')).textContent).toBe('Could not open the recording: You are not allowed to watch this recording.');
     media.failWith = null;
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));

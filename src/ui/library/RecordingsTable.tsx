@@ -1,6 +1,7 @@
 import React from 'react';
 import type { LibraryItem } from '../../api/library-contract';
-import { describeRecording, formatLength, formatWhen, KIND_LABEL, STATE_LABEL } from './format';
+import { ConversationLabel } from '../components/ConversationLabel';
+import { authorText, formatLength, formatWhen, KIND_LABEL, openRecordingName, STATE_LABEL } from './format';
 import { LoadMore, pagesStatus } from './LoadMore';
 import type { CursorPages } from './useCursorPages';
 import { useFocusOnNewItems } from './useFocusOnNewItems';
@@ -51,7 +52,9 @@ export function RecordingsTable({ pages, filtered, onOpen }: RecordingsTableProp
                 <th scope="col">Date</th>
                 <th scope="col">Agent</th>
                 <th scope="col">Customer</th>
+                <th scope="col">Conversation</th>
                 <th scope="col">Kind</th>
+                <th scope="col">Made by</th>
                 <th scope="col">Length</th>
                 <th scope="col">State</th>
                 <th scope="col">Transcript</th>
@@ -68,7 +71,11 @@ export function RecordingsTable({ pages, filtered, onOpen }: RecordingsTableProp
                   </th>
                   <td>{item.agentName || item.agentIdentity}</td>
                   <td>{item.customerName || '—'}</td>
+                  <td>
+                    <ConversationLabel conversationId={item.conversationId} customerName={item.customerName || 'the customer'} showName={false} />
+                  </td>
                   <td>{KIND_LABEL[item.kind]}</td>
+                  <td data-testid="recording-author">{item.author ? authorText(item.author) : '—'}</td>
                   <td>{formatLength(item.durationSeconds)}</td>
                   <td>
                     <span className={`vx-library__badge vx-library__badge--${item.state}`}>{STATE_LABEL[item.state]}</span>
@@ -90,7 +97,7 @@ export function RecordingsTable({ pages, filtered, onOpen }: RecordingsTableProp
                     )}
                   </td>
                   <td>
-                    <button type="button" className="vx-button vx-library__open" aria-label={`Open ${describeRecording(item)}`} onClick={() => onOpen(item)}>
+                    <button type="button" className="vx-button vx-library__open" aria-label={openRecordingName(item)} onClick={() => onOpen(item)}>
                       Open
                     </button>
                   </td>

@@ -1,4 +1,4 @@
-import type { LibraryItem, LibraryState, RecordingKind } from '../../api/library-contract';
+import type { ClipAuthor, LibraryItem, LibraryState, RecordingKind } from '../../api/library-contract';
 import { formatDuration } from '../../core/pipeline/format';
 import { clock, type TranscriptSegment } from '../components/RecordingPlayer';
 
@@ -35,11 +35,32 @@ export function formatWhen(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** "23 Nov 2025, 14:05:07": to the second, where two recordings of one minute must differ. */
+export function formatWhenExact(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
 export const formatLength = formatDuration;
 
-/** "Call with Jordan Lee, 23 Nov 2025, 14:05": names a recording for headings and buttons. */
+/** "Jordan Lee (customer)": who made a clip. */
+export const authorText = (author: ClipAuthor): string => `${author.name} (${author.role})`;
+
+const customerOf = (item: LibraryItem): string => item.customerName || 'an unnamed customer';
+
+/** "Clip by Jordan Lee (customer) with Jordan Lee, 23 Nov 2025, 14:05": names a recording for headings. */
 export const describeRecording = (item: LibraryItem): string =>
-  `${KIND_LABEL[item.kind]} with ${item.customerName || 'an unnamed customer'}, ${formatWhen(item.endedAt)}`;
+  `${KIND_LABEL[item.kind]}${item.author ? ` by ${authorText(item.author)}` : ''} with ${customerOf(item)}, ${formatWhen(item.endedAt)}`;
+
+/**
+ * The name of a row's Open button, unique in the list: a customer's clip and the agent's reply in
+ * the same minute share agent, customer and minute, so the author, the second and the length go
+ * in too. "Open video clip by Jordan Lee (customer) with Jordan Lee, 7 Dec 2026, 14:03:27, 0:42".
+ */
+export function openRecordingName(item: LibraryItem): string {
+  const who = item.kind === 'clip' ? (item.author ? ` by ${authorText(item.author)}` : '') : ` by ${item.agentName || item.agentIdentity} (agent)`;
+  return `Open ${item.kind === 'clip' ? 'video clip' : 'call'}${who} with ${customerOf(item)}, ${formatWhenExact(item.endedAt)}, ${formatLength(item.durationSeconds)}`;
+}
 
 /** The transcript as a plain-text download: one "[m:ss] Speaker: words" line each. */
 export const transcriptText = (segments: ReadonlyArray<TranscriptSegment>): string =>

@@ -1,5 +1,6 @@
 import React from 'react';
 import type { LiveCall } from '../../api/library-contract';
+import { ConversationLabel } from '../components/ConversationLabel';
 
 export interface LiveCallsTableProps {
   calls: LiveCall[] | null;
@@ -57,7 +58,9 @@ export function LiveCallsTable({ calls, error, busyId, now, onMonitor, onBargeIn
             {calls.map((call) => (
               <tr key={call.escalationId} data-testid="live-call" data-escalation-id={call.escalationId}>
                 <td>{call.agentName}</td>
-                <td>{call.customerName}</td>
+                <td>
+                  <ConversationLabel conversationId={call.conversationId} customerName={call.customerName} />
+                </td>
                 <td>
                   <time dateTime={call.startedAt}>{timeOf(call.startedAt)}</time> ({elapsed(call.startedAt, now)})
                 </td>

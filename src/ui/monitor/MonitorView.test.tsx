@@ -43,6 +43,9 @@ test('lists live calls: agent, customer, how long, recording; empty and error st
   expect(row.textContent).toContain('Jordan Lee');
   expect(row.textContent).toContain('(5 min)');
   expect(row.textContent).toContain('On');
+  // The conversation is named in the row, with its id to copy.
+  expect(row.textContent).toContain('Conversation CH1');
+  expect(screen.getByRole('button', { name: 'Copy id of the conversation with Jordan Lee' })).toBeTruthy();
   unmount();
   render(<MonitorView api={fakeApi([]).api} videoClientFor={() => new FakeVideoClient()} refreshMs={0} />);
   expect(await screen.findByText('No calls in progress.')).toBeTruthy();
@@ -60,7 +63,11 @@ test('Monitor connects with no local tracks and shows each participant; a hidden
     room.addParticipant('monitor:sol', 'Sol', 'supervisor');
   });
   expect(screen.getByTestId('monitor-tile-agent').textContent).toContain('Agent: Alex');
-  expect(screen.getByTestId('monitor-tile-customer')).toBeTruthy();
+  // The room calls the customer "Customer"; the tile names them as the heading and the list do.
+  expect(screen.getByTestId('monitor-tile-customer').textContent).toBe('Customer: Jordan Lee');
+  expect(screen.getByTestId('monitor-video-customer').getAttribute('aria-label')).toBe('Video of Jordan Lee');
+  expect(screen.getByRole('heading', { name: 'Monitoring Alex with Jordan Lee' })).toBeTruthy();
+  expect(screen.getByTestId('conversation-label').getAttribute('data-conversation-id')).toBe('CH1');
   expect(screen.queryByTestId('monitor-tile-supervisor')).toBeNull();
   expect(screen.getAllByTestId('remote-audio')).toHaveLength(1);
   expect(screen.getByText('Listening silently: nobody in the call sees you.')).toBeTruthy();

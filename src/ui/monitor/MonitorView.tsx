@@ -58,7 +58,7 @@ export function MonitorView({ api, videoClientFor, refreshMs = 10_000, openMicro
       {monitor.session && view ? (
         <MonitorStage
           view={view}
-          title={`${monitor.session.call.agentName} with ${monitor.session.call.customerName}`}
+          call={monitor.session.call}
           bargedIn={monitor.session.bargedIn}
           stopping={monitor.stopping}
           onStop={() => void monitor.stop()}

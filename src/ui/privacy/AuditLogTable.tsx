@@ -58,7 +58,7 @@ export function AuditLogTable({ api }: { api: Pick<PrivacyApi, 'auditLog'> }) {
         </p>
       )}
       {entries && (
-        <table className="vx-monitor-table" aria-busy={busy}>
+        <table className="vx-privacy__table" aria-busy={busy}>
           <caption>{conversationId ? `Audit log of conversation ${conversationId}, newest first` : 'Audit log, newest first'}</caption>
           <thead>
             <tr>

@@ -25,7 +25,7 @@ function CountList({ counts, testId }: { counts: ErasureCounts; testId: string }
  * would be erased (a dry run), then confirm "Erase N items". The result says what went; a legal
  * hold or a recording still in progress is explained, and nothing is erased.
  */
-export function ErasePanel({ api }: { api: Pick<PrivacyApi, 'erase'> }) {
+export function ErasePanel({ api, conversationId }: { api: Pick<PrivacyApi, 'erase'>; /** The conversation picked in the finder: erasure by conversation, filled in. */ conversationId?: string }) {
   const ids = useFieldIds('erase');
   const [by, setBy] = useState<By>('customerIdentity');
   const [value, setValue] = useState('');
@@ -38,6 +38,16 @@ export function ErasePanel({ api }: { api: Pick<PrivacyApi, 'erase'> }) {
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
+
+  // A conversation picked in the finder is the one to count and erase (the counts start over).
+  useEffect(() => {
+    if (!conversationId) return;
+    setBy('conversationId');
+    setValue(conversationId);
+    setDry(null);
+    setConfirming(false);
+    setResult(null);
+  }, [conversationId]);
 
   const request = (dryRun: boolean): EraseCustomerRequest => ({ [by]: value.trim(), dryRun }) as EraseCustomerRequest;
   const reset = () => {

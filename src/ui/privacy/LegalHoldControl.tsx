@@ -1,6 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import type { HeldConversationClosure } from '../../api/privacy-contract';
-import type { LegalHold } from '../../domain/privacy';
+import { staffNameOf, type LegalHold } from '../../domain/privacy';
 import type { PrivacyApi } from '../api/privacy-api';
 import { useFieldIds } from '../library/useFieldIds';
 import { formatDay, formatWhen } from './format';
@@ -22,7 +22,16 @@ function ClosureLine({ closure, onHold }: { closure: HeldConversationClosure | n
  * reason that is required. Beside it, whether the conversation is open or closed and when its
  * media goes. While on hold nothing of the conversation is deleted or erased.
  */
-export function LegalHoldControl({ api, conversationId }: { api: Pick<PrivacyApi, 'setHold' | 'liftHold' | 'getHold'>; conversationId: string }) {
+export function LegalHoldControl({
+  api,
+  conversationId,
+  onChange,
+}: {
+  api: Pick<PrivacyApi, 'setHold' | 'liftHold' | 'getHold'>;
+  conversationId: string;
+  /** A hold was set or lifted (lists that show holds refresh). */
+  onChange?(): void;
+}) {
   const ids = useFieldIds('hold');
   const [hold, setHold] = useState<LegalHold | null | undefined>(undefined);
   const [closure, setClosure] = useState<HeldConversationClosure | null>(null);
@@ -54,6 +63,7 @@ export function LegalHoldControl({ api, conversationId }: { api: Pick<PrivacyApi
       setHold(res.hold);
       setReason('');
       setDone('Legal hold set. Nothing in this conversation will be deleted until it is lifted.');
+      onChange?.();
     }
   };
   const lift = async () => {
@@ -61,6 +71,7 @@ export function LegalHoldControl({ api, conversationId }: { api: Pick<PrivacyApi
     if (res) {
       setHold(null);
       setDone('Legal hold lifted. The retention policy applies again.');
+      onChange?.();
     }
   };
 
@@ -71,7 +82,7 @@ export function LegalHoldControl({ api, conversationId }: { api: Pick<PrivacyApi
       {hold && (
         <>
           <p data-testid="hold-status">
-            <strong>On legal hold</strong> since {formatWhen(hold.setAt)}, set by {hold.setBy}. Reason: {hold.reason}
+            <strong>On legal hold</strong> since {formatWhen(hold.setAt)}, set by {staffNameOf(hold.setBy, hold.setByName)}. Reason: {hold.reason}
           </p>
           <button type="button" className="vx-button" onClick={() => void lift()} disabled={busy}>
             Lift the legal hold

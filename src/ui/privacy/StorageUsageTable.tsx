@@ -49,7 +49,7 @@ export function StorageUsageTable({ api }: { api: Pick<PrivacyApi, 'storageUsage
         </p>
       )}
       {usage && (
-        <table className="vx-monitor-table">
+        <table className="vx-privacy__table">
           <caption>
             Recordings stored, per month of recording, at {formatPrice(usage.pricePerGbMonthUsd)} per GB per month
           </caption>

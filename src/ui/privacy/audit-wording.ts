@@ -1,5 +1,5 @@
 import type { ErasureCounts } from '../../api/privacy-contract';
-import { RETENTION_ACTOR, type AuditAction, type AuditEntry, type CloseSource, type MediaDeletionReason } from '../../domain/privacy';
+import { RETENTION_ACTOR, staffNameOf, type AuditAction, type AuditEntry, type CloseSource, type MediaDeletionReason } from '../../domain/privacy';
 import { COUNT_LABELS } from './format';
 
 type Details = NonNullable<AuditEntry['details']>;
@@ -54,7 +54,7 @@ export function describeAuditEntry(e: AuditEntry): { who: string; what: string; 
   const details = wording ? wording.details(e, d) : Object.entries(d).map(([k, v]) => `${k}: ${v}`).join(', ');
   const conversations = e.conversationId ?? (typeof d.conversationIds === 'string' ? d.conversationIds.split(',').filter(Boolean).join(', ') : '');
   return {
-    who: e.actor === RETENTION_ACTOR ? 'Retention policy (automatic)' : e.actor,
+    who: e.actor === RETENTION_ACTOR ? 'Retention policy (automatic)' : staffNameOf(e.actor, e.actorName),
     what: wording?.what ?? e.action,
     conversation: conversations,
     details,

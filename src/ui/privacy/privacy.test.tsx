@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import React from 'react';
-import type { EraseCustomerRequest, ErasureCounts, HeldConversationClosure, StorageUsageResponse } from '../../api/privacy-contract';
+import type { ConversationMatch, EraseCustomerRequest, ErasureCounts, HeldConversationClosure, StorageUsageResponse } from '../../api/privacy-contract';
 import { ApiError } from '../../client/request-json';
 import type { ConversationMessage } from '../../domain/conversation';
 import type { AuditEntry, LegalHold } from '../../domain/privacy';
@@ -34,6 +34,17 @@ class FakePrivacyApi implements PrivacyApi {
   audit: AuditEntry[] = [];
   auditError: Error | null = null;
   readonly auditCalls: unknown[] = [];
+  conversations: ConversationMatch[] = [];
+  more = false;
+  readonly finds: string[] = [];
+  async findConversations(query: string) {
+    this.finds.push(query);
+    const q = query.toLowerCase();
+    const conversations = this.conversations
+      .filter((c) => c.conversationId === query || c.customerName.toLowerCase().includes(q))
+      .map((c) => ({ ...c, onHold: this.hold?.conversationId === c.conversationId }));
+    return { conversations, more: this.more };
+  }
   async erase(request: EraseCustomerRequest) {
     this.calls.push({ erase: request });
     if (this.eraseError) throw this.eraseError;
@@ -50,7 +61,7 @@ class FakePrivacyApi implements PrivacyApi {
   }
   async setHold(conversationId: string, reason: string) {
     this.calls.push({ set: [conversationId, reason] });
-    this.hold = { conversationId, reason, setBy: 'sue', setAt: '2026-11-21T10:00:00.000Z' };
+    this.hold = { conversationId, reason, setBy: 'sue', setByName: 'Sue Park', setAt: '2026-11-21T10:00:00.000Z' };
     return { conversationId, hold: this.hold };
   }
   async liftHold(conversationId: string) {
@@ -129,7 +140,8 @@ describe('LegalHoldControl', () => {
     expect(api.calls).toEqual([]);
     fireEvent.change(screen.getByLabelText('Reason for the hold (required)'), { target: { value: 'Case 42' } });
     fireEvent.click(screen.getByRole('button', { name: 'Set legal hold' }));
-    await waitFor(() => expect(screen.getByTestId('hold-status').textContent).toMatch(/^On legal hold since .+, set by sue\. Reason: Case 42$/));
+    // Named as the person's header names them, not by their identity.
+    await waitFor(() => expect(screen.getByTestId('hold-status').textContent).toMatch(/^On legal hold since .+, set by Sue Park\. Reason: Case 42$/));
     expect(api.calls).toEqual([{ set: ['CH1', 'Case 42'] }]);
     expect(screen.getByText(/Legal hold set\./).getAttribute('role')).toBe('status');
     fireEvent.click(screen.getByRole('button', { name: 'Lift the legal hold' }));
@@ -169,7 +181,7 @@ const auditEntries: AuditEntry[] = [
   { id: 'a6', at: '2026-11-25T09:00:00.000Z', actor: 'sue', action: 'erasure.performed', subject: 'customer:abc', details: { ...counts, clipViews: 0, conversationIds: 'CH1,CH2' } },
   { id: 'a5', at: '2026-11-24T09:00:00.000Z', actor: 'system:retention', action: 'retention.transcript_deleted', conversationId: 'CH2', subject: 'RE2', details: { artifacts: 2 } },
   { id: 'a4', at: '2026-11-23T09:00:00.000Z', actor: 'system:retention', action: 'retention.media_deleted', conversationId: 'CH2', subject: 'RE2', details: { reason: 'retention', mediaItems: 3 } },
-  { id: 'a3', at: '2026-11-22T09:00:00.000Z', actor: 'sue', action: 'legal_hold.lifted', conversationId: 'CH1', details: { reason: 'Case 42' } },
+  { id: 'a3', at: '2026-11-22T09:00:00.000Z', actor: 'sue', actorName: 'Sue Park', action: 'legal_hold.lifted', conversationId: 'CH1', details: { reason: 'Case 42' } },
   { id: 'a2', at: '2026-11-21T11:00:00.000Z', actor: 'sue', action: 'legal_hold.set', conversationId: 'CH1', details: { reason: 'Case 42' } },
   { id: 'a1', at: '2026-11-21T10:00:00.000Z', actor: 'alex', action: 'conversation.closed', conversationId: 'CH1', details: { source: 'task_completed' } },
 ];
@@ -188,7 +200,8 @@ describe('AuditLogTable', () => {
         'For customer:abc · Conversations: 1, Recordings: 2, Media files: 6, Transcripts and captions: 2, Chat messages rewritten: 3, Customer links revoked: 1'],
       [formatWhen('2026-11-24T09:00:00.000Z'), 'Retention policy (automatic)', "Deleted a recording's transcript", 'CH2', 'Recording RE2 · 2 transcript and caption files'],
       [formatWhen('2026-11-23T09:00:00.000Z'), 'Retention policy (automatic)', "Deleted a recording's video", 'CH2', 'Recording RE2 · 3 media files · under the retention policy'],
-      [formatWhen('2026-11-22T09:00:00.000Z'), 'sue', 'Lifted the legal hold', 'CH1', 'Reason it had: Case 42'],
+      // The person's display name when the entry has it (entries from before 0015 show the identity).
+      [formatWhen('2026-11-22T09:00:00.000Z'), 'Sue Park', 'Lifted the legal hold', 'CH1', 'Reason it had: Case 42'],
       [formatWhen('2026-11-21T11:00:00.000Z'), 'sue', 'Set a legal hold', 'CH1', 'Reason: Case 42'],
       [formatWhen('2026-11-21T10:00:00.000Z'), 'alex', 'Closed the conversation', 'CH1', 'The Flex task was completed'],
     ]);
@@ -258,18 +271,87 @@ describe('StorageUsageTable', () => {
   });
 });
 
+const jordans: ConversationMatch[] = [
+  { conversationId: 'CH2', customerName: 'Jordan Price', agentName: null, startedAt: '2026-11-22T09:00:00.000Z', closed: false, onHold: false },
+  { conversationId: 'CH1', customerName: 'Jordan Lee', agentName: 'Alex', startedAt: '2026-11-21T09:00:00.000Z', closed: true, onHold: false },
+];
+
+/** Types a search into the finder and waits for its answer. */
+async function find(query: string) {
+  fireEvent.change(screen.getByLabelText('Customer name or conversation id'), { target: { value: query } });
+  fireEvent.click(screen.getByRole('button', { name: 'Find' }));
+  await waitFor(() => expect(screen.getByTestId('finder-status').textContent).not.toBe('Searching…'));
+}
+
 describe('PrivacyView', () => {
-  it('is axe-clean with a hold shown, counts shown, the storage table and the audit log loaded', async () => {
+  it('finds a conversation by part of the customer name, says enough to tell two apart, and picking one opens its hold and fills in the erasure', async () => {
+    const api = new FakePrivacyApi();
+    api.conversations = jordans;
+    render(<PrivacyView api={api} />);
+    expect(screen.queryByTestId('legal-hold')).toBeNull();
+    expect(screen.queryByLabelText('Conversation id')).toBeNull();
+    await find(' jordan ');
+    expect(api.finds).toEqual(['jordan']);
+    expect(screen.getByTestId('finder-status').textContent).toBe('2 conversations found, newest first.');
+    const found = screen.getAllByTestId('found-conversation');
+    expect(found.map((b) => b.textContent)).toEqual([
+      `Jordan PriceStarted ${formatWhen('2026-11-22T09:00:00.000Z')} · No call or clip yet · OpenConversation CH2`,
+      `Jordan LeeStarted ${formatWhen('2026-11-21T09:00:00.000Z')} · Agent: Alex · ClosedConversation CH1`,
+    ]);
+    fireEvent.click(found[1]);
+    expect(found[1].getAttribute('aria-current')).toBe('true');
+    expect(document.activeElement?.textContent).toBe('Legal hold');
+    expect((await screen.findByTestId('hold-status')).textContent).toBe('Not on legal hold.');
+    expect(screen.getByTestId('picked-conversation').textContent).toContain('Jordan Lee');
+    expect(screen.getByTestId('picked-conversation').textContent).toContain('CH1');
+    // The erasure panel now counts this conversation, without anything typed.
+    expect((screen.getByLabelText('Conversation') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText('Conversation id') as HTMLInputElement).value).toBe('CH1');
+    fireEvent.click(screen.getByRole('button', { name: 'Count what would be erased' }));
+    await screen.findByTestId('dry-run-counts');
+    expect(api.calls.filter((c) => c !== 'storage')).toEqual([{ erase: { conversationId: 'CH1', dryRun: true } }]);
+  });
+
+  it('setting a hold on the picked conversation shows it in the results too; the id finds it exactly', async () => {
+    const api = new FakePrivacyApi();
+    api.conversations = jordans;
+    render(<PrivacyView api={api} />);
+    await find('CH1');
+    fireEvent.click(screen.getByTestId('found-conversation'));
+    fireEvent.change(await screen.findByLabelText('Reason for the hold (required)'), { target: { value: 'Case 42' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set legal hold' }));
+    await waitFor(() => expect(screen.getByTestId('found-conversation').textContent).toContain('On legal hold'));
+    expect(api.finds).toEqual(['CH1', 'CH1']);
+    expect(api.calls.filter((c) => c !== 'storage')).toEqual([{ set: ['CH1', 'Case 42'] }]);
+  });
+
+  it('says when nothing matches, when the list was cut, and shows a refusal', async () => {
+    const api = new FakePrivacyApi();
+    render(<PrivacyView api={api} />);
+    await find('nobody');
+    expect(screen.getByTestId('finder-status').textContent).toBe('No conversation matches "nobody".');
+    api.conversations = jordans;
+    api.more = true;
+    await find('jordan');
+    expect(screen.getByTestId('finder-status').textContent).toBe('2 conversations found, newest first. More match: type more of the name to narrow the list.');
+    api.findConversations = async () => {
+      throw new ApiError('supervisor_required', 'Only supervisors can look up conversations.', 403);
+    };
+    await find('jordan');
+    expect(screen.getByRole('alert').textContent).toBe('Only supervisors can look up conversations.');
+  });
+
+  it('is axe-clean with results listed, a hold shown, counts shown, the storage table and the audit log loaded', async () => {
     const api = new FakePrivacyApi();
     api.hold = { conversationId: 'CH1', reason: 'Case 42', setBy: 'sue', setAt: '2026-11-21T10:00:00.000Z' };
     api.audit = auditEntries;
+    api.conversations = jordans;
     const { container } = render(<PrivacyView api={api} />);
     await screen.findAllByTestId('storage-month');
     await screen.findAllByTestId('audit-entry');
-    fireEvent.change(screen.getByLabelText('Conversation id'), { target: { value: 'CH1' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Show legal hold' }));
+    await find('jordan');
+    fireEvent.click(screen.getAllByTestId('found-conversation')[1]);
     await screen.findByRole('button', { name: 'Lift the legal hold' });
-    fireEvent.change(screen.getByLabelText('Customer identity (customer:…)'), { target: { value: 'customer:abc' } });
     fireEvent.click(screen.getByRole('button', { name: 'Count what would be erased' }));
     await screen.findByTestId('dry-run-counts');
     fireEvent.click(screen.getByRole('button', { name: 'Erase 13 items' }));

@@ -17,6 +17,8 @@ export const libraryItem = (over: Partial<LibraryItem> & { recordingId: string }
   mediaUrl: `/media/recordings/${over.recordingId}/video.mp4`,
   captionsUrl: `/media/recordings/${over.recordingId}/captions.vtt`,
   transcriptUrl: `/media/recordings/${over.recordingId}/transcript.json`,
+  // A clip is always somebody's: the customer's unless the test says otherwise.
+  ...(over.kind === 'clip' ? { author: { name: over.customerName ?? 'Jordan Lee', role: 'customer' as const } } : {}),
   ...over,
 });
 

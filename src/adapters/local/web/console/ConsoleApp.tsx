@@ -1,9 +1,10 @@
 import React, { useEffect, useMemo, useState } from 'react';
 import type { VideoClient } from '../../../../client/video-client';
-import type { Conversation } from '../../../../domain/conversation';
+import { customerNameOf, type Conversation } from '../../../../domain/conversation';
 import type { MediaAccess } from '../../../../domain/escalation';
 import { AsyncActionButton, EscalateButton, RecordingProgress } from '../../../../ui';
 import { AgentCallPanel } from '../../../../ui/call/AgentCallPanel';
+import { ConversationLabel } from '../../../../ui/components/ConversationLabel';
 import { httpEscalationApi } from '../../../../ui/api/escalation-api';
 import { agentClipApi, httpClipApi } from '../../../../ui/api/clip-api';
 import { staffClipViews } from '../../../../ui/api/clip-view-api';
@@ -104,7 +105,11 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
         {current ? (
           <>
             <div className="main__head">
-              <h2>{current.friendlyName || current.id}</h2>
+              <div>
+                <h2>{current.friendlyName || current.id}</h2>
+                {/* The customer and the id a supervisor's privacy tools and the audit log know it by. */}
+                <ConversationLabel conversationId={current.id} customerName={customerNameOf(current.attributes)} />
+              </div>
               <EscalateButton
                 conversationId={current.id}
                 onEscalate={async (id) => void (await call.escalate(id))}
