@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 /** Test doubles live where production code cannot import them. */
-const testSupport = [{ group: ['**/test-support/**', '**/testing/**', '**/tests/**'], message: 'Production code imports no test support.' }];
+const testSupport = [{ group: ['**/test-support/**', '**/tests/**'], message: 'Production code imports no test support.' }];
 
 export default tseslint.config(
   { ignores: ['build/', '**/build/', 'node_modules/', '**/node_modules/', '.data/', 'coverage/'] },
@@ -17,11 +17,12 @@ export default tseslint.config(
     files: ['tests/**/*.ts', '**/*.test.ts', '**/*.test.tsx'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  // Layers (DESIGN.md): the core knows no provider, pages and the plugin know no adapter, and
-  // production code never reaches into test support. tests/lint proves each rule fails on a fixture.
+  // Layers (README.md, "Map of the tree"): the core knows no provider, pages and the plugin know
+  // no adapter, and production code never reaches into test support. scripts/lint-layers.test.ts
+  // proves each rule fails on a fixture; scripts/import-cycles.test.ts fails on any import cycle.
   {
     files: ['src/core/**/*.ts', 'src/ports/**/*.ts', 'src/domain/**/*.ts'],
-    ignores: ['**/*.test.ts', '**/test-support/**', '**/testing/**'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -42,7 +43,7 @@ export default tseslint.config(
   },
   {
     files: ['src/adapters/**/*.ts', 'src/adapters/**/*.tsx', 'src/client/**/*.ts', 'serverless/**/*.ts', 'scripts/**/*.ts', 'src/*.ts'],
-    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**', '**/testing/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: testSupport }] },
   },
   {

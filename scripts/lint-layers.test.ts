@@ -42,7 +42,7 @@ describe('lint enforces the layers', () => {
   it('production code imports no test support; tests may', async () => {
     const code = "import { x } from '../test-support/fake-media';\nexport const y = x;\n";
     expect(await restricted('public/src/join/fixture.ts', code)).toEqual([expect.stringContaining('Production code imports no test support')]);
-    expect(await restricted('src/adapters/local/fixture.ts', "import { x } from '../../core/pipeline/testing/in-memory';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await restricted('src/adapters/local/fixture.ts', "import { x } from '../../core/pipeline/test-support/in-memory';\nexport const y = x;\n")).toHaveLength(1);
     expect(await restricted('src/ui/hooks/fixture.ts', code)).toHaveLength(1);
     expect(await restricted('plugin-video-escalation/src/fixture.ts', "import { x } from '../../src/ui/test-support/fake-room';\nexport const y = x;\n")).toHaveLength(1);
     expect(await restricted('public/src/join/fixture.test.ts', code)).toEqual([]);

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { wordErrorRate } from '../../src/core/pipeline/wer';
+import { wordErrorRate } from '../support/wer';
 import type { ConversationMessage } from '../../src/domain/conversation';
 import type { TestStack } from '../support/test-stack';
 import { parseWebVtt } from '../support/webvtt';

@@ -18,7 +18,7 @@ import { janusProxyUrl } from '../../src/adapters/local/janus/janus-proxy-url';
 import { JanusRooms } from '../../src/adapters/local/janus/janus-rooms';
 import { JanusTrackRecordings } from '../../src/adapters/local/janus/janus-track-recordings';
 import { parseRecordingFileName } from '../../src/adapters/local/janus/recording-files';
-import { memoryKeyRing } from '../../src/adapters/local/crypto/testing/memory-key-ring';
+import { memoryKeyRing } from '../../src/adapters/local/crypto/test-support/memory-key-ring';
 import { FfmpegComposer } from '../../src/adapters/local/pipeline/ffmpeg-composer';
 import { JanusMediaSource } from '../../src/adapters/local/pipeline/janus-media-source';
 import { mediaDuration } from '../../src/adapters/local/pipeline/probe';

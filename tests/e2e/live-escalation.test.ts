@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { wordErrorRate } from '../../src/core/pipeline/wer';
+import { wordErrorRate } from '../support/wer';
 import type { ConversationMessage } from '../../src/domain/conversation';
 import { LocalIdentity } from '../../src/adapters/local/local-identity';
 import { linkTokenOf, type TestStack } from '../support/test-stack';

@@ -11,7 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { recordRealMjr } from '../../src/adapters/local/janus/testing/real-mjr';
+import { recordRealMjr } from '../../src/adapters/local/janus/test-support/real-mjr';
 import { decodeHeader, DEFAULT_CHUNK_SIZE } from '../../src/adapters/local/crypto/sealed-format';
 import type { MediaAccess } from '../../src/domain/escalation';
 import type { PipelineJob } from '../../src/domain/pipeline-job';

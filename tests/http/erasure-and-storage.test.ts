@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalIdentity } from '../../src/adapters/local/local-identity';
-import { recordingMessage } from '../../src/core/pipeline/recording-message';
+import { recordingMessage } from '../../src/core/pipeline/text/recording-message';
 import { CUSTOMER_VIEWER } from '../../src/domain/clip-views';
 import type { Escalation } from '../../src/domain/escalation';
 import { ERASED_TEXT } from '../../src/domain/privacy';

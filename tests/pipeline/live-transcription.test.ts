@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memoryKeyRing } from '../../src/adapters/local/crypto/testing/memory-key-ring';
+import { memoryKeyRing } from '../../src/adapters/local/crypto/test-support/memory-key-ring';
 import { livePathOf, writeLive } from '../../src/adapters/local/pipeline/live-transcript';
 import { LocalPipelineEvents } from '../../src/adapters/local/pipeline/local-events';
 import { speechCompositionId, writeManifest } from '../../src/adapters/local/pipeline/local-media';

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memoryKeyRing } from '../../src/adapters/local/crypto/testing/memory-key-ring';
+import { memoryKeyRing } from '../../src/adapters/local/crypto/test-support/memory-key-ring';
 import { FfmpegComposer } from '../../src/adapters/local/pipeline/ffmpeg-composer';
 import type { LocalPipelineEvents } from '../../src/adapters/local/pipeline/local-events';
 import { LocalComposer } from '../../src/adapters/local/pipeline/local-composer';

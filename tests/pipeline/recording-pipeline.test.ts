@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PocketsphinxTranscriber } from '../../src/adapters/local/pipeline/pocketsphinx-transcriber';
-import { wordErrorRate } from '../../src/core/pipeline/wer';
+import { wordErrorRate } from '../support/wer';
 import type { PipelineJob, SpeakerSegment } from '../../src/domain/pipeline-job';
 import { DIRECT_WER_BASELINE, twoSpeakerClips, WER_TOLERANCE } from '../e2e/support/speech-clips';
 import { isSealed, plainCopy, readStoredMedia, readStoredText } from '../support/read-stored-media';

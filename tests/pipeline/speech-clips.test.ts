@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PocketsphinxTranscriber } from '../../src/adapters/local/pipeline/pocketsphinx-transcriber';
-import { wordErrorRate } from '../../src/core/pipeline/wer';
+import { wordErrorRate } from '../support/wer';
 import { DIRECT_WER_BASELINE, twoSpeakerClips, writeFakeMicWav } from '../e2e/support/speech-clips';
 
 jest.setTimeout(60_000);

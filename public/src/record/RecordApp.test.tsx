@@ -1,7 +1,7 @@
 import '../../../src/ui/test-support/media-env';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import React from 'react';
-import { fakeMediaStreamTrack } from '../../../src/client/twilio/test-support/twilio-video';
+import { fakeMediaStreamTrack } from '../../../src/client/test-support/fake-media-stream-track';
 import { ApiError } from '../../../src/ui/api/clip-api';
 import { clipConnector } from '../../../src/ui/clips/clip-connect';
 import { clipView, FakeClipApi } from '../../../src/ui/test-support/fake-clip-api';

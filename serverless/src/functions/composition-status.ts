@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compositionFailed, compositionReady } from '../../../src/core/pipeline/composition-events';
+import { compositionFailed, compositionReady } from '../../../src/core/pipeline/compose/composition-events';
 import { webhookFunction } from '../lib/webhook-function';
 
 /** Twilio Compositions status callback (`?roomName=` rides in the signed URL the composer set). */

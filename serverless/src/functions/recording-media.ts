@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { RecordingViewer } from '../../../src/core/pipeline/authorize';
-import { openRecording } from '../../../src/core/pipeline/playback';
+import type { RecordingViewer } from '../../../src/core/pipeline/playback/authorize';
+import { openRecording } from '../../../src/core/pipeline/playback/playback';
 import { DomainError } from '../../../src/domain/errors';
 import { jsonFunction } from '../lib/json-function';
 import { idSchema } from '../lib/schemas';

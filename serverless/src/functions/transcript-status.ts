@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { transcriptReported } from '../../../src/core/pipeline/transcript-events';
+import { transcriptReported } from '../../../src/core/pipeline/text/transcript-events';
 import { webhookFunction } from '../lib/webhook-function';
 
 /** Voice Intelligence service webhook: a transcript we asked for is finished. */

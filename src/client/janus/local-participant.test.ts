@@ -1,4 +1,4 @@
-import { fakeMediaStreamTrack } from '../twilio/test-support/twilio-video';
+import { fakeMediaStreamTrack } from '../test-support/fake-media-stream-track';
 import { JanusLocalParticipant, type LocalControls } from './local-participant';
 
 function setup(publishError: Error | null = null) {

@@ -1,6 +1,7 @@
 import { CAMERA_FAILED, SCREEN_SHARE_FAILED, SCREEN_SHARE_REFUSED } from './local-participant';
 import { connectToMock } from './test-support/fixtures';
-import { fakeMediaStreamTrack, LocalVideoTrack, twilioError } from './test-support/twilio-video';
+import { fakeMediaStreamTrack } from '../test-support/fake-media-stream-track';
+import { LocalVideoTrack, twilioError } from './test-support/twilio-video';
 
 describe('microphone', () => {
   it('mute and unmute enable/disable the published track (the others are told it is disabled)', async () => {

@@ -1,6 +1,7 @@
 import { DEFAULT_BANDWIDTH_PROFILE } from './connect-options';
 import { twilioAccess } from './test-support/fixtures';
-import { createTwilioVideoMock, fakeMediaStreamTrack, LocalAudioTrack, LocalVideoTrack, twilioError } from './test-support/twilio-video';
+import { fakeMediaStreamTrack } from '../test-support/fake-media-stream-track';
+import { createTwilioVideoMock, LocalAudioTrack, LocalVideoTrack, twilioError } from './test-support/twilio-video';
 import { TwilioConnectError } from './twilio-errors';
 import { TwilioVideoClient } from './twilio-video-client';
 

@@ -5,7 +5,7 @@ import type { MediaAccess } from '../../domain/escalation';
 import type { RoomRef } from '../../ports/rooms';
 import type { CoreDeps } from '../deps';
 import { roomEnded } from '../pipeline/room-ended';
-import { processingClipMessage } from '../pipeline/recording-message';
+import { processingClipMessage } from '../pipeline/text/recording-message';
 import { messageAuthor } from '../pipeline/job-update';
 import { saveClip } from './clip-save';
 import { assertConversationOpen } from '../privacy/conversation-open';

@@ -1,6 +1,6 @@
 import { CLIP_RECORDING_NOTICE } from '../../domain/consent';
 import { agent, makeTestDeps, otherAgent } from '../test-support/local-deps';
-import { compositionReady } from '../pipeline/composition-events';
+import { compositionReady } from '../pipeline/compose/composition-events';
 import { clipOfAgent, clipOfLink } from './clip-access';
 import { clipRoomEnded, enforceClipCaps, enforceClipLimits } from './clip-limits';
 import { discardTake, pauseTake, resumeTake, sendClip, startTake, stopTake } from './clip-takes';

@@ -1,10 +1,10 @@
 import { CLIP_RECORDING_NOTICE } from '../../domain/consent';
 import type { Clip } from '../../domain/clip';
 import type { StaffIdentity } from '../../domain/identity';
-import type { RecordingTranscriber } from '../pipeline/testing/fake-engines';
-import type { RecordingViewer } from '../pipeline/authorize';
-import { compositionReady } from '../pipeline/composition-events';
-import { transcriptReady } from '../pipeline/transcript-events';
+import type { RecordingTranscriber } from '../pipeline/test-support/fake-engines';
+import type { RecordingViewer } from '../pipeline/playback/authorize';
+import { compositionReady } from '../pipeline/compose/composition-events';
+import { transcriptReady } from '../pipeline/text/transcript-events';
 import { agent, makeTestDeps, otherAgent, supervisor } from '../test-support/local-deps';
 import { clipOfLink } from './clip-access';
 import { sendClip, startTake, stopTake } from './clip-takes';

@@ -4,8 +4,8 @@ import { advanceClipView, clipViewMoved, CUSTOMER_VIEWER, type ClipViewEvent, ty
 import { DomainError } from '../../domain/errors';
 import type { PipelineJob } from '../../domain/pipeline-job';
 import type { CoreDeps } from '../deps';
-import type { RecordingViewer } from '../pipeline/authorize';
-import { authorizePlayback } from '../pipeline/playback';
+import type { RecordingViewer } from '../pipeline/playback/authorize';
+import { authorizePlayback } from '../pipeline/playback/playback';
 import { viewSummary, withCustomerView } from './clip-view-message';
 
 export interface ClipViewInput {

@@ -1,9 +1,9 @@
 import { DomainError } from '../../domain/errors';
 import type { PipelineJob } from '../../domain/pipeline-job';
 import type { PipelineDeps } from './deps';
-import { failedMessage } from './recording-message';
-import { indexRecording } from './library-index';
-import { progressOf, progressPatch } from './progress';
+import { failedMessage } from './text/recording-message';
+import { indexRecording } from '../library/library-index';
+import { progressOf, progressPatch } from './text/progress';
 
 export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e)).slice(0, 500);
 

@@ -1,11 +1,11 @@
 import type { PipelineJob } from '../../domain/pipeline-job';
 import type { TranscribedSegment } from '../../domain/pipeline-job';
-import { compositionReady } from './composition-events';
+import { compositionReady } from './compose/composition-events';
 import type { PipelineDeps } from './deps';
 import { roomEnded } from './room-ended';
-import { RecordingComposer, RecordingTranscriber } from './testing/fake-engines';
-import { MemoryArtifacts, MemoryConversations, MemoryPipelineStore } from './testing/in-memory';
-import { transcriptReady } from './transcript-events';
+import { RecordingComposer, RecordingTranscriber } from './test-support/fake-engines';
+import { MemoryArtifacts, MemoryConversations, MemoryPipelineStore } from './test-support/in-memory';
+import { transcriptReady } from './text/transcript-events';
 
 const CARD_WORDS = ['four', 'forty', 'one', 'eleven', 'double'];
 const timed = (start: number, text: string): TranscribedSegment => {

@@ -1,14 +1,14 @@
 import { DomainError } from '../../domain/errors';
 import type { PipelineJob } from '../../domain/pipeline-job';
-import { compositionFailed, compositionReady } from './composition-events';
+import { compositionFailed, compositionReady } from './compose/composition-events';
 import type { PipelineDeps } from './deps';
 import type { RoomEndedEvent } from './events';
 import { backoffDelay } from './job-update';
 import { resumeJob } from './resume';
 import { roomEnded } from './room-ended';
-import { RecordingComposer, RecordingTranscriber } from './testing/fake-engines';
-import { MemoryArtifacts, MemoryConversations, MemoryPipelineStore } from './testing/in-memory';
-import { transcriptFailed, transcriptReady } from './transcript-events';
+import { RecordingComposer, RecordingTranscriber } from './test-support/fake-engines';
+import { MemoryArtifacts, MemoryConversations, MemoryPipelineStore } from './test-support/in-memory';
+import { transcriptFailed, transcriptReady } from './text/transcript-events';
 
 const event: RoomEndedEvent = {
   roomName: 'esc-1',

@@ -1,13 +1,13 @@
 import { DomainError } from '../../domain/errors';
 import { hasRole, type StaffIdentity } from '../../domain/identity';
 import type { PipelineJob } from '../../domain/pipeline-job';
-import { attach, maybeAttach, resumeVideoPost } from './attach';
-import { compositionFailed, compositionReady } from './composition-events';
+import { attach, maybeAttach, resumeVideoPost } from './text/attach';
+import { compositionFailed, compositionReady } from './compose/composition-events';
 import type { PipelineDeps } from './deps';
 import { loadJob, updateJob } from './job-update';
-import { requestCompositions, retryCompose } from './compose';
+import { requestCompositions, retryCompose } from './compose/compose';
 import { isDue } from './retry-schedule';
-import { requestTranscript, transcriptFailed, transcriptReady } from './transcript-events';
+import { requestTranscript, transcriptFailed, transcriptReady } from './text/transcript-events';
 
 /**
  * Brings a job whose events may have been lost (a crash, a restart, a webhook never delivered)

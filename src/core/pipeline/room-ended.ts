@@ -1,5 +1,5 @@
 import type { PipelineJob } from '../../domain/pipeline-job';
-import { requestCompositions } from './compose';
+import { requestCompositions } from './compose/compose';
 import type { PipelineDeps } from './deps';
 import type { RoomEndedEvent } from './events';
 import { loadJob } from './job-update';

@@ -5,7 +5,7 @@ import type { PipelineJob, RecordingTranscript } from '../../domain/pipeline-job
 import { offerClip } from '../clips/offer-clip';
 import { endCall } from '../end-call';
 import { escalate } from '../escalate';
-import { recordingMessage } from '../pipeline/recording-message';
+import { recordingMessage } from '../pipeline/text/recording-message';
 import { agent, makeTestDeps, supervisor } from '../test-support/local-deps';
 import { eraseCustomer } from './erase-customer';
 

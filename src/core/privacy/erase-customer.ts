@@ -2,7 +2,7 @@ import type { EraseCustomerResponse, ErasureCounts } from '../../api/privacy-con
 import { CUSTOMER_VIEWER } from '../../domain/clip-views';
 import type { StaffIdentity } from '../../domain/identity';
 import { logger } from '../../logger';
-import { recordingEntryPatch } from '../pipeline/progress';
+import { recordingEntryPatch } from '../pipeline/text/progress';
 import { erasedLinkMessage, erasedRecordingMessage, isUnerasedRecordingMessage } from './erased-messages';
 import { eraseRecording } from './erase-recording';
 import { countsOf, planConversation, type ConversationErasure } from './erasure-plan';

@@ -1,7 +1,7 @@
 import type { Attributes, ConversationMessage } from '../../domain/conversation';
 import { MESSAGE_TYPES } from '../../domain/message-types';
 import { ERASED_TEXT } from '../../domain/privacy';
-import { formatDuration } from '../pipeline/format';
+import { formatDuration } from '../pipeline/text/format';
 
 const LINK_TYPES: readonly unknown[] = [MESSAGE_TYPES.link, MESSAGE_TYPES.clipRequest];
 

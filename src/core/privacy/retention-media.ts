@@ -3,8 +3,8 @@ import type { MediaDeletionReason } from '../../domain/privacy';
 import { logger } from '../../logger';
 import type { PipelineJob } from '../../domain/pipeline-job';
 import { updateJob } from '../pipeline/job-update';
-import { recordingEntryPatch } from '../pipeline/progress';
-import { mediaDeletedMessage, RECORDING_MESSAGE_TYPE } from '../pipeline/recording-message';
+import { recordingEntryPatch } from '../pipeline/text/progress';
+import { mediaDeletedMessage, RECORDING_MESSAGE_TYPE } from '../pipeline/text/recording-message';
 import { RETENTION_ACTOR, type RetentionDeps } from './retention-deps';
 
 /**

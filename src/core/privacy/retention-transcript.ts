@@ -1,8 +1,8 @@
 import { logger } from '../../logger';
 import type { PipelineJob } from '../../domain/pipeline-job';
 import { updateJob } from '../pipeline/job-update';
-import { recordingEntryPatch } from '../pipeline/progress';
-import { RECORDING_MESSAGE_TYPE, transcriptDeletedMessage } from '../pipeline/recording-message';
+import { recordingEntryPatch } from '../pipeline/text/progress';
+import { RECORDING_MESSAGE_TYPE, transcriptDeletedMessage } from '../pipeline/text/recording-message';
 import { RETENTION_ACTOR, type RetentionDeps } from './retention-deps';
 
 /**

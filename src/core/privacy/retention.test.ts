@@ -5,7 +5,7 @@ import { startTake } from '../clips/clip-takes';
 import { newAgentClip, offerClip } from '../clips/offer-clip';
 import { CLIP_RECORDING_NOTICE } from '../../domain/consent';
 import { escalate } from '../escalate';
-import { recordingMessage } from '../pipeline/recording-message';
+import { recordingMessage } from '../pipeline/text/recording-message';
 import { agent, makeTestDeps, otherAgent, supervisor } from '../test-support/local-deps';
 import { closeConversation } from './close-conversation';
 import { liftLegalHold, setLegalHold } from './legal-hold';

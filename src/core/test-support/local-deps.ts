@@ -8,8 +8,8 @@ import type { CoreDeps } from '../deps';
 import { FakeRooms } from './fake-rooms';
 import { MemoryRecordingMedia } from './memory-recording-media';
 import type { PipelineDeps } from '../pipeline/deps';
-import { RecordingComposer, RecordingTranscriber } from '../pipeline/testing/fake-engines';
-import { MemoryArtifacts, MemoryClips, MemoryConsents, MemoryEscalations, MemoryPipelineStore } from '../pipeline/testing/in-memory';
+import { RecordingComposer, RecordingTranscriber } from '../pipeline/test-support/fake-engines';
+import { MemoryArtifacts, MemoryClips, MemoryConsents, MemoryEscalations, MemoryPipelineStore } from '../pipeline/test-support/in-memory';
 
 export const TEST_SECRET = 'test-link-secret-that-is-long-enough-123';
 

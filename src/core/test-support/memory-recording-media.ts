@@ -1,6 +1,6 @@
 import type { PipelineJob } from '../../domain/pipeline-job';
 import type { RecordingMediaStore } from '../../ports/recording-media-store';
-import type { MemoryArtifacts } from '../pipeline/testing/in-memory';
+import type { MemoryArtifacts } from '../pipeline/test-support/in-memory';
 
 /**
  * RecordingMediaStore for unit tests: each recording has some media items (bytes each), and its

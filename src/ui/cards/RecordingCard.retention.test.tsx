@@ -1,7 +1,7 @@
 import '../test-support/media-env';
 import { render, screen } from '@testing-library/react';
 import React from 'react';
-import { mediaDeletedMessage, recordingMessage, transcriptDeletedMessage } from '../../core/pipeline/recording-message';
+import { mediaDeletedMessage, recordingMessage, transcriptDeletedMessage } from '../../core/pipeline/text/recording-message';
 import type { ConversationMessage } from '../../domain/conversation';
 import { MEDIA_DELETED_TEXT } from '../../domain/privacy';
 import type { PipelineJob } from '../../domain/pipeline-job';

@@ -1,7 +1,7 @@
 import React from 'react';
 import type { CustomerRecordingAccess } from '../../domain/recording-policy';
 import type { ConversationMessage } from '../../domain/conversation';
-import { formatDuration } from '../../core/pipeline/format';
+import { formatDuration } from '../../core/pipeline/text/format';
 import { ERASED_TEXT, MEDIA_DELETED_TEXT } from '../../domain/privacy';
 import type { MediaDeletedInfo } from '../../api/privacy-contract';
 import { RecordingPlayer, type TranscriptSegment } from '../components/RecordingPlayer';

@@ -1,7 +1,7 @@
 import { attachedTrackIds } from '../test-support/media-env';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import React from 'react';
-import { fakeMediaStreamTrack, type FakeMediaStreamTrack } from '../../client/twilio/test-support/twilio-video';
+import { fakeMediaStreamTrack, type FakeMediaStreamTrack } from '../../client/test-support/fake-media-stream-track';
 import { ApiError } from '../api/clip-api';
 import { clipView, FakeClipApi } from '../test-support/fake-clip-api';
 import { fakeMedia } from '../test-support/fake-media';

@@ -1,5 +1,5 @@
 import '../test-support/media-env';
-import { fakeTrack } from '../test-support/fake-room';
+import { fakeMediaStreamTrack } from '../../client/test-support/fake-media-stream-track';
 import { fakeRecorderClass } from '../test-support/fake-media-recorder';
 import { LocalTakeRecorder } from './local-take-recorder';
 
@@ -13,7 +13,7 @@ const text = (b: Blob) =>
 describe('LocalTakeRecorder', () => {
   it('records the screen with the voice, and the camera on its own for the pip', async () => {
     const { Recorder, instances } = fakeRecorderClass();
-    const rec = new LocalTakeRecorder(Recorder, { main: [fakeTrack('video', 'screen'), fakeTrack('audio', 'mic')], pip: fakeTrack('video', 'cam') });
+    const rec = new LocalTakeRecorder(Recorder, { main: [fakeMediaStreamTrack('video', { id: 'screen' }), fakeMediaStreamTrack('audio', { id: 'mic' })], pip: fakeMediaStreamTrack('video', { id: 'cam' }) });
     expect(rec.available).toBe(true);
     expect(instances.map((i) => i.trackIds)).toEqual([['screen', 'mic'], ['cam']]);
     rec.pause();
@@ -28,7 +28,7 @@ describe('LocalTakeRecorder', () => {
   });
 
   it('is simply unavailable without MediaRecorder', async () => {
-    const rec = new LocalTakeRecorder(null, { main: [fakeTrack('video')] });
+    const rec = new LocalTakeRecorder(null, { main: [fakeMediaStreamTrack('video')] });
     expect(rec.available).toBe(false);
     rec.pause();
     expect(await rec.stop()).toBeNull();
@@ -41,7 +41,7 @@ describe('LocalTakeRecorder', () => {
       }
     }
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const rec = new LocalTakeRecorder(Refusing as unknown as typeof MediaRecorder, { main: [fakeTrack('video')] });
+    const rec = new LocalTakeRecorder(Refusing as unknown as typeof MediaRecorder, { main: [fakeMediaStreamTrack('video')] });
     expect(rec.available).toBe(false);
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
@@ -49,7 +49,7 @@ describe('LocalTakeRecorder', () => {
 
   it('discard stops recording and keeps nothing', async () => {
     const { Recorder, instances } = fakeRecorderClass();
-    const rec = new LocalTakeRecorder(Recorder, { main: [fakeTrack('video')] });
+    const rec = new LocalTakeRecorder(Recorder, { main: [fakeMediaStreamTrack('video')] });
     rec.discard();
     expect(instances[0].state).toBe('inactive');
     expect(await rec.stop()).toBeNull();

@@ -1,13 +1,13 @@
 import { attachedTrackIds } from '../test-support/media-env';
 import { render, screen } from '@testing-library/react';
 import React from 'react';
-import { fakeTrack } from '../test-support/fake-room';
+import { fakeMediaStreamTrack } from '../../client/test-support/fake-media-stream-track';
 import { ParticipantAudio, ParticipantVideo } from './ParticipantVideo';
 
 describe('ParticipantVideo', () => {
   it('attaches the track, swaps it, and detaches on unmount', () => {
-    const a = fakeTrack('video', 'cam-a');
-    const b = fakeTrack('video', 'cam-b');
+    const a = fakeMediaStreamTrack('video', { id: 'cam-a' });
+    const b = fakeMediaStreamTrack('video', { id: 'cam-b' });
     const { rerender, unmount } = render(<ParticipantVideo track={a} label="Video of Sam" testId="v" />);
     const el = screen.getByTestId('v') as HTMLVideoElement;
     expect(attachedTrackIds(el)).toEqual(['cam-a']);
@@ -30,7 +30,7 @@ describe('ParticipantAudio', () => {
     const setSinkId = jest.fn(() => Promise.resolve());
     Object.defineProperty(HTMLMediaElement.prototype, 'setSinkId', { configurable: true, value: setSinkId });
     try {
-      render(<ParticipantAudio track={fakeTrack('audio', 'mic-1')} sinkId="speaker-2" />);
+      render(<ParticipantAudio track={fakeMediaStreamTrack('audio', { id: 'mic-1' })} sinkId="speaker-2" />);
       expect(attachedTrackIds(screen.getByTestId('remote-audio'))).toEqual(['mic-1']);
       expect(setSinkId).toHaveBeenCalledWith('speaker-2');
     } finally {

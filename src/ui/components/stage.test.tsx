@@ -1,11 +1,12 @@
-import { FakeRemoteParticipant, fakeTrack } from '../test-support/fake-room';
+import { FakeRemoteParticipant } from '../test-support/fake-room';
+import { fakeMediaStreamTrack } from '../../client/test-support/fake-media-stream-track';
 import { pickStage } from './stage';
 
 function participant(id: string, sources: ('camera' | 'screen' | 'microphone')[]): FakeRemoteParticipant {
   const p = new FakeRemoteParticipant(id, id);
   p.tracks = sources.map((source) => {
     const kind = source === 'microphone' ? 'audio' : 'video';
-    return { sid: `${id}:${source}`, kind, source, mediaStreamTrack: fakeTrack(kind, `${id}-${source}`) };
+    return { sid: `${id}:${source}`, kind, source, mediaStreamTrack: fakeMediaStreamTrack(kind, { id: `${id}-${source}` }) };
   });
   return p;
 }

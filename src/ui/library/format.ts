@@ -1,5 +1,5 @@
 import type { ClipAuthor, LibraryItem, LibraryState, RecordingKind } from '../../api/library-contract';
-import { formatDuration } from '../../core/pipeline/format';
+import { formatDuration } from '../../core/pipeline/text/format';
 import { clock, type TranscriptSegment } from '../components/RecordingPlayer';
 
 /** Why a library recording has no video any more, said in full. */

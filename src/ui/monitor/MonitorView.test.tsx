@@ -4,7 +4,8 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { LiveCall } from '../../api/library-contract';
 import { CallStage } from '../components/CallStage';
 import { useRoomState } from '../hooks/useRoomState';
-import { fakeAccess, FakeRoom, fakeTrack, FakeVideoClient } from '../test-support/fake-room';
+import { fakeAccess, FakeRoom, FakeVideoClient } from '../test-support/fake-room';
+import { fakeMediaStreamTrack } from '../../client/test-support/fake-media-stream-track';
 import type { MonitorApi } from './monitor-api';
 import { MonitorView } from './MonitorView';
 
@@ -92,7 +93,7 @@ test('the call ending ends the monitoring too, and says so', async () => {
 test('barge-in: the microphone is opened first and published alone; Stop releases it', async () => {
   const { api, log } = fakeApi();
   const client = new FakeVideoClient();
-  const mic = Object.assign(fakeTrack('audio', 'supervisor-mic'), { stop: jest.fn() });
+  const mic = Object.assign(fakeMediaStreamTrack('audio', { id: 'supervisor-mic' }), { stop: jest.fn() });
   render(<MonitorView api={api} videoClientFor={() => client} refreshMs={0} openMicrophone={async () => mic} />);
   fireEvent.click(await screen.findByRole('button', { name: /^Barge in on Alex's call/ }));
   await screen.findByTestId('monitor-stage');

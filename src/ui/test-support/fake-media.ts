@@ -1,4 +1,4 @@
-import { fakeTrack } from './fake-room';
+import { fakeMediaStreamTrack } from '../../client/test-support/fake-media-stream-track';
 import type { MediaDeps } from '../media/devices';
 
 /** Test double for the browser's media devices: which devices exist and whether access is allowed. */
@@ -21,7 +21,7 @@ export function fakeMedia(options: FakeMediaOptions = {}): MediaDeps & { request
       requests.push(c);
       if (denied) throw error('NotAllowedError');
       if ((c.audio && !microphone) || (c.video && !camera)) throw error('NotFoundError');
-      const tracks = [...(c.audio ? [fakeTrack('audio', `mic-${requests.length}`)] : []), ...(c.video ? [fakeTrack('video', `cam-${requests.length}`)] : [])];
+      const tracks = [...(c.audio ? [fakeMediaStreamTrack('audio', { id: `mic-${requests.length}` })] : []), ...(c.video ? [fakeMediaStreamTrack('video', { id: `cam-${requests.length}` })] : [])];
       return {
         getTracks: () => tracks,
         getAudioTracks: () => tracks.filter((t) => t.kind === 'audio'),

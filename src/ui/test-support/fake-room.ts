@@ -13,6 +13,7 @@ import type {
   VideoRoom,
 } from '../../client/video-client';
 import type { MediaAccess } from '../../domain/escalation';
+import { fakeMediaStreamTrack } from '../../client/test-support/fake-media-stream-track';
 
 /**
  * In-memory VideoRoom for UI tests: records what the UI asked for and lets the test play the
@@ -20,16 +21,6 @@ import type { MediaAccess } from '../../domain/escalation';
  */
 type Listeners = { [E in keyof RoomEvents]: Set<RoomEvents[E]> };
 
-/** jsdom has no MediaStreamTrack; a plain object with the fields the UI reads is enough. */
-export function fakeTrack(kind: TrackKind, id = `${kind}-${Math.random().toString(36).slice(2, 8)}`): MediaStreamTrack {
-  return { id, kind, enabled: true, readyState: 'live', stop: jest_fn(), addEventListener() {}, removeEventListener() {} } as unknown as MediaStreamTrack;
-}
-
-// Works with and without jest globals (the fake is also used from plain scripts).
-function jest_fn(): () => void {
-  const g = globalThis as { jest?: { fn: () => () => void } };
-  return g.jest ? g.jest.fn() : () => undefined;
-}
 
 export class FakeLocalParticipant implements LocalParticipant {
   audioEnabled = true;
@@ -96,7 +87,7 @@ export class FakeRoom implements VideoRoom {
       this,
       local.identity ?? 'agent:alex',
       local.displayName ?? 'Alex',
-      local.video === undefined ? fakeTrack('video', 'local-camera') : local.video,
+      local.video === undefined ? fakeMediaStreamTrack('video', { id: 'local-camera' }) : local.video,
     );
   }
 
@@ -137,7 +128,7 @@ export class FakeRoom implements VideoRoom {
 
   publish(p: FakeRemoteParticipant, source: TrackSource, track?: MediaStreamTrack): RemoteTrack {
     const kind: TrackKind = source === 'microphone' ? 'audio' : 'video';
-    const t: RemoteTrack = { sid: `${p.identity}:${source}`, kind, source, mediaStreamTrack: track ?? fakeTrack(kind, `${p.identity}-${source}`) };
+    const t: RemoteTrack = { sid: `${p.identity}:${source}`, kind, source, mediaStreamTrack: track ?? fakeMediaStreamTrack(kind, { id: `${p.identity}-${source}` }) };
     p.tracks = [...p.tracks, t];
     this.emit('trackSubscribed', t, p);
     return t;

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dbPath, openDb } from '../../../src/adapters/local/db';
 import { openSqliteStore } from '../../../src/adapters/sql/database';
-import { recordingMessage } from '../../../src/core/pipeline/recording-message';
+import { recordingMessage } from '../../../src/core/pipeline/text/recording-message';
 import type { PipelineJob, RecordingTranscript } from '../../../src/domain/pipeline-job';
 
 /** Files of one seeded recording: media (raw tracks, converted tracks, work files, the video) and the kept text. */

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../../src/adapters/local/db';
-import { memoryKeyRing } from '../../../src/adapters/local/crypto/testing/memory-key-ring';
+import { memoryKeyRing } from '../../../src/adapters/local/crypto/test-support/memory-key-ring';
 import { FfmpegComposer } from '../../../src/adapters/local/pipeline/ffmpeg-composer';
 import { recordingDir } from '../../../src/adapters/local/pipeline/local-artifacts';
 import type { ParticipantMedia } from '../../../src/adapters/local/pipeline/local-media';

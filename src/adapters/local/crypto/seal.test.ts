@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { openSealedBuffer, openSealedFile } from './open-sealed';
 import { sealBuffer, sealFile } from './seal';
 import { DEFAULT_CHUNK_SIZE, SealedFileError, TAG_BYTES, decodeHeader, plaintextSize } from './sealed-format';
-import { memoryKeyRing } from './testing/memory-key-ring';
+import { memoryKeyRing } from './test-support/memory-key-ring';
 
 const dir = mkdtempSync(join(tmpdir(), 'seal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,7 +8,7 @@ import { serveFile } from '../pipeline/media-files';
 import { sealFile } from './seal';
 import { DEFAULT_CHUNK_SIZE, decodeHeader } from './sealed-format';
 import { decryptToFile, isSealedFile, openStoredFile, readStoredFile, writeSealedFile } from './stored-files';
-import { memoryKeyRing } from './testing/memory-key-ring';
+import { memoryKeyRing } from './test-support/memory-key-ring';
 
 const ring = memoryKeyRing();
 const dir = mkdtempSync(join(tmpdir(), 'stored-'));

@@ -7,7 +7,7 @@ import { mediaDuration } from '../pipeline/probe';
 import { JanusTrackRecordings } from './janus-track-recordings';
 import { recordingFolderName } from './janus-rooms';
 import { salvageInterruptedRecordings } from './salvage-recordings';
-import { recordRealMjr } from './testing/real-mjr';
+import { recordRealMjr } from './test-support/real-mjr';
 
 jest.setTimeout(30_000);
 

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TrackRecording } from '../../../ports/track-recordings';
-import { recordRealMjr } from '../janus/testing/real-mjr';
+import { recordRealMjr } from '../janus/test-support/real-mjr';
 import { execTool } from './exec';
 import { extensionForCodec, JanusMediaSource, parseMjrHeaderJson } from './janus-media-source';
 import { mediaDuration } from './probe';

@@ -1,7 +1,7 @@
-import { compositionFailed, compositionReady } from '../../../core/pipeline/composition-events';
+import { compositionFailed, compositionReady } from '../../../core/pipeline/compose/composition-events';
 import type { PipelineDeps } from '../../../core/pipeline/deps';
 import type { CompositionEvent, CompositionFailedEvent, TranscriptEvent, TranscriptFailedEvent } from '../../../core/pipeline/events';
-import { transcriptFailed, transcriptReady } from '../../../core/pipeline/transcript-events';
+import { transcriptFailed, transcriptReady } from '../../../core/pipeline/text/transcript-events';
 import { DomainError } from '../../../domain/errors';
 import type { JobLeases } from './job-leases';
 

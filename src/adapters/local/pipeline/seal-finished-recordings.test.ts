@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PipelineJob, PipelineState } from '../../../domain/pipeline-job';
 import { readStoredFile, isSealedFile } from '../crypto/stored-files';
-import { memoryKeyRing } from '../crypto/testing/memory-key-ring';
+import { memoryKeyRing } from '../crypto/test-support/memory-key-ring';
 import { sealFinishedRecordings, sealRecordingFiles } from './seal-finished-recordings';
 
 const ring = memoryKeyRing();

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CoreDeps } from '../../../core/deps';
-import type { RecordingViewer } from '../../../core/pipeline/authorize';
-import { assertVideoKept, authorizePlayback } from '../../../core/pipeline/playback';
+import type { RecordingViewer } from '../../../core/pipeline/playback/authorize';
+import { assertVideoKept, authorizePlayback } from '../../../core/pipeline/playback/playback';
 import { DomainError } from '../../../domain/errors';
 import type { IdentityPort } from '../../../ports/identity';
 import type { MediaKeyRing } from '../crypto/key-ring';

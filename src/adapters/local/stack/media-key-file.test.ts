@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sealBuffer } from '../crypto/seal';
-import { memoryKeyRing } from '../crypto/testing/memory-key-ring';
+import { memoryKeyRing } from '../crypto/test-support/memory-key-ring';
 import { stackMediaKeyFile } from './media-key-file';
 
 let dir: string;

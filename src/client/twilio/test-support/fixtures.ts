@@ -2,7 +2,8 @@ import type { MediaAccess } from '../../../domain/escalation';
 import type { LocalMedia } from '../../video-client';
 import { TwilioVideoClient } from '../twilio-video-client';
 import type { TwilioVideoRoom } from '../twilio-room';
-import { createTwilioVideoMock, FakeCaptureDevices, fakeMediaStreamTrack, type TwilioVideoMock } from './twilio-video';
+import { fakeMediaStreamTrack } from '../../test-support/fake-media-stream-track';
+import { createTwilioVideoMock, FakeCaptureDevices, type TwilioVideoMock } from './twilio-video';
 
 export function twilioAccess(overrides: Partial<MediaAccess> = {}): MediaAccess {
   return {

@@ -2,6 +2,9 @@ import { EventEmitter } from 'events';
 import type { ConnectOptions } from 'twilio-video';
 import type { CaptureDevices } from '../local-participant';
 import type { TwilioLocalTrackOptions, TwilioPublishable, TwilioVideoApi } from '../twilio-video-api';
+import { fakeMediaStreamTrack, fakeStream, type FakeMediaStreamTrack } from '../../test-support/fake-media-stream-track';
+
+let nextId = 1;
 
 /**
  * An in-memory twilio-video for unit tests, in the spirit of twilio-video-app-react's
@@ -13,52 +16,6 @@ import type { TwilioLocalTrackOptions, TwilioPublishable, TwilioVideoApi } from 
  *
  * Test code only: production code never imports test-support/.
  */
-
-// ---- browser media ----
-
-export interface FakeMediaStreamTrack extends MediaStreamTrack {
-  /** What the browser does when its own "Stop sharing" button is pressed: ends and fires `ended`. */
-  endFromBrowser(): void;
-}
-
-let nextId = 1;
-
-/** jsdom and node have no MediaStreamTrack: the fields and events this client uses. */
-export function fakeMediaStreamTrack(kind: 'audio' | 'video', options: { id?: string; deviceId?: string } = {}): FakeMediaStreamTrack {
-  const listeners = new Map<string, Set<() => void>>();
-  const track = {
-    id: options.id ?? `${kind}-${nextId++}`,
-    kind,
-    enabled: true,
-    readyState: 'live' as MediaStreamTrackState,
-    contentHint: '',
-    getSettings: () => ({ deviceId: options.deviceId }),
-    addEventListener(type: string, l: () => void) {
-      if (!listeners.has(type)) listeners.set(type, new Set());
-      listeners.get(type)!.add(l);
-    },
-    removeEventListener(type: string, l: () => void) {
-      listeners.get(type)?.delete(l);
-    },
-    // As in browsers, stop() does not fire `ended`.
-    stop() {
-      track.readyState = 'ended';
-    },
-    endFromBrowser() {
-      track.readyState = 'ended';
-      for (const l of [...(listeners.get('ended') ?? [])]) l();
-    },
-  };
-  return track as unknown as FakeMediaStreamTrack;
-}
-
-export function fakeStream(...tracks: MediaStreamTrack[]): MediaStream {
-  return {
-    getTracks: () => tracks,
-    getVideoTracks: () => tracks.filter((t) => t.kind === 'video'),
-    getAudioTracks: () => tracks.filter((t) => t.kind === 'audio'),
-  } as unknown as MediaStream;
-}
 
 /** navigator.mediaDevices for the camera (turned back on) and the screen picker. */
 export class FakeCaptureDevices implements CaptureDevices {

@@ -1,8 +1,8 @@
-import type { Escalation } from '../../domain/escalation';
-import type { CustomerRecordingAccess } from '../../domain/recording-policy';
-import { hasRole, type StaffIdentity } from '../../domain/identity';
-import type { PipelineJob } from '../../domain/pipeline-job';
-import type { CustomerLinkClaims } from '../customer-link';
+import type { Escalation } from '../../../domain/escalation';
+import type { CustomerRecordingAccess } from '../../../domain/recording-policy';
+import { hasRole, type StaffIdentity } from '../../../domain/identity';
+import type { PipelineJob } from '../../../domain/pipeline-job';
+import type { CustomerLinkClaims } from '../../customer-link';
 
 /** Who asks to watch: a verified staff member, or a customer holding a verified link. */
 export type RecordingViewer =

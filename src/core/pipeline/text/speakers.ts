@@ -1,4 +1,4 @@
-import type { ParticipantRole } from '../../domain/escalation';
+import type { ParticipantRole } from '../../../domain/escalation';
 
 const ROLE_LABEL: Record<ParticipantRole | 'unknown', string> = {
   agent: 'Agent',

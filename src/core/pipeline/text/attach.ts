@@ -1,13 +1,13 @@
-import type { PipelineJob, RecordingTranscript } from '../../domain/pipeline-job';
+import type { PipelineJob, RecordingTranscript } from '../../../domain/pipeline-job';
 import { buildWebVtt } from './captions';
-import type { PipelineDeps } from './deps';
-import { keepClipViews } from '../clips/clip-view-message';
-import { errorText, failJob, loadJob, messageAuthor, updateJob } from './job-update';
-import { indexTranscript } from './library-index';
+import type { PipelineDeps } from '../deps';
+import { keepClipViews } from '../../clips/clip-view-message';
+import { errorText, failJob, loadJob, messageAuthor, updateJob } from '../job-update';
+import { indexTranscript } from '../../library/library-index';
 import { recordingAttributesPatch, recordingMessage, transcriptDocument } from './recording-message';
-import { isDue, nextAttemptAt, retryLater } from './retry-schedule';
+import { isDue, nextAttemptAt, retryLater } from '../retry-schedule';
 import { mergeTranscripts } from './transcript';
-import { mergeKinds, redactSegments } from '../privacy/pii/redact-segments';
+import { mergeKinds, redactSegments } from '../../privacy/pii/redact-segments';
 
 /** The video is in and every speaker's transcript has ended: made, or given up. */
 const everythingEnded = (j: PipelineJob): boolean =>

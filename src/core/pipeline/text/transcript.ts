@@ -1,6 +1,6 @@
-import type { ParticipantRole } from '../../domain/escalation';
-import type { RecordingTranscript, SpeakerSegment } from '../../domain/pipeline-job';
-import type { TranscribedSegment } from '../../domain/pipeline-job';
+import type { ParticipantRole } from '../../../domain/escalation';
+import type { RecordingTranscript, SpeakerSegment } from '../../../domain/pipeline-job';
+import type { TranscribedSegment } from '../../../domain/pipeline-job';
 import { formatDuration, roundMs } from './format';
 import { speakerLabels } from './speakers';
 

@@ -1,5 +1,5 @@
-import type { RecordingTranscript, SpeakerSegment } from '../../domain/pipeline-job';
-import type { TranscribedWord } from '../../domain/pipeline-job';
+import type { RecordingTranscript, SpeakerSegment } from '../../../domain/pipeline-job';
+import type { TranscribedWord } from '../../../domain/pipeline-job';
 import { vttTimestamp } from './format';
 
 export interface CaptionOptions {

@@ -1,4 +1,4 @@
-import type { RecordingTranscript, SpeakerSegment } from '../../domain/pipeline-job';
+import type { RecordingTranscript, SpeakerSegment } from '../../../domain/pipeline-job';
 import { buildCues, buildWebVtt } from './captions';
 
 const seg = (speaker: string, words: [string, number, number][], text?: string): SpeakerSegment => ({

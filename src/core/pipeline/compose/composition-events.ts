@@ -1,10 +1,10 @@
-import type { PipelineJob } from '../../domain/pipeline-job';
-import { maybeAttach } from './attach';
+import type { PipelineJob } from '../../../domain/pipeline-job';
+import { maybeAttach } from '../text/attach';
 import { composeFailed } from './compose';
-import type { PipelineDeps } from './deps';
-import type { CompositionEvent, CompositionFailedEvent } from './events';
-import { failJob, loadJob, notReadyYet, updateJob } from './job-update';
-import { requestTranscript } from './transcript-events';
+import type { PipelineDeps } from '../deps';
+import type { CompositionEvent, CompositionFailedEvent } from '../events';
+import { failJob, loadJob, notReadyYet, updateJob } from '../job-update';
+import { requestTranscript } from '../text/transcript-events';
 
 type Target = { kind: 'video' } | { kind: 'speech' } | null;
 

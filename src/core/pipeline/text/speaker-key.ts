@@ -1,6 +1,6 @@
-import type { PipelineStore } from '../../ports/pipeline-store';
-import type { PipelineJob } from '../../domain/pipeline-job';
-import type { TranscriptEvent } from './events';
+import type { PipelineStore } from '../../../ports/pipeline-store';
+import type { PipelineJob } from '../../../domain/pipeline-job';
+import type { TranscriptEvent } from '../events';
 
 /** `<recordingId>/<speaker index>`: short enough for Voice Intelligence's 64-character customerKey. */
 export const speakerKey = (job: PipelineJob, compositionId: string): string =>

@@ -3,7 +3,7 @@ import { customerNameOf } from '../../domain/conversation';
 import { logger } from '../../logger';
 import type { PipelineJob, PipelineState } from '../../domain/pipeline-job';
 import type { LibraryProgress, LibraryRecord } from '../../ports/recording-library';
-import type { PipelineDeps } from './deps';
+import type { PipelineDeps } from '../pipeline/deps';
 
 const STATES: Record<PipelineState, LibraryState> = {
   recorded: 'processing',

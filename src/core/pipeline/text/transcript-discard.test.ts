@@ -1,11 +1,11 @@
-import { logger } from '../../logger';
-import type { PipelineJob } from '../../domain/pipeline-job';
-import type { Transcriber } from '../../ports/transcriber';
-import { compositionReady } from './composition-events';
-import type { PipelineDeps } from './deps';
-import { roomEnded } from './room-ended';
-import { RecordingComposer, RecordingTranscriber } from './testing/fake-engines';
-import { MemoryArtifacts, MemoryConversations, MemoryPipelineStore } from './testing/in-memory';
+import { logger } from '../../../logger';
+import type { PipelineJob } from '../../../domain/pipeline-job';
+import type { Transcriber } from '../../../ports/transcriber';
+import { compositionReady } from '../compose/composition-events';
+import type { PipelineDeps } from '../deps';
+import { roomEnded } from '../room-ended';
+import { RecordingComposer, RecordingTranscriber } from '../test-support/fake-engines';
+import { MemoryArtifacts, MemoryConversations, MemoryPipelineStore } from '../test-support/in-memory';
 import { transcriptFailed, transcriptReady } from './transcript-events';
 
 /**

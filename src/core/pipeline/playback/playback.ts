@@ -1,7 +1,7 @@
-import { DomainError } from '../../domain/errors';
-import { ERASED_TEXT, MEDIA_DELETED_TEXT } from '../../domain/privacy';
-import type { PipelineJob } from '../../domain/pipeline-job';
-import type { CoreDeps } from '../deps';
+import { DomainError } from '../../../domain/errors';
+import { ERASED_TEXT, MEDIA_DELETED_TEXT } from '../../../domain/privacy';
+import type { PipelineJob } from '../../../domain/pipeline-job';
+import type { CoreDeps } from '../../deps';
 import { canViewRecording, viewableRecording, type RecordingViewer } from './authorize';
 
 /**

@@ -3,12 +3,12 @@ import { openSqliteStore } from '../../adapters/sql/database';
 import type { Escalation } from '../../domain/escalation';
 import { logger } from '../../logger';
 import type { RecordingLibrary } from '../../ports/recording-library';
-import { compositionReady } from './composition-events';
-import type { PipelineDeps } from './deps';
-import { roomEnded } from './room-ended';
-import { RecordingComposer, RecordingTranscriber } from './testing/fake-engines';
-import { MemoryArtifacts, MemoryClips, MemoryConversations, MemoryEscalations, MemoryPipelineStore } from './testing/in-memory';
-import { transcriptReady } from './transcript-events';
+import { compositionReady } from '../pipeline/compose/composition-events';
+import type { PipelineDeps } from '../pipeline/deps';
+import { roomEnded } from '../pipeline/room-ended';
+import { RecordingComposer, RecordingTranscriber } from '../pipeline/test-support/fake-engines';
+import { MemoryArtifacts, MemoryClips, MemoryConversations, MemoryEscalations, MemoryPipelineStore } from '../pipeline/test-support/in-memory';
+import { transcriptReady } from '../pipeline/text/transcript-events';
 
 const escalation: Escalation = {
   id: 'e1',

@@ -1,11 +1,11 @@
-import type { PipelineJob, SpeakerStep } from '../../domain/pipeline-job';
-import type { SpeechComposition } from '../../ports/composer';
-import { maybeAttach } from './attach';
-import type { PipelineDeps } from './deps';
-import { errorText, failJob, loadJob, messageAuthor, updateJob } from './job-update';
-import { notRecordedMessage } from './recording-message';
-import { nextAttemptAt, retryLater } from './retry-schedule';
-import { requestTranscript } from './transcript-events';
+import type { PipelineJob, SpeakerStep } from '../../../domain/pipeline-job';
+import type { SpeechComposition } from '../../../ports/composer';
+import { maybeAttach } from '../text/attach';
+import type { PipelineDeps } from '../deps';
+import { errorText, failJob, loadJob, messageAuthor, updateJob } from '../job-update';
+import { notRecordedMessage } from '../text/recording-message';
+import { nextAttemptAt, retryLater } from '../retry-schedule';
+import { requestTranscript } from '../text/transcript-events';
 
 /*
  * The compose step: asking the composer for the video and each speaker's audio, and what happens

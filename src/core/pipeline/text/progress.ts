@@ -1,5 +1,5 @@
-import type { Attributes } from '../../domain/conversation';
-import type { PipelineJob } from '../../domain/pipeline-job';
+import type { Attributes } from '../../../domain/conversation';
+import type { PipelineJob } from '../../../domain/pipeline-job';
 
 /**
  * A patch for the conversation's `videoRecordings` attribute: one entry per recording, keyed by

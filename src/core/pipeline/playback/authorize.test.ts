@@ -1,4 +1,4 @@
-import type { StaffIdentity } from '../../domain/identity';
+import type { StaffIdentity } from '../../../domain/identity';
 import { canViewRecording, type ViewableRecording } from './authorize';
 
 const rec: ViewableRecording = {

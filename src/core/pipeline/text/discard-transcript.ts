@@ -1,5 +1,5 @@
-import { logger } from '../../logger';
-import type { PipelineDeps } from './deps';
+import { logger } from '../../../logger';
+import type { PipelineDeps } from '../deps';
 
 /**
  * Tells the engine its own copy of a transcript is no longer needed, so the unredacted text does

@@ -1,4 +1,4 @@
-import type { PipelineJob } from '../../domain/pipeline-job';
+import type { PipelineJob } from '../../../domain/pipeline-job';
 import { recordingMessage } from './recording-message';
 
 const job = { recordingId: 'REC1', roomName: 'esc-1', escalationId: 'e1' } as PipelineJob;

@@ -1,13 +1,13 @@
-import type { PipelineJob, SpeakerStep } from '../../domain/pipeline-job';
-import type { TranscribedSegment } from '../../domain/pipeline-job';
+import type { PipelineJob, SpeakerStep } from '../../../domain/pipeline-job';
+import type { TranscribedSegment } from '../../../domain/pipeline-job';
 import { maybeAttach } from './attach';
-import type { PipelineDeps } from './deps';
-import type { TranscriptEvent, TranscriptFailedEvent } from './events';
-import { DomainError } from '../../domain/errors';
+import type { PipelineDeps } from '../deps';
+import type { TranscriptEvent, TranscriptFailedEvent } from '../events';
+import { DomainError } from '../../../domain/errors';
 import { speakerKey, transcriptEventFromKey } from './speaker-key';
-import { backoffDelay, errorText, loadJob, notReadyYet, updateJob } from './job-update';
-import { nextAttemptAt, retryLater } from './retry-schedule';
-import { mergeKinds, redactSegments } from '../privacy/pii/redact-segments';
+import { backoffDelay, errorText, loadJob, notReadyYet, updateJob } from '../job-update';
+import { nextAttemptAt, retryLater } from '../retry-schedule';
+import { mergeKinds, redactSegments } from '../../privacy/pii/redact-segments';
 import { discardEngineCopy } from './discard-transcript';
 
 const withSpeaker = (job: PipelineJob, compositionId: string, change: (s: SpeakerStep) => SpeakerStep): SpeakerStep[] =>
