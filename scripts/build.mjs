@@ -1,11 +1,13 @@
 // Bundles everything the stack serves, with esbuild (~100 ms):
 //   serverless/src/functions/*.ts  -> build/functions/*.js   (Twilio Functions; twilio-run serves them)
-//   public/*.html|css + public/src/pages/*.tsx -> build/assets/ (Twilio Assets: customer pages, ES modules;
+//   public/*.css + public/src/pages/*.tsx -> build/assets/ (Twilio Assets: customer pages, ES modules;
 //     twilio-video is its own chunk under js/chunks/, fetched only when the server grants Twilio access)
-//   src/adapters/local/web/*.html + pages/*.tsx -> build/local/ (local-only agent console and chat)
+//   src/adapters/local/web/*.css + pages/*.tsx -> build/local/ (local-only agent console and chat)
+//   every page's HTML from one shell: scripts/html-pages.json + scripts/html-shell.mjs
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { htmlPages, htmlShell } from './html-shell.mjs';
 import { gzipSync } from 'node:zlib';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -85,6 +87,10 @@ cpSync(sharedCss, join(out, 'assets/ui.css'));
 const localWeb = join(root, 'src/adapters/local/web');
 await build({ ...browser, external: ['twilio-video'], entryPoints: entries(join(localWeb, 'pages'), /\.tsx?$/), outdir: join(out, 'local/js') });
 copyStatic(localWeb, join(out, 'local'));
+for (const page of htmlPages(join(root, 'scripts/html-pages.json'))) {
+  mkdirSync(dirname(join(out, page.out)), { recursive: true });
+  writeFileSync(join(out, page.out), htmlShell(page));
+}
 console.log('build: functions, assets and local pages bundled into build/');
 
 // What a customer on Twilio downloads: join.js and every chunk it imports, statically or dynamically;

@@ -9,10 +9,11 @@ const root = join(__dirname, '../../../..');
 /** Where the stack serves each stylesheet from: /ui.css is the shared UI's own, the rest are the local pages'. */
 const cssFile = (href: string) => (href === '/ui.css' ? join(root, 'src/ui/ui.css') : join(__dirname, href));
 
-/** The stylesheets privacy.html links, parsed into this document, as their plain style rules. */
+/** The stylesheets the privacy page links (scripts/html-pages.json), parsed into this document, as their plain style rules. */
 function linkedRules(): CSSStyleRule[] {
-  const html = readFileSync(join(__dirname, 'privacy.html'), 'utf8');
-  const hrefs = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+  const { pages } = JSON.parse(readFileSync(join(root, 'scripts/html-pages.json'), 'utf8')) as { pages: { out: string; styles: string[] }[] };
+  const hrefs = pages.find((p) => p.out === 'local/privacy.html')?.styles ?? [];
+  expect(hrefs).toContain('/ui.css');
   for (const href of hrefs) {
     const style = document.createElement('style');
     style.textContent = readFileSync(cssFile(href), 'utf8');
