@@ -11,7 +11,7 @@ import { JanusRooms } from './janus/janus-rooms';
 import { LocalIdentity } from './local-identity';
 import { createLocalPipeline, type LocalPipeline } from './pipeline/local-pipeline';
 import { LocalRecordingMedia } from './pipeline/local-recording-media';
-import { openSqliteStore } from '../sql/database';
+import { coreStores, openSqliteStore } from '../sql/database';
 import type { SqlConversations } from '../sql/sql-conversations';
 import { logger } from '../../logger';
 
@@ -58,12 +58,7 @@ export async function createLocalBackend(config: Config): Promise<LocalBackend> 
       config,
       rooms,
       conversations,
-      escalations: store.escalations,
-      consents: store.consents,
-      clips: store.clips,
-      clipViews: store.clipViews,
-      monitoring: store.monitoring,
-      privacy: store.privacy,
+      ...coreStores(store),
       recordingMedia: new LocalRecordingMedia(dataDir, config.RETENTION_SWEEP_PACE_MS),
       pipeline: pipeline.deps,
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),

@@ -49,6 +49,12 @@ export interface SqlStore {
   close(): Promise<void>;
 }
 
+/** The stores the core reads and writes directly, the same on both back ends (CoreDeps' share of the SQL store). */
+export function coreStores(store: SqlStore): Pick<SqlStore, 'escalations' | 'consents' | 'clips' | 'clipViews' | 'monitoring' | 'privacy'> {
+  const { escalations, consents, clips, clipViews, monitoring, privacy } = store;
+  return { escalations, consents, clips, clipViews, monitoring, privacy };
+}
+
 /**
  * The embedded store on an already opened better-sqlite3 handle (see local/db.ts `openDb`, which
  * sets WAL and busy_timeout). The caller owns the handle: other local adapters share it.

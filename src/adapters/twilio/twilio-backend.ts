@@ -4,7 +4,7 @@ import { CustomerLinks } from '../../core/customer-link';
 import type { PipelineDeps } from '../../core/pipeline/deps';
 import { systemClock } from '../../ports/clock';
 import type { Backend } from '../../core/backend';
-import { openPostgresStore } from '../sql/database';
+import { coreStores, openPostgresStore } from '../sql/database';
 import { SqlArtifacts } from '../sql/sql-artifacts';
 import { FlexIdentity } from './flex-identity';
 import { functionUrl } from './function-url';
@@ -63,12 +63,7 @@ export async function createTwilioBackend(config: Config): Promise<Backend> {
         unusedRoomTimeout: c.ROOM_UNUSED_TIMEOUT_MINUTES,
       }),
       conversations,
-      escalations: store.escalations,
-      consents: store.consents,
-      clips: store.clips,
-      clipViews: store.clipViews,
-      monitoring: store.monitoring,
-      privacy: store.privacy,
+      ...coreStores(store),
       recordingMedia: new TwilioRecordingMedia({ client, deleteArtifacts: (id) => artifacts.deleteAll(id) }),
       pipeline,
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),

@@ -3,6 +3,7 @@ import { httpLibraryApi } from '../../../../ui/api/library-api';
 import { directRecordingMedia } from '../../../../ui/api/recording-media';
 import type { LibraryViewerRole } from '../../../../ui/library/format';
 import { RecordingsLibrary } from '../../../../ui/library/RecordingsLibrary';
+import { StaffPage } from '../lib/StaffPage';
 import { useLocalSignIn } from '../lib/useLocalSignIn';
 
 export interface LibraryAppProps {
@@ -22,40 +23,28 @@ export const roleFromQuery = (search: string): LibraryViewerRole =>
 export function LibraryApp({ search, fetchImpl }: LibraryAppProps) {
   const role = roleFromQuery(search);
   const recordingId = new URLSearchParams(search).get('recording') ?? undefined;
-  const { me, error } = useLocalSignIn(role, fetchImpl);
+  const signedIn = useLocalSignIn(role, fetchImpl);
+  const { me } = signedIn;
 
   const api = useMemo(() => (me ? httpLibraryApi({ baseUrl: '', token: () => me.token, fetchImpl }) : null), [me, fetchImpl]);
   const media = useMemo(() => directRecordingMedia(fetchImpl), [fetchImpl]);
   const other: LibraryViewerRole = role === 'supervisor' ? 'agent' : 'supervisor';
 
   return (
-    <div className="library-page">
-      <header className="topbar">
-        <h1>Recordings library</h1>
-        <nav aria-label="Pages" className="library-page__nav">
-          <a href="/console.html">Agent console</a>
-          <a href={`/library.html?role=${other}`}>View as {other}</a>
-        </nav>
-        <p data-testid="signed-in-as">
-          {me ? (
-            <>
-              Signed in as {me.name}, role: <strong data-testid="active-role">{role}</strong>
-            </>
-          ) : error ? (
-            ''
-          ) : (
-            'Signing in…'
-          )}
-        </p>
-      </header>
-      <main className="library-page__main">
-        {error && (
-          <p className="vx-error" role="alert">
-            Could not sign in: {error}
-          </p>
-        )}
-        {api && <RecordingsLibrary api={api} media={media} viewerRole={role} initialRecordingId={recordingId} />}
-      </main>
-    </div>
+    <StaffPage
+      title="Recordings library"
+      nav={[
+        { href: '/console.html', label: 'Agent console' },
+        { href: `/library.html?role=${other}`, label: `View as ${other}` },
+      ]}
+      signedIn={signedIn}
+      who={(name) => (
+        <>
+          Signed in as {name}, role: <strong data-testid="active-role">{role}</strong>
+        </>
+      )}
+    >
+      {api && <RecordingsLibrary api={api} media={media} viewerRole={role} initialRecordingId={recordingId} />}
+    </StaffPage>
   );
 }
