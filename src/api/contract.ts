@@ -1,6 +1,33 @@
 import type { MediaAccess } from '../domain/escalation';
 import type { RecordingNotice } from '../domain/consent';
 import type { ClipAuthorRole, ClipMode, ClipStatus, ClipStopCause } from '../domain/clip';
+import type { PipelineState } from '../domain/pipeline-job';
+import type {
+  ListRecordingsResponse,
+  LiveCallsResponse,
+  MonitorCall,
+  MonitorResponse,
+  RecordingMediaRequest,
+  RecordingMediaResponse,
+  RecordingsRequest,
+  SearchTranscriptsRequest,
+  SearchTranscriptsResponse,
+  StopMonitorResponse,
+} from './library-contract';
+import type {
+  AuditLogRequest,
+  AuditLogResponse,
+  CloseConversationRequest,
+  CloseConversationResponse,
+  EraseCustomerRequest,
+  EraseCustomerResponse,
+  FindConversationsRequest,
+  FindConversationsResponse,
+  LegalHoldRequest,
+  LegalHoldResponse,
+  RetentionSweepResponse,
+  StorageUsageResponse,
+} from './privacy-contract';
 
 /**
  * The Functions' requests and answers, defined once: the Functions return these shapes and every
@@ -50,9 +77,11 @@ export interface JoinResult extends LinkCheck {
 
 export interface CustomerTokenRequest {
   linkToken: string;
-  action: 'check' | 'join';
+  /** Default `join`. */
+  action?: 'check' | 'join';
+  /** Default false. */
   takeOver?: boolean;
-  /** Joining a recorded call: the customer ticked the consent box for this notice version. */
+  /** Joining a recorded call: the customer ticked the consent box for this notice version (default false). */
   consent?: boolean;
   noticeVersion?: string;
 }
@@ -105,7 +134,7 @@ export interface ClipRequest {
   conversationId?: string;
   /** `start`: what to record. */
   mode?: ClipMode;
-  /** `start`: the author agreed to the recording notice of this version. */
+  /** `start`: the author agreed to the recording notice of this version (default false). */
   consent?: boolean;
   noticeVersion?: string;
 }
@@ -135,7 +164,29 @@ export interface ClipViewEventResponse {
   view?: { furthestSeconds: number; completed: boolean };
 }
 
-/** The Functions by path, with what each takes and answers. */
+/** A Function that takes no fields (staff calls still carry `Token`, which the wrapper takes off). */
+export type EmptyRequest = Record<string, never>;
+
+/** The schedulers' calls on Twilio (no timer lives in a Function), authenticated by a shared secret. */
+export interface SchedulerRequest {
+  secret: string;
+}
+
+/** POST /clip-limits: the clips whose take was ended at the length cap. */
+export interface ClipLimitsResponse {
+  stopped: string[];
+}
+
+/** POST /resume-recordings (supervisors): where each unfinished recording stands after the push. */
+export interface ResumeRecordingsResponse {
+  jobs: { roomName: string; state: PipelineState | 'error' }[];
+}
+
+/**
+ * Every JSON Function (serverless/src/functions, built with `jsonFunction`) by path, with what
+ * each takes and answers: the one wire vocabulary. Each Function's schema `satisfies` its
+ * `request` and its handler returns its `response`; the pages call them through src/ui/api.
+ */
 export interface FunctionsContract {
   '/escalate': { request: EscalateRequest; response: EscalateResponse };
   '/end-call': { request: EndCallRequest; response: EndCallResponse };
@@ -143,4 +194,54 @@ export interface FunctionsContract {
   '/offer-clip': { request: OfferClipRequest; response: OfferClipResponse };
   '/clip': { request: ClipRequest; response: ClipResponse };
   '/clip-view': { request: ClipViewEventRequest; response: ClipViewEventResponse };
+  '/clip-limits': { request: SchedulerRequest; response: ClipLimitsResponse };
+  '/recordings': { request: RecordingsRequest; response: ListRecordingsResponse };
+  '/search-transcripts': { request: SearchTranscriptsRequest; response: SearchTranscriptsResponse };
+  '/recording-media': { request: RecordingMediaRequest; response: RecordingMediaResponse };
+  '/resume-recordings': { request: EmptyRequest; response: ResumeRecordingsResponse };
+  '/live-calls': { request: EmptyRequest; response: LiveCallsResponse };
+  '/monitor': { request: MonitorCall; response: MonitorResponse | StopMonitorResponse };
+  '/close-conversation': { request: CloseConversationRequest; response: CloseConversationResponse };
+  '/legal-hold': { request: LegalHoldRequest; response: LegalHoldResponse };
+  '/find-conversations': { request: FindConversationsRequest; response: FindConversationsResponse };
+  '/erase-customer': { request: EraseCustomerRequest; response: EraseCustomerResponse };
+  '/storage-usage': { request: EmptyRequest; response: StorageUsageResponse };
+  '/audit-log': { request: AuditLogRequest; response: AuditLogResponse };
+  '/retention-sweep': { request: SchedulerRequest; response: RetentionSweepResponse };
 }
+
+export type JsonFunctionPath = keyof FunctionsContract;
+
+/**
+ * The same paths at run time, for serverless/src/functions-contract.test.ts to hold against the
+ * Function files. A Record, so a contract entry missing here (or a stray path) fails to compile.
+ */
+const JSON_FUNCTIONS: Record<JsonFunctionPath, true> = {
+  '/escalate': true,
+  '/end-call': true,
+  '/customer-token': true,
+  '/offer-clip': true,
+  '/clip': true,
+  '/clip-view': true,
+  '/clip-limits': true,
+  '/recordings': true,
+  '/search-transcripts': true,
+  '/recording-media': true,
+  '/resume-recordings': true,
+  '/live-calls': true,
+  '/monitor': true,
+  '/close-conversation': true,
+  '/legal-hold': true,
+  '/find-conversations': true,
+  '/erase-customer': true,
+  '/storage-usage': true,
+  '/audit-log': true,
+  '/retention-sweep': true,
+};
+export const JSON_FUNCTION_PATHS = Object.keys(JSON_FUNCTIONS) as JsonFunctionPath[];
+
+/**
+ * The Functions Twilio itself calls (`webhookFunction`: signed, form-encoded, Twilio's field
+ * names), so not in the contract: no page calls them and their shape is Twilio's to define.
+ */
+export const WEBHOOK_FUNCTION_PATHS = ['/room-status', '/composition-status', '/transcript-status', '/conversation-state'] as const;

@@ -58,6 +58,11 @@ export interface ListRecordingsRequest extends LibraryFilter {
   limit?: number;
 }
 
+/** POST /recordings: a page of the list, or with `recordingId` that one recording as a one-item page. */
+export interface RecordingsRequest extends ListRecordingsRequest {
+  recordingId?: string;
+}
+
 export interface ListRecordingsResponse {
   items: LibraryItem[];
   nextCursor?: string;
@@ -121,3 +126,18 @@ export interface StopMonitorResponse {
   monitoringId: string;
   endedAt: string;
 }
+
+export type RecordingFile = 'video.mp4' | 'captions.vtt' | 'transcript.json';
+
+/**
+ * POST (or GET: the artifact URLs name it in the query) /recording-media: staff by token, the
+ * customer by `linkToken`.
+ */
+export interface RecordingMediaRequest {
+  recordingId: string;
+  file: RecordingFile;
+  linkToken?: string;
+}
+
+/** The video as a short-lived URL for the player; captions and transcript as content. */
+export type RecordingMediaResponse = { url: string } | { content: string; contentType: string };

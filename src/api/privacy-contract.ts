@@ -56,7 +56,8 @@ export interface EraseCustomerRequest {
   /** One of the two: a customer identity, or every customer of a conversation. */
   customerIdentity?: string;
   conversationId?: string;
-  dryRun: boolean;
+  /** Default true: count only. */
+  dryRun?: boolean;
 }
 export interface ErasureCounts {
   conversations: number;
@@ -91,9 +92,34 @@ export interface StorageUsageResponse {
   budgetUsdMonth: number;
 }
 
-/** POST /audit-log (supervisors). */
+/** POST /audit-log (supervisors): newest first, optionally one conversation's. */
+export interface AuditLogRequest {
+  conversationId?: string;
+  limit?: number;
+}
 export interface AuditLogResponse {
   entries: AuditEntry[];
+}
+
+/**
+ * POST /retention-sweep (a scheduler): what one sweep did. The core's SweepReport, restated here
+ * because src/api imports no core; the Function's return type checks that the two agree.
+ */
+export interface RetentionSweepResponse {
+  /** Closed conversations looked at, and those skipped for a legal hold. */
+  conversations: number;
+  held: number;
+  /** Recordings whose media was deleted, and how many of those resumed an earlier run's intent. */
+  mediaDeleted: number;
+  resumed: number;
+  mediaItems: number;
+  transcriptsDeleted: number;
+  /** Due, but the pipeline has not finished with them: the next sweep takes them. */
+  notFinished: number;
+  failed: number;
+  settled: number;
+  /** The time budget ran out with recordings left: call again (the scheduler's cue). */
+  more?: boolean;
 }
 
 /** How a recording's media deletion shows in the library and on the card. */

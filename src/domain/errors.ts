@@ -1,3 +1,7 @@
+import type { ErrorCode } from './error-codes';
+
+export type { ErrorCode } from './error-codes';
+
 /**
  * Errors the product can explain to a user. Every failure a caller can cause maps to one of these
  * kinds, and each kind maps to one 4xx status at the HTTP edge, so bad input never becomes a 5xx.
@@ -23,7 +27,7 @@ export class DomainError extends Error {
   constructor(
     readonly kind: ErrorKind,
     /** Stable machine-readable code, e.g. `link_expired`; pages choose their wording by it. */
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -36,6 +40,6 @@ export class DomainError extends Error {
 }
 
 /** The one error shape every endpoint answers with; pages read `code` to choose their wording. */
-export const errorBody = (code: string, message: string, details?: unknown) => ({
+export const errorBody = (code: ErrorCode, message: string, details?: unknown) => ({
   error: { code, message, ...(details === undefined ? {} : { details }) },
 });

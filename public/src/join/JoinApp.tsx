@@ -4,6 +4,7 @@ import type { MediaAccess } from '../../../src/domain/escalation';
 import { disconnectMessage } from '../../../src/ui/components/disconnect-messages';
 import type { MediaDeps } from '../../../src/ui/media/devices';
 import { useLocalMedia } from '../../../src/ui/hooks/useLocalMedia';
+import type { ProblemCode } from '../../../src/ui/problem-codes';
 import { ApiError, type CustomerApi, type LinkCheck } from '../../../src/ui/api/customer-api';
 import { BackToChat, browserHistory, type BrowserHistory } from './BackToChat';
 import { InCall } from './InCall';
@@ -39,8 +40,8 @@ export function JoinApp({ linkToken, api, media, videoClientFor, history = brows
   const roomRef = useRef<VideoRoom | null>(null);
 
   useEffect(() => {
-    if (!linkToken) return setPhase({ name: 'problem', code: 'missing_token' });
-    if (!media.supported()) return setPhase({ name: 'problem', code: 'unsupported_browser' });
+    if (!linkToken) return setPhase({ name: 'problem', code: 'token_missing' satisfies ProblemCode });
+    if (!media.supported()) return setPhase({ name: 'problem', code: 'unsupported_browser' satisfies ProblemCode });
     let cancelled = false;
     setPhase({ name: 'checking' });
     api.check(linkToken).then(

@@ -1,3 +1,5 @@
+import { textFor, type ProblemTexts } from '../../../src/ui/problem-codes';
+
 /** What went wrong, in the customer's words, and what they can do about it. */
 export interface Problem {
   title: string;
@@ -6,8 +8,9 @@ export interface Problem {
   retry: boolean;
 }
 
-const PROBLEMS: Record<string, Problem> = {
-  missing_token: {
+/** Keyed by the codes servers send (ErrorCode) and the page's own: a misspelt key does not compile. */
+export const PROBLEMS: ProblemTexts<Problem> = {
+  token_missing: {
     title: 'This link is incomplete',
     detail: 'Open the video call link from the chat again. If you copied it, make sure you copied all of it.',
     retry: false,
@@ -72,5 +75,5 @@ const UNKNOWN: Problem = {
 };
 
 export function problemFor(code: string): Problem {
-  return PROBLEMS[code] ?? UNKNOWN;
+  return textFor(PROBLEMS, code) ?? UNKNOWN;
 }

@@ -2,6 +2,7 @@ import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type ClipTakeApi, type ClipView } from '../../../src/ui/api/clip-api';
 import type { ClipConnect } from '../../../src/ui/clips/clip-connect';
 import { ClipRecorder, type ClipRecorderProps } from '../../../src/ui/clips/ClipRecorder';
+import type { ProblemCode } from '../../../src/ui/problem-codes';
 import { BackToChat, browserHistory, type BrowserHistory } from '../join/BackToChat';
 import { ProblemPage } from '../join/ProblemPage';
 import { clipProblemFor } from './clip-problems';
@@ -26,11 +27,11 @@ export function RecordApp({ api, connect, history = browserHistory, recorder }: 
   const [checks, setChecks] = useState(0);
 
   useEffect(() => {
-    if (!api) return setPhase({ name: 'problem', code: 'missing_token' });
+    if (!api) return setPhase({ name: 'problem', code: 'token_missing' satisfies ProblemCode });
     let cancelled = false;
     setPhase({ name: 'checking' });
     api.check().then(
-      (view) => !cancelled && setPhase(view.status === 'sent' ? { name: 'problem', code: 'clip_sent' } : { name: 'ready', view }),
+      (view) => !cancelled && setPhase(view.status === 'sent' ? { name: 'problem', code: 'clip_sent' satisfies ProblemCode } : { name: 'ready', view }),
       (e) => !cancelled && setPhase({ name: 'problem', code: codeOf(e) }),
     );
     return () => {

@@ -1,3 +1,4 @@
+import { textFor, type ProblemTexts } from '../../../src/ui/problem-codes';
 import { problemFor, type Problem } from '../join/problems';
 
 const ASK = 'Ask the agent in your chat for a new recording link.';
@@ -6,8 +7,8 @@ const ASK = 'Ask the agent in your chat for a new recording link.';
  * The recording page's wording where a recording link differs from a call link; everything else
  * (network, unknown) reads as on the join page.
  */
-const CLIP_PROBLEMS: Record<string, Problem> = {
-  missing_token: {
+export const CLIP_PROBLEMS: ProblemTexts<Problem> = {
+  token_missing: {
     title: 'This link is incomplete',
     detail: `Open the recording link from the chat again. If you copied it, make sure you copied all of it. Or: ${ASK.charAt(0).toLowerCase()}${ASK.slice(1)}`,
     retry: false,
@@ -40,5 +41,5 @@ const CLIP_PROBLEMS: Record<string, Problem> = {
 };
 
 export function clipProblemFor(code: string): Problem {
-  return CLIP_PROBLEMS[code] ?? problemFor(code);
+  return textFor(CLIP_PROBLEMS, code) ?? problemFor(code);
 }

@@ -1,4 +1,5 @@
-import type { ClipViewEventResponse } from '../../../src/api/contract';
+import type { z } from 'zod';
+import type { FunctionsContract } from '../../../src/api/contract';
 import { clipViewInputSchema } from '../../../src/core/clips/clip-view-input';
 import { recordClipView } from '../../../src/core/clips/record-clip-view';
 import { jsonFunction } from '../lib/json-function';
@@ -9,6 +10,6 @@ import { jsonFunction } from '../lib/json-function';
  * the local origin's `/media/clip-views` (src/adapters/local/server/clip-view-routes.ts).
  */
 export const handler = jsonFunction(
-  { name: 'clip-view', auth: 'staff', schema: clipViewInputSchema },
-  async ({ body, backend, staff }): Promise<ClipViewEventResponse> => recordClipView(backend.deps, { kind: 'staff', staff }, body),
+  { name: 'clip-view', auth: 'staff', schema: clipViewInputSchema satisfies z.ZodType<FunctionsContract['/clip-view']['request']> },
+  async ({ body, backend, staff }): Promise<FunctionsContract['/clip-view']['response']> => recordClipView(backend.deps, { kind: 'staff', staff }, body),
 );

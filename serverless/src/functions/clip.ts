@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ClipResponse } from '../../../src/api/contract';
+import type { FunctionsContract } from '../../../src/api/contract';
 import { CLIP_MODES } from '../../../src/domain/clip';
 import { DomainError } from '../../../src/domain/errors';
 import { runClipAction, type ClipActor } from '../../../src/core/clips/clip-actions';
@@ -19,19 +19,19 @@ export const handler = jsonFunction(
       linkToken: z.string().min(1).max(4096).optional(),
       clipId: idSchema.optional(),
       conversationId: idSchema.optional(),
-      mode: z.enum(CLIP_MODES as [string, ...string[]]).optional(),
+      mode: z.enum(CLIP_MODES).optional(),
       consent: looseBoolean.default(false),
       noticeVersion: z.string().max(64).optional(),
-    }),
+    }) satisfies z.ZodType<FunctionsContract['/clip']['request']>,
   },
-  async ({ body, backend, maybeStaff, userAgent }): Promise<ClipResponse> => {
+  async ({ body, backend, maybeStaff, userAgent }): Promise<FunctionsContract['/clip']['response']> => {
     let actor: ClipActor;
     if (body.linkToken) actor = { kind: 'customer', linkToken: body.linkToken };
     else if (maybeStaff) actor = { kind: 'agent', staff: maybeStaff, clipId: body.clipId, conversationId: body.conversationId };
     else throw new DomainError('unauthorized', 'token_missing', 'Open the recording link again, or sign in.');
     return runClipAction(backend.deps, actor, {
       action: body.action,
-      mode: body.mode as (typeof CLIP_MODES)[number] | undefined,
+      mode: body.mode,
       consent: body.consent,
       noticeVersion: body.noticeVersion,
       userAgent,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CloseConversationResponse } from '../../../src/api/privacy-contract';
+import type { FunctionsContract } from '../../../src/api/contract';
 import { closeConversation } from '../../../src/core/privacy/close-conversation';
 import { sweepAfterClose } from '../../../src/core/privacy/sweep-after-close';
 import { jsonFunction } from '../lib/json-function';
@@ -13,9 +13,12 @@ export const handler = jsonFunction(
   {
     name: 'close-conversation',
     auth: 'staff',
-    schema: z.object({ conversationId: idSchema, source: z.enum(['console', 'task_completed']).optional() }),
+    schema: z.object({
+      conversationId: idSchema,
+      source: z.enum(['console', 'task_completed']).optional(),
+    }) satisfies z.ZodType<FunctionsContract['/close-conversation']['request']>,
   },
-  async ({ body, backend, staff }): Promise<CloseConversationResponse> => {
+  async ({ body, backend, staff }): Promise<FunctionsContract['/close-conversation']['response']> => {
     const closed = await closeConversation(backend.deps, staff, body);
     await sweepAfterClose(backend.deps, closed.conversationId);
     return closed;

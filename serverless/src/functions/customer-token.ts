@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JoinResult, LinkCheck } from '../../../src/api/contract';
+import type { FunctionsContract } from '../../../src/api/contract';
 import { checkLink, join } from '../../../src/core/join';
 import { jsonFunction } from '../lib/json-function';
 import { looseBoolean } from '../lib/schemas';
@@ -18,9 +18,9 @@ export const handler = jsonFunction(
       takeOver: looseBoolean.default(false),
       consent: looseBoolean.default(false),
       noticeVersion: z.string().max(64).optional(),
-    }),
+    }) satisfies z.ZodType<FunctionsContract['/customer-token']['request']>,
   },
-  async ({ body, backend, userAgent }): Promise<LinkCheck | JoinResult> =>
+  async ({ body, backend, userAgent }): Promise<FunctionsContract['/customer-token']['response']> =>
     body.action === 'check'
       ? checkLink(backend.deps, body.linkToken)
       : join(backend.deps, body.linkToken, body.takeOver, { consent: body.consent, noticeVersion: body.noticeVersion, userAgent }),

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { EscalateResponse } from '../../../src/api/contract';
+import type { FunctionsContract } from '../../../src/api/contract';
 import { escalate } from '../../../src/core/escalate';
 import { jsonFunction } from '../lib/json-function';
 import { idSchema } from '../lib/schemas';
 
 /** Agent: move a chat conversation to video. */
 export const handler = jsonFunction(
-  { name: 'escalate', auth: 'staff', schema: z.object({ conversationId: idSchema }) },
-  async ({ body, backend, staff, userAgent }): Promise<EscalateResponse> => {
+  { name: 'escalate', auth: 'staff', schema: z.object({ conversationId: idSchema }) satisfies z.ZodType<FunctionsContract['/escalate']['request']> },
+  async ({ body, backend, staff, userAgent }): Promise<FunctionsContract['/escalate']['response']> => {
     const result = await escalate(backend.deps, staff, body.conversationId, { userAgent });
     return {
       escalationId: result.escalation.id,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FunctionsContract } from '../../../src/api/contract';
 import type { RecordingViewer } from '../../../src/core/pipeline/playback/authorize';
 import { openRecording } from '../../../src/core/pipeline/playback/playback';
 import { DomainError } from '../../../src/domain/errors';
@@ -20,9 +21,9 @@ export const handler = jsonFunction(
       recordingId: idSchema,
       file: z.enum(['video.mp4', 'captions.vtt', 'transcript.json']),
       linkToken: z.string().min(1).max(4096).optional(),
-    }),
+    }) satisfies z.ZodType<FunctionsContract['/recording-media']['request']>,
   },
-  async ({ body, backend, maybeStaff }) => {
+  async ({ body, backend, maybeStaff }): Promise<FunctionsContract['/recording-media']['response']> => {
     let viewer: RecordingViewer;
     if (maybeStaff) viewer = { kind: 'staff', staff: maybeStaff };
     else if (body.linkToken) viewer = { kind: 'customer', link: await backend.deps.links.verify(body.linkToken, backend.deps.clock.now()) };

@@ -1,4 +1,5 @@
-import type { ListRecordingsResponse } from '../../../src/api/library-contract';
+import type { z } from 'zod';
+import type { FunctionsContract } from '../../../src/api/contract';
 import { listRecordingsInputSchema } from '../../../src/core/library/library-input';
 import { getRecording, listRecordings } from '../../../src/core/library/list-recordings';
 import { jsonFunction } from '../lib/json-function';
@@ -9,8 +10,8 @@ import { jsonFunction } from '../lib/json-function';
  * is another agent's).
  */
 export const handler = jsonFunction(
-  { name: 'recordings', auth: 'staff', schema: listRecordingsInputSchema },
-  async ({ body, backend, staff }): Promise<ListRecordingsResponse> => {
+  { name: 'recordings', auth: 'staff', schema: listRecordingsInputSchema satisfies z.ZodType<FunctionsContract['/recordings']['request']> },
+  async ({ body, backend, staff }): Promise<FunctionsContract['/recordings']['response']> => {
     const { recordingId, ...request } = body;
     if (recordingId) return { items: [await getRecording(backend.deps, staff, recordingId)] };
     return listRecordings(backend.deps, staff, request);

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import type { FunctionsContract } from '../../../src/api/contract';
 import { sweepRetention } from '../../../src/core/privacy/retention-sweep';
 import { DomainError } from '../../../src/domain/errors';
 import { jsonFunction } from '../lib/json-function';
@@ -12,8 +13,12 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
  * Authenticated by RETENTION_SWEEP_SECRET in the body; refused when it is not configured.
  */
 export const handler = jsonFunction(
-  { name: 'retention-sweep', auth: 'none', schema: z.object({ secret: z.string().min(1).max(512) }) },
-  async ({ body, backend, config }) => {
+  {
+    name: 'retention-sweep',
+    auth: 'none',
+    schema: z.object({ secret: z.string().min(1).max(512) }) satisfies z.ZodType<FunctionsContract['/retention-sweep']['request']>,
+  },
+  async ({ body, backend, config }): Promise<FunctionsContract['/retention-sweep']['response']> => {
     const expected = config.RETENTION_SWEEP_SECRET;
     if (!expected || !timingSafeEqual(digest(body.secret), digest(expected))) {
       throw new DomainError('unauthorized', 'secret_invalid', 'This call needs the retention-sweep secret.');

@@ -1,3 +1,4 @@
+import { JANUS_EVENT, VIDEOROOM_PTYPE, VIDEOROOM_REQUEST } from './janus-protocol';
 import type { JanusMessage } from './janus-socket';
 import type { JanusSession, PluginReply } from './janus-session';
 import { withOpusBitrate } from './opus-bitrate';
@@ -42,8 +43,8 @@ export class JanusPublisher {
   async join(): Promise<Record<string, unknown>> {
     this.handleId = await this.session.attach((m) => this.onMessage(m));
     const { data } = await this.session.message(this.handleId, {
-      request: 'join',
-      ptype: 'publisher',
+      request: VIDEOROOM_REQUEST.JOIN,
+      ptype: VIDEOROOM_PTYPE.PUBLISHER,
       room: this.options.room,
       id: this.options.feedId,
       token: this.options.token,
@@ -56,7 +57,7 @@ export class JanusPublisher {
     const { audio, video, sendAudio } = this.options;
     if (sendAudio) this.audioSender = this.pc.addTransceiver(audio ?? 'audio', { direction: 'sendonly' }).sender;
     this.videoSender = this.pc.addTransceiver(video ?? 'video', { direction: 'sendonly' }).sender;
-    await this.negotiate({ request: 'publish' });
+    await this.negotiate({ request: VIDEOROOM_REQUEST.PUBLISH });
   }
 
   /** A synchronous videoroom request on this handle (e.g. listparticipants). */
@@ -72,7 +73,7 @@ export class JanusPublisher {
 
   /** ICE restart after a network change: a fresh offer with new credentials. */
   async restartIce(): Promise<void> {
-    await this.negotiate({ request: 'configure' }, true);
+    await this.negotiate({ request: VIDEOROOM_REQUEST.CONFIGURE }, true);
   }
 
   async leave(): Promise<void> {
@@ -80,7 +81,7 @@ export class JanusPublisher {
     this.closed = true;
     // Sent together, not one after the other's answer: a closing tab (pagehide) gets no answers, and
     // Janus closes a publisher's recordings only when its handle goes (detach), not at `leave`.
-    const left = this.session.message(this.handleId, { request: 'leave' }).catch(() => undefined);
+    const left = this.session.message(this.handleId, { request: VIDEOROOM_REQUEST.LEAVE }).catch(() => undefined);
     const detached = this.session.detach(this.handleId);
     this.pc.close();
     await Promise.all([left, detached]);
@@ -104,6 +105,6 @@ export class JanusPublisher {
   private onMessage(message: JanusMessage): void {
     const data = message.plugindata?.data;
     if (data) this.options.onEvent(data);
-    if (message.janus === 'hangup' || message.janus === 'detached') this.options.onEvent({ videoroom: 'hangup' });
+    if (message.janus === JANUS_EVENT.HANGUP || message.janus === JANUS_EVENT.DETACHED) this.options.onEvent({ videoroom: 'hangup' });
   }
 }

@@ -2,6 +2,7 @@ import type { MediaAccess } from '../../domain/escalation';
 import type { DisconnectReason, LocalMedia, NetworkQualityLevel, RemoteParticipant, RoomEvents, RoomState, VideoRoom } from '../video-client';
 import { Emitter } from '../emitter';
 import { JanusLocalParticipant } from './local-participant';
+import { VIDEOROOM_EVENT, VIDEOROOM_REQUEST } from './janus-protocol';
 import { JanusPublisher } from './janus-publisher';
 import { JanusSession, VideoRoomError } from './janus-session';
 import { JanusSubscriber, type SubscribedStream } from './janus-subscriber';
@@ -156,7 +157,7 @@ export class JanusRoom implements VideoRoom {
   /** VideoRoom events from any of our handles. */
   private onRoomEvent(data: Record<string, unknown>): void {
     if (this.roomState === 'disconnected') return;
-    if (data.videoroom === 'destroyed') return void this.end('ended');
+    if (data.videoroom === VIDEOROOM_EVENT.DESTROYED) return void this.end('ended');
     if (data.leaving === 'ok' && data.reason === 'kicked') return void this.end('replaced');
     if (typeof data.kicked === 'number' && this.ownFeeds.has(data.kicked)) return void this.end('replaced');
     const publishers = data.publishers;
@@ -181,7 +182,7 @@ export class JanusRoom implements VideoRoom {
   private async resync(): Promise<void> {
     if (!this.camera || this.roomState === 'disconnected') return;
     try {
-      const data = await this.camera.request({ request: 'listparticipants', room: this.roomId });
+      const data = await this.camera.request({ request: VIDEOROOM_REQUEST.LIST_PARTICIPANTS, room: this.roomId });
       const list = (data.participants ?? []) as Array<{ id: number; display?: string; publisher?: boolean }>;
       const publishing = list.filter((p) => p.publisher && !this.ownFeeds.has(p.id));
       const present = new Set(publishing.map((p) => p.id));

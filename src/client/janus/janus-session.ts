@@ -1,3 +1,4 @@
+import { JANUS_EVENT, JANUS_REQUEST, VIDEOROOM_PLUGIN } from './janus-protocol';
 import { JanusApiError, JanusSocket, type JanusJsep, type JanusMessage } from './janus-socket';
 
 export type HandleListener = (message: JanusMessage) => void;
@@ -51,15 +52,15 @@ export class JanusSession {
 
   async start(): Promise<void> {
     await this.socket.open();
-    const reply = await this.socket.request({ janus: 'create' });
+    const reply = await this.socket.request({ janus: JANUS_REQUEST.CREATE });
     this.id = reply.data?.id ?? 0;
     this.keepalive = setInterval(() => {
-      if (this.socket.isOpen) this.socket.notify({ janus: 'keepalive', session_id: this.id }).catch(() => undefined);
+      if (this.socket.isOpen) this.socket.notify({ janus: JANUS_REQUEST.KEEPALIVE, session_id: this.id }).catch(() => undefined);
     }, KEEPALIVE_MS);
   }
 
   async attach(listener: HandleListener): Promise<number> {
-    const reply = await this.socket.request({ janus: 'attach', session_id: this.id, plugin: 'janus.plugin.videoroom' });
+    const reply = await this.socket.request({ janus: JANUS_REQUEST.ATTACH, session_id: this.id, plugin: VIDEOROOM_PLUGIN });
     const handleId = reply.data?.id ?? 0;
     this.handles.set(handleId, listener);
     return handleId;
@@ -67,7 +68,7 @@ export class JanusSession {
 
   /** A videoroom request; plugin-level errors (`error_code`) reject with VideoRoomError. */
   async message(handleId: number, body: Record<string, unknown>, jsep?: RTCSessionDescriptionInit): Promise<PluginReply> {
-    const reply = await this.socket.request({ janus: 'message', session_id: this.id, handle_id: handleId, body, ...(jsep ? { jsep } : {}) });
+    const reply = await this.socket.request({ janus: JANUS_REQUEST.MESSAGE, session_id: this.id, handle_id: handleId, body, ...(jsep ? { jsep } : {}) });
     const data = reply.plugindata?.data ?? {};
     if (typeof data.error_code === 'number') throw new VideoRoomError(data.error_code, String(data.error ?? 'error'));
     return { data, jsep: reply.jsep };
@@ -76,12 +77,12 @@ export class JanusSession {
   trickle(handleId: number, candidate: RTCIceCandidateInit | null): void {
     if (!this.socket.isOpen) return;
     const payload = candidate ? { candidate } : { candidate: { completed: true } };
-    this.socket.notify({ janus: 'trickle', session_id: this.id, handle_id: handleId, ...payload }).catch(() => undefined);
+    this.socket.notify({ janus: JANUS_REQUEST.TRICKLE, session_id: this.id, handle_id: handleId, ...payload }).catch(() => undefined);
   }
 
   async detach(handleId: number): Promise<void> {
     this.handles.delete(handleId);
-    if (this.socket.isOpen) await this.socket.request({ janus: 'detach', session_id: this.id, handle_id: handleId }, 3000).catch(() => undefined);
+    if (this.socket.isOpen) await this.socket.request({ janus: JANUS_REQUEST.DETACH, session_id: this.id, handle_id: handleId }, 3000).catch(() => undefined);
   }
 
   /** Destroys the session on the server and closes the socket. */
@@ -89,7 +90,7 @@ export class JanusSession {
     if (this.ended) return;
     this.ended = true;
     this.stopKeepalive();
-    if (this.socket.isOpen) await this.socket.request({ janus: 'destroy', session_id: this.id }, 3000).catch(() => undefined);
+    if (this.socket.isOpen) await this.socket.request({ janus: JANUS_REQUEST.DESTROY, session_id: this.id }, 3000).catch(() => undefined);
     this.socket.close();
   }
 
@@ -103,7 +104,7 @@ export class JanusSession {
   }
 
   private dispatch(message: JanusMessage): void {
-    if (message.janus === 'timeout') {
+    if (message.janus === JANUS_EVENT.TIMEOUT) {
       this.fail();
       return;
     }
@@ -119,7 +120,7 @@ export class JanusSession {
       const socket = this.newSocket();
       try {
         await socket.open(3000);
-        await socket.request({ janus: 'claim', session_id: this.id }, 5000);
+        await socket.request({ janus: JANUS_REQUEST.CLAIM, session_id: this.id }, 5000);
         this.socket = socket;
         this.callbacks.onReconnected();
         return;

@@ -1,3 +1,5 @@
+import { JANUS_EVENT, JANUS_SUBPROTOCOL } from './janus-protocol';
+
 /**
  * The Janus JSON API over one WebSocket (subprotocol `janus-protocol`): transactions matched to
  * their replies, async events handed on, an unexpected close reported once.
@@ -52,7 +54,7 @@ export class JanusSocket {
 
   open(timeoutMs = 5000): Promise<void> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(this.url, 'janus-protocol');
+      const ws = new WebSocket(this.url, JANUS_SUBPROTOCOL);
       const timer = setTimeout(() => {
         ws.close();
         reject(new Error('Could not reach the media server'));
@@ -136,13 +138,13 @@ export class JanusSocket {
     }
     const pending = message.transaction ? this.pending.get(message.transaction) : undefined;
     if (pending) {
-      if (message.janus === 'ack' && !pending.settleOnAck) return;
+      if (message.janus === JANUS_EVENT.ACK && !pending.settleOnAck) return;
       this.pending.delete(message.transaction!);
-      if (message.janus === 'error') pending.reject(new JanusApiError(message.error?.code ?? 0, message.error?.reason ?? 'unknown'));
+      if (message.janus === JANUS_EVENT.ERROR) pending.reject(new JanusApiError(message.error?.code ?? 0, message.error?.reason ?? 'unknown'));
       else pending.resolve(message);
       return;
     }
-    if (message.janus !== 'ack') this.onEvent(message);
+    if (message.janus !== JANUS_EVENT.ACK) this.onEvent(message);
   }
 
   private failAll(error: Error): void {

@@ -1,3 +1,4 @@
+import { VIDEOROOM_PTYPE, VIDEOROOM_REQUEST } from './janus-protocol';
 import type { JanusMessage } from './janus-socket';
 import type { JanusSession, PluginReply } from './janus-session';
 
@@ -56,11 +57,11 @@ export class JanusSubscriber {
       try {
         if (!this.joined) {
           if (!this.handleId) this.handleId = await this.session.attach((m) => this.onMessage(m));
-          const reply = await this.session.message(this.handleId, { request: 'join', ptype: 'subscriber', room: this.options.room, token: this.options.token, streams });
+          const reply = await this.session.message(this.handleId, { request: VIDEOROOM_REQUEST.JOIN, ptype: VIDEOROOM_PTYPE.SUBSCRIBER, room: this.options.room, token: this.options.token, streams });
           this.joined = true;
           await this.answer(reply);
         } else {
-          await this.answer(await this.session.message(this.handleId, { request: 'update', subscribe: streams }));
+          await this.answer(await this.session.message(this.handleId, { request: VIDEOROOM_REQUEST.UPDATE, subscribe: streams }));
         }
       } catch (e) {
         // Forget them so a later subscribe (e.g. the resync after a reconnect) tries again.
@@ -74,21 +75,21 @@ export class JanusSubscriber {
     return this.serial(async () => {
       if (!this.feeds.delete(feedId) || !this.joined || this.closed) return;
       // Janus may already have dropped the feed (publisher left): then there is nothing to update.
-      await this.answer(await this.session.message(this.handleId, { request: 'update', unsubscribe: [{ feed: feedId }] })).catch(() => undefined);
+      await this.answer(await this.session.message(this.handleId, { request: VIDEOROOM_REQUEST.UPDATE, unsubscribe: [{ feed: feedId }] })).catch(() => undefined);
     });
   }
 
   restartIce(): Promise<void> {
     return this.serial(async () => {
       if (!this.joined || this.closed) return;
-      await this.answer(await this.session.message(this.handleId, { request: 'configure', restart: true }));
+      await this.answer(await this.session.message(this.handleId, { request: VIDEOROOM_REQUEST.CONFIGURE, restart: true }));
     });
   }
 
   async leave(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.joined) await this.session.message(this.handleId, { request: 'leave' }).catch(() => undefined);
+    if (this.joined) await this.session.message(this.handleId, { request: VIDEOROOM_REQUEST.LEAVE }).catch(() => undefined);
     if (this.handleId) await this.session.detach(this.handleId);
     this.pc.close();
   }
@@ -124,7 +125,7 @@ export class JanusSubscriber {
     await this.pc.setRemoteDescription(reply.jsep);
     const answer = await this.pc.createAnswer();
     await this.pc.setLocalDescription(answer);
-    await this.session.message(this.handleId, { request: 'start' }, { type: answer.type, sdp: answer.sdp });
+    await this.session.message(this.handleId, { request: VIDEOROOM_REQUEST.START }, { type: answer.type, sdp: answer.sdp });
   }
 
   private onMessage(message: JanusMessage): void {

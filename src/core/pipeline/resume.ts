@@ -99,7 +99,7 @@ export async function resumeRecordings(
   staff: StaffIdentity,
 ): Promise<{ roomName: string; state: PipelineJob['state'] | 'error' }[]> {
   if (!hasRole(staff, 'supervisor', 'admin')) {
-    throw new DomainError('forbidden', 'supervisors_only', 'Only a supervisor can resume recordings.');
+    throw new DomainError('forbidden', 'supervisor_required', 'Only a supervisor can resume recordings.');
   }
   const out: { roomName: string; state: PipelineJob['state'] | 'error' }[] = [];
   for (const job of await deps.store.listUnfinished()) {

@@ -1,4 +1,4 @@
-import type { ClipRequest, ClipResponse, ClipView } from '../../api/contract';
+import type { ClipRequest, ClipResponse, ClipView, FunctionsContract } from '../../api/contract';
 import type { ClipMode } from '../../domain/clip';
 import { ApiError, requestJson } from '../../client/request-json';
 
@@ -6,11 +6,11 @@ export type { ClipResponse, ClipView };
 export { ApiError };
 
 /** The `/clip` Function over HTTP: one POST per step of a take. */
-export type ClipEndpoint = (body: ClipRequest) => Promise<ClipResponse>;
+export type ClipEndpoint = (body: FunctionsContract['/clip']['request']) => Promise<FunctionsContract['/clip']['response']>;
 
 export function httpClipApi(base = '', fetchImpl?: typeof fetch): ClipEndpoint {
-  const url = `${base.replace(/\/$/, '')}/clip`;
-  return (body) => requestJson<ClipResponse>(url, { method: 'POST', body }, fetchImpl);
+  const url = `${base.replace(/\/$/, '')}${'/clip' satisfies keyof FunctionsContract}`;
+  return (body) => requestJson(url, { method: 'POST', body }, fetchImpl);
 }
 
 /**

@@ -1,12 +1,17 @@
-import type { ClipViewEventRequest, ClipViewEventResponse } from '../../api/contract';
+import type { ClipViewEventRequest, ClipViewEventResponse, FunctionsContract } from '../../api/contract';
 import { requestJson } from '../../client/request-json';
 import type { ClipViewReporter } from '../cards/RecordingCard';
 
 /** Staff (console, Flex): the `clip-view` Function, with the token in the body the Flex way. */
 export function staffClipViews(o: { baseUrl?: string; token(): string | null; fetchImpl?: typeof fetch }): ClipViewReporter {
-  const url = `${(o.baseUrl ?? '').replace(/\/$/, '')}/clip-view`;
+  type ClipViewCall = FunctionsContract['/clip-view'];
+  const url = `${(o.baseUrl ?? '').replace(/\/$/, '')}${'/clip-view' satisfies keyof FunctionsContract}`;
   return (recordingId, report) =>
-    requestJson<ClipViewEventResponse>(url, { method: 'POST', body: { recordingId, ...report, Token: o.token() ?? '' } satisfies ClipViewEventRequest & { Token: string } }, o.fetchImpl);
+    requestJson<ClipViewCall['response']>(
+      url,
+      { method: 'POST', body: { recordingId, ...report, Token: o.token() ?? '' } satisfies ClipViewCall['request'] & { Token: string } },
+      o.fetchImpl,
+    );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CustomerTokenRequest, JoinResult, LinkCheck } from '../../api/contract';
+import type { FunctionsContract, JoinResult, LinkCheck } from '../../api/contract';
 import { ApiError, requestJson } from '../../client/request-json';
 
 export type { JoinResult, LinkCheck };
@@ -12,7 +12,10 @@ export interface CustomerApi {
 
 /** The customer-token Function: `check` before pre-join, `join` (optionally taking over) on Join. */
 export function httpCustomerApi(base = '', fetchImpl?: typeof fetch): CustomerApi {
-  const post = <T>(body: CustomerTokenRequest) => requestJson<T>(`${base}/customer-token`, { method: 'POST', body }, fetchImpl);
+  type CustomerToken = FunctionsContract['/customer-token'];
+  // The answer depends on `action`: each caller names the half of the contract's union it gets.
+  const post = <T extends CustomerToken['response']>(body: CustomerToken['request']) =>
+    requestJson<T>(`${base}${'/customer-token' satisfies keyof FunctionsContract}`, { method: 'POST', body }, fetchImpl);
   return {
     check: (linkToken) => post<LinkCheck>({ linkToken, action: 'check' }),
     join: (linkToken, takeOver, noticeVersion) =>

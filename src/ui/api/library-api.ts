@@ -1,3 +1,4 @@
+import type { FunctionsContract } from '../../api/contract';
 import type {
   LibraryItem,
   ListRecordingsRequest,
@@ -27,18 +28,22 @@ export interface LibraryApiOptions {
 
 /** The library Functions over HTTP, with the staff token sent the Flex way (`Token` in the body). */
 export function httpLibraryApi({ baseUrl, token, fetchImpl }: LibraryApiOptions): LibraryApi {
-  const call = <T>(path: string, body: object) =>
-    requestJson<T>(`${baseUrl.replace(/\/$/, '')}${path}`, { method: 'POST', body: { ...withoutEmpty(body), Token: token() ?? '' } }, fetchImpl);
+  const call = <P extends keyof FunctionsContract>(path: P, body: FunctionsContract[P]['request']) =>
+    requestJson<FunctionsContract[P]['response']>(
+      `${baseUrl.replace(/\/$/, '')}${path}`,
+      { method: 'POST', body: { ...withoutEmpty(body), Token: token() ?? '' } },
+      fetchImpl,
+    );
   return {
-    list: (request) => call<ListRecordingsResponse>('/recordings', request),
+    list: (request) => call('/recordings', request),
     // `/recordings` with a `recordingId` answers that one recording, as a one-item page.
     get: async (recordingId) => {
-      const page = await call<ListRecordingsResponse>('/recordings', { recordingId });
+      const page = await call('/recordings', { recordingId });
       const item = page.items?.[0];
       if (!item) throw new Error('The server answered without the recording.');
       return item;
     },
-    search: (request) => call<SearchTranscriptsResponse>('/search-transcripts', request),
+    search: (request) => call('/search-transcripts', request),
   };
 }
 

@@ -1,4 +1,6 @@
+import type { FunctionsContract } from '../../api/contract';
 import type {
+  AuditLogRequest,
   AuditLogResponse,
   EraseCustomerRequest,
   EraseCustomerResponse,
@@ -12,7 +14,7 @@ import { requestJson } from '../../client/request-json';
 export interface PrivacyApi {
   erase(request: EraseCustomerRequest): Promise<EraseCustomerResponse>;
   storageUsage(): Promise<StorageUsageResponse>;
-  auditLog(filter?: { conversationId?: string; limit?: number }): Promise<AuditLogResponse>;
+  auditLog(filter?: AuditLogRequest): Promise<AuditLogResponse>;
   setHold(conversationId: string, reason: string): Promise<LegalHoldResponse>;
   liftHold(conversationId: string): Promise<LegalHoldResponse>;
   /** The hold in force (null: none) and the conversation's closure when it is closed. */
@@ -31,15 +33,15 @@ export interface PrivacyApiOptions {
 
 /** The privacy Functions over HTTP, with the staff token sent the Flex way (`Token` in the body). */
 export function httpPrivacyApi({ baseUrl, token, fetchImpl }: PrivacyApiOptions): PrivacyApi {
-  const call = <T>(path: string, body: object) =>
-    requestJson<T>(`${baseUrl.replace(/\/$/, '')}${path}`, { method: 'POST', body: { ...body, Token: token() ?? '' } }, fetchImpl);
+  const call = <P extends keyof FunctionsContract>(path: P, body: FunctionsContract[P]['request']) =>
+    requestJson<FunctionsContract[P]['response']>(`${baseUrl.replace(/\/$/, '')}${path}`, { method: 'POST', body: { ...body, Token: token() ?? '' } }, fetchImpl);
   return {
-    erase: (request) => call<EraseCustomerResponse>('/erase-customer', request),
-    storageUsage: () => call<StorageUsageResponse>('/storage-usage', {}),
-    auditLog: (filter = {}) => call<AuditLogResponse>('/audit-log', filter),
-    setHold: (conversationId, reason) => call<LegalHoldResponse>('/legal-hold', { conversationId, action: 'set', reason }),
-    liftHold: (conversationId) => call<LegalHoldResponse>('/legal-hold', { conversationId, action: 'lift' }),
-    getHold: (conversationId) => call<LegalHoldResponse>('/legal-hold', { conversationId, action: 'get' }),
-    findConversations: (query) => call<FindConversationsResponse>('/find-conversations', { query }),
+    erase: (request) => call('/erase-customer', request),
+    storageUsage: () => call('/storage-usage', {}),
+    auditLog: (filter = {}) => call('/audit-log', filter),
+    setHold: (conversationId, reason) => call('/legal-hold', { conversationId, action: 'set', reason }),
+    liftHold: (conversationId) => call('/legal-hold', { conversationId, action: 'lift' }),
+    getHold: (conversationId) => call('/legal-hold', { conversationId, action: 'get' }),
+    findConversations: (query) => call('/find-conversations', { query }),
   };
 }

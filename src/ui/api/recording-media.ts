@@ -1,3 +1,4 @@
+import type { FunctionsContract } from '../../api/contract';
 import type { LibraryItem } from '../../api/library-contract';
 import { ApiError, requestJson } from '../../client/request-json';
 import type { TranscriptSegment } from '../components/RecordingPlayer';
@@ -11,9 +12,12 @@ export interface OpenedRecording {
   close(): void;
 }
 
-/** Turns a library item's media references into something a browser player can load. */
+/** A recording's media references, as a library item or a recording message carries them. */
+export type RecordingRefs = Pick<LibraryItem, 'mediaUrl' | 'captionsUrl' | 'transcriptUrl' | 'hasTranscript'>;
+
+/** Turns a recording's media references into something a browser player can load. */
 export interface RecordingMedia {
-  open(item: LibraryItem): Promise<OpenedRecording>;
+  open(item: RecordingRefs): Promise<OpenedRecording>;
 }
 
 interface TranscriptDocument {
@@ -48,7 +52,9 @@ export function directRecordingMedia(fetchImpl: typeof fetch = (...a) => fetch(.
  * transcript as content; the captions become a blob URL for <track>.
  */
 export function functionRecordingMedia({ token, fetchImpl }: { token(): string | null; fetchImpl?: typeof fetch }): RecordingMedia {
-  const ask = <T>(url: string) => {
+  // The URL is the artifact's (it names /recording-media and the file); the answer is the contract's.
+  type MediaAnswer = FunctionsContract['/recording-media']['response'];
+  const ask = <T extends MediaAnswer>(url: string) => {
     const u = new URL(url);
     const fields = Object.fromEntries(u.searchParams);
     return requestJson<T>(`${u.origin}${u.pathname}`, { method: 'POST', body: { ...fields, Token: token() ?? '' } }, fetchImpl);
@@ -57,9 +63,9 @@ export function functionRecordingMedia({ token, fetchImpl }: { token(): string |
     async open(item) {
       const blobs: string[] = [];
       const [video, captions, transcript] = await Promise.all([
-        item.mediaUrl ? ask<{ url: string }>(item.mediaUrl) : null,
-        item.hasTranscript && item.captionsUrl ? ask<{ content: string }>(item.captionsUrl) : null,
-        item.hasTranscript && item.transcriptUrl ? ask<{ content: string }>(item.transcriptUrl) : null,
+        item.mediaUrl ? ask<Extract<MediaAnswer, { url: string }>>(item.mediaUrl) : null,
+        item.hasTranscript && item.captionsUrl ? ask<Extract<MediaAnswer, { content: string }>>(item.captionsUrl) : null,
+        item.hasTranscript && item.transcriptUrl ? ask<Extract<MediaAnswer, { content: string }>>(item.transcriptUrl) : null,
       ]);
       let captionsUrl: string | undefined;
       if (captions && typeof URL.createObjectURL === 'function') {

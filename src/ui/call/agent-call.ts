@@ -3,6 +3,7 @@ import type { MediaAccess } from '../../domain/escalation';
 import type { EscalateResponse } from '../../api/contract';
 import type { EscalationApi } from '../api/escalation-api';
 import { browserMedia, openLocalTracks, stopTracks, type LocalTracks, type MediaDeps } from '../media/devices';
+import { textFor, type ProblemTexts } from '../problem-codes';
 
 export interface AgentCallState {
   room: VideoRoom | null;
@@ -27,7 +28,7 @@ export const NO_CALL: AgentCallState = {
   endedAt: null,
 };
 
-const problemText: Record<string, string> = {
+const problemText: ProblemTexts<string> = {
   permission_denied: 'Camera and microphone are blocked for this page. Allow them in the address bar and try again.',
   no_devices: 'No camera or microphone was found.',
   device_in_use: 'The camera or microphone is in use by another app.',
@@ -83,7 +84,7 @@ export class AgentCall {
       this.set({ escalation: res, status: 'Opening camera and microphone…' });
       this.release();
       this.tracks = await openLocalTracks(this.media).catch((e: { code?: string }) => {
-        throw new Error(problemText[e.code ?? ''] ?? 'Could not open camera or microphone.');
+        throw new Error(textFor(problemText, e.code ?? '') ?? 'Could not open camera or microphone.');
       });
       this.set({ status: 'Connecting…' });
       const room = await this.clientFor(res.access).connect(res.access, { audio: this.tracks.audio, video: this.tracks.video });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DomainError, errorBody } from '../../../domain/errors';
+import { DomainError, errorBody, type ErrorCode } from '../../../domain/errors';
 
 /** A route of the local origin: handles the request and answers true, or leaves it to the next (false). */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
@@ -18,7 +18,7 @@ export const SECURITY_HEADERS: Record<string, string> = {
 export class HttpRefusal extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {
@@ -42,7 +42,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+export function sendError(res: ServerResponse, status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): void {
   sendJson(res, status, errorBody(code, message), headers);
 }
 
