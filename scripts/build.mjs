@@ -1,5 +1,6 @@
 // Bundles everything the stack serves, with esbuild (~100 ms):
 //   serverless/src/functions/*.ts  -> build/functions/*.js   (Twilio Functions; twilio-run serves them)
+//                                  -> build/deploy/          (what `twilio serverless:deploy` ships: scripts/build-deploy.mjs)
 //   public/*.css + public/src/pages/*.tsx -> build/assets/ (Twilio Assets: customer pages, ES modules;
 //     twilio-video is its own chunk under js/chunks/, fetched only when the server grants Twilio access)
 //   src/adapters/local/web/*.css + pages/*.tsx -> build/local/ (local-only agent console and chat)
@@ -8,6 +9,8 @@ import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { htmlPages, htmlShell } from './html-shell.mjs';
+import { buildLocalFunctions } from './functions-bundles.mjs';
+import { buildDeploy } from './build-deploy.mjs';
 import { gzipSync } from 'node:zlib';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -23,18 +26,10 @@ const copyStatic = (from, to) => {
 
 rmSync(out, { recursive: true, force: true });
 
-// Native or heavy server modules stay external; they resolve from node_modules at run time.
-await build({
-  entryPoints: entries(join(root, 'serverless/src/functions'), /\.ts$/),
-  outdir: join(out, 'functions'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: 'inline',
-  external: ['better-sqlite3', 'janode', 'twilio', 'twilio-flex-token-validator', 'pino', 'pg'],
-  logLevel: 'warning',
-});
+// The Functions twice (scripts/functions-bundles.mjs): as twilio-run serves them locally, and lean for
+// `twilio serverless:deploy --cwd build/deploy` (the Twilio back end only, with the service's package.json).
+await buildLocalFunctions(root, join(out, 'functions'));
+const deploy = await buildDeploy({ root, out: join(out, 'deploy') });
 
 // Pages are built for production (minified, React's production build) unless asked otherwise with
 // NODE_ENV=development (`npm run build:dev`): what `npm start` serves is what customers get.
@@ -92,6 +87,7 @@ for (const page of htmlPages(join(root, 'scripts/html-pages.json'))) {
   writeFileSync(join(out, page.out), htmlShell(page));
 }
 console.log('build: functions, assets and local pages bundled into build/');
+console.log(`build: ${deploy.functions.length} lean Functions for Twilio, ${(deploy.bytes / 1e6).toFixed(1)} MB, in build/deploy`);
 
 // What a customer on Twilio downloads: join.js and every chunk it imports, statically or dynamically;
 // on Janus only the static part loads.

@@ -1,0 +1,109 @@
+// What `twilio serverless:deploy --cwd build/deploy` ships, written to build/deploy/
+// (`node scripts/build-deploy.mjs [--out DIR] [--json]`; scripts/build.mjs calls it):
+//   functions/*.js       one lean bundle per Function: the Twilio back end and our code, npm packages left as requires
+//   package.json         the service's own dependencies: exactly the packages those bundles require, at the
+//                        versions in the root package-lock.json, plus @twilio/runtime-handler
+//   .twilioserverlessrc  the root one, with this layout: Functions from functions/, Assets from ../assets
+//                        (build/assets), the .env file from the repo root
+//   .twiliodeployinfo    a link to the repo's, so the service SID a deploy records outlives the next build
+// Twilio builds the service from that package.json alone, so none of the root's local-only or browser
+// dependencies (better-sqlite3, janode, React, twilio-video…) is installed on Twilio.
+import { builtinModules } from 'node:module';
+import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildDeployFunctions } from './functions-bundles.mjs';
+
+/**
+ * The packages the Twilio back end may require at run time, each for a reason; anything else a
+ * bundle requires fails the build (a local-only module leaking into the deploy, say).
+ */
+export const SERVICE_PACKAGES = [
+  'twilio', // REST client, AccessToken, webhook signatures
+  'twilio-flex-token-validator', // staff calls carry a Flex token
+  'pg', // the PostgreSQL store
+  'kysely', // typed SQL over pg
+  'pino', // logs (transports use worker threads: never bundle it)
+  'jose', // signed customer links
+  'zod', // input validation
+];
+
+// Twilio's Runtime Handler page (twilio.com/docs/serverless/functions-assets/handler, "Versions")
+// lists 2.0.1 as "the new default version" for Node.js 18 and later; 1.2.0 is the first with
+// `event.request` headers, which the webhook Functions read for X-Twilio-Signature. The npm page
+// (npmjs.com/package/@twilio/runtime-handler) says: an exact version, semver ranges are not
+// supported (twilio-run refuses a range too). A node24 runtime is upgraded to 2.1.2 by Twilio
+// (changelog "Node.js v24 is now available for Twilio Functions", 2026-07-08).
+export const RUNTIME_HANDLER_VERSION = '2.0.1';
+
+// twilio.com/docs/serverless/api ("Limitations"): "A build can contain up to 50 Function versions."
+export const MAX_FUNCTIONS_PER_BUILD = 50;
+
+const builtins = new Set(builtinModules);
+const isBuiltin = (spec) => spec.startsWith('node:') || builtins.has(spec.split('/')[0]);
+/** `@scope/name/sub` -> `@scope/name`, `name/sub` -> `name`. */
+export const packageName = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+
+export async function buildDeploy({ root, out }) {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const functionsDir = join(out, 'functions');
+  const metafile = await buildDeployFunctions(root, functionsDir);
+
+  const functions = [];
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    const name = basename(file, '.js');
+    const local = Object.keys(output.inputs).filter((i) => i.includes('src/adapters/local/'));
+    if (local.length) throw new Error(`build-deploy: ${name} still bundles the local back end (${local[0]} …)`);
+    const specs = output.imports.filter((i) => i.external).map((i) => i.path);
+    const packages = [...new Set(specs.filter((s) => !isBuiltin(s)).map(packageName))].sort();
+    const undeclared = packages.filter((p) => !SERVICE_PACKAGES.includes(p));
+    if (undeclared.length) {
+      throw new Error(`build-deploy: ${name} requires ${undeclared.join(', ')}, which the Twilio service does not declare (SERVICE_PACKAGES)`);
+    }
+    functions.push({ name, bytes: output.bytes, packages });
+  }
+  if (functions.length > MAX_FUNCTIONS_PER_BUILD) {
+    throw new Error(`build-deploy: ${functions.length} Functions; a Twilio build takes at most ${MAX_FUNCTIONS_PER_BUILD}`);
+  }
+
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
+  const required = [...new Set(functions.flatMap((f) => f.packages))].sort();
+  const dependencies = { '@twilio/runtime-handler': RUNTIME_HANDLER_VERSION };
+  for (const p of required) {
+    const version = lock.packages?.[`node_modules/${p}`]?.version;
+    if (!version) throw new Error(`build-deploy: ${p} is not in package-lock.json; run npm install`);
+    dependencies[p] = version;
+  }
+  const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const rc = JSON.parse(readFileSync(join(root, '.twilioserverlessrc'), 'utf8'));
+  const pkg = {
+    name: rc.serviceName ?? rootPkg.name,
+    version: rootPkg.version,
+    private: true,
+    description: `${rootPkg.description} Twilio Functions as deployed (generated by scripts/build-deploy.mjs).`,
+    dependencies: Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b))),
+  };
+  writeFileSync(join(out, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+  // The toolkit needs an absolute cwd (with a relative one it lists every file under a doubled path),
+  // which only --cwd (or cd) gives; so the layout lives here, found first from build/deploy. The root
+  // file's `commands.deploy` makes a deploy from the repo root stop before it uploads anything.
+  const { commands: _rootOnly, functionsFolder: _f, assetsFolder: _a, ...shared } = rc;
+  const deployRc = { ...shared, functionsFolder: 'functions', assetsFolder: '../assets', env: '../../.env' };
+  writeFileSync(join(out, '.twilioserverlessrc'), `${JSON.stringify(deployRc, null, 2)}\n`);
+  // The toolkit records the service SID in <cwd>/.twiliodeployinfo after a deploy and reads it on the
+  // next one; build/ is wiped on every build, so the record lives beside .twilioserverlessrc instead.
+  symlinkSync('../../.twiliodeployinfo', join(out, '.twiliodeployinfo'));
+
+  const bytes = functions.reduce((sum, f) => sum + statSync(join(functionsDir, `${f.name}.js`)).size, 0);
+  return { out, functions: functions.sort((a, b) => a.name.localeCompare(b.name)), dependencies: pkg.dependencies, bytes };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const at = process.argv.indexOf('--out');
+  const out = at > 0 ? resolve(process.argv[at + 1]) : join(root, 'build/deploy');
+  const summary = await buildDeploy({ root, out });
+  if (process.argv.includes('--json')) console.log(JSON.stringify(summary));
+  else console.log(`build: ${summary.functions.length} lean Functions (${(summary.bytes / 1e6).toFixed(1)} MB) and their package.json in ${out}`);
+}
