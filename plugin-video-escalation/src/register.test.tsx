@@ -23,6 +23,14 @@ const content = (name: 'TaskCanvasHeader' | 'TaskCanvasTabs' | 'MessageBubble') 
 
 const FUNCTIONS = 'https://video-escalation-1234-dev.twil.io';
 
+/** The recording-media Function's answers: the video as a short-lived URL, captions and transcript as content. */
+const recordingMediaAnswer = (file: string) =>
+  file === 'video'
+    ? { url: 'https://media.twiliocdn.example/RE1.mp4?Expires=1' }
+    : file === 'captions'
+      ? { content: 'WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n<v Alex>Hi there\n' }
+      : { content: JSON.stringify({ segments: [{ speaker: 'Alex', role: 'agent', start: 0, end: 2, text: 'Hi there' }] }) };
+
 /** The Functions at the HTTP boundary: every request, exactly as sent, and Twilio-shaped answers. */
 function functions() {
   const requests: { url: string; body: Record<string, unknown> }[] = [];
@@ -43,6 +51,8 @@ function functions() {
         ? { clip: { clipId: '', status: 'offered', authorRole: 'agent', agentName: 'Alex', take: 0, recordedSeconds: 0, maxSeconds: 180, warnAtSeconds: 150, notice: { version: 'v1', text: 'Your clip is recorded.' } } }
         : String(url).endsWith('/offer-clip')
         ? { clipId: 'k1', url: `${FUNCTIONS}/record.html#t=abc`, expiresAt: new Date(Date.now() + 3600_000).toISOString() }
+        : String(url).endsWith('/recording-media')
+        ? recordingMediaAnswer(String(body.file))
         : { escalationId: body.escalationId, status: 'ended' };
     return { ok: true, status: 200, json: async () => answer } as unknown as Response;
   });
@@ -159,29 +169,41 @@ describe('the Flex plugin', () => {
     expect(mock.Actions.invoked).toEqual(['EscalateToVideo', 'WrapupTask', 'CompleteTask']);
   });
 
-  it('renders the recording card in Flex’s message list for a recording message, and leaves other messages alone', () => {
-    setup();
+  it('renders the recording card in Flex’s message list, playing through the recording-media Function with the Flex token', async () => {
+    const { requests } = setup();
+    const file = (name: string) => `${FUNCTIONS}/recording-media?recordingId=RE1&file=${name}`;
     const recording = {
       source: {
         sid: 'IM2',
         author: 'Video',
         body: 'Video call recording · 1:15 · transcript',
         dateCreated: new Date(),
+        // What a recording message carries since #18: URLs and states, never the transcript itself.
         attributes: {
           type: 'video-recording',
+          recordingId: 'RE1',
           escalationId: 'e1',
-          mediaUrl: `${FUNCTIONS}/recording-media?recordingId=RE1`,
-          captionsUrl: '',
+          mediaUrl: file('video'),
+          captionsUrl: file('captions'),
+          transcriptUrl: file('transcript'),
+          transcriptStatus: 'ready',
           durationSeconds: 75,
-          transcript: { segments: [{ speaker: 'Alex', role: 'agent', start: 0, end: 2, text: 'Hi there' }] },
         },
       },
     };
     mock.__flex.state.flex.chat.conversations.CH1 = { messages: [recording] };
     render(<>{content('MessageBubble').render({ message: recording, conversationSid: 'CH1' })}</>);
-    expect(screen.getByTestId('recording-player')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('recording-player')).toBeTruthy());
     expect(screen.getByText('Video call recording (1:15)')).toBeTruthy();
     expect(screen.getByTestId('transcript-line').textContent).toContain('Hi there');
+    expect((screen.getByTestId('recording-video') as HTMLVideoElement).getAttribute('src')).toBe('https://media.twiliocdn.example/RE1.mp4?Expires=1');
+    // Each file asked of the Function once, with the agent's token in the body (a player cannot send it).
+    const media = requests.filter((r) => r.url === `${FUNCTIONS}/recording-media`).map((r) => [r.body.file, r.body.recordingId, r.body.Token]);
+    expect(media.sort()).toEqual([
+      ['captions', 'RE1', mock.__flex.user.token],
+      ['transcript', 'RE1', mock.__flex.user.token],
+      ['video', 'RE1', mock.__flex.user.token],
+    ]);
     const plain = { source: { sid: 'IM3', body: 'hello', attributes: {} } };
     expect(content('MessageBubble').render({ message: plain, conversationSid: 'CH1' })).toHaveLength(0);
   });

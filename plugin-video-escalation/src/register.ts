@@ -47,7 +47,7 @@ export function registerVideoEscalation(
   registerCloseOnComplete(ctx, io.fetchImpl);
   addEscalateButton(ctx);
   addVideoTab(ctx);
-  addMessageCards(ctx);
+  addMessageCards(ctx, io.fetchImpl);
   followRecordings(ctx);
   addSupervisorSideLinks(ctx);
   addSupervisorViews(ctx, io.fetchImpl);

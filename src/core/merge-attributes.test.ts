@@ -18,4 +18,9 @@ describe('mergeAttributes', () => {
     mergeAttributes(current, { a: { c: 2 } });
     expect(current).toEqual({ a: { b: 1 } });
   });
+
+  it('removes a key the patch sets to null, at any depth, so finished entries can leave', () => {
+    const merged = mergeAttributes({ videoRecordings: { RE1: { state: 'processing' }, RE2: { state: 'attached' } }, crm: 7 }, { videoRecordings: { RE2: null }, gone: null });
+    expect(merged).toEqual({ videoRecordings: { RE1: { state: 'processing' } }, crm: 7 });
+  });
 });

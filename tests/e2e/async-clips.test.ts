@@ -6,6 +6,7 @@ import { wordErrorRate } from '../support/wer';
 import type { ConversationMessage } from '../../src/domain/conversation';
 import type { TestStack } from '../support/test-stack';
 import { parseWebVtt } from '../support/webvtt';
+import { messageTranscript } from '../support/message-transcript';
 import { plainCopy, readStoredJson, stackMediaKeys } from '../support/read-stored-media';
 import type { ParticipantBrowser } from './support/browser-participant';
 import { expectNoViolations } from './support/axe';
@@ -152,9 +153,10 @@ describe('async clips', () => {
     }, 150_000);
     expect(await clipMessages()).toHaveLength(1);
     expect(message.body).toMatch(/^Video clip from Customer · \d+:\d{2} · transcript/);
-    const a = message.attributes as { recordingId: string; mediaUrl: string; captionsUrl: string; transcript: { segments: { role: string; text: string; start: number }[] } };
+    const a = message.attributes as { recordingId: string; mediaUrl: string; captionsUrl: string };
+    const segments = await messageTranscript(stack.url, await stack.signIn(), message.attributes);
 
-    const said = a.transcript.segments.filter((s) => s.role === 'customer').map((s) => s.text).join(' ');
+    const said = segments.filter((s) => s.role === 'customer').map((s) => s.text).join(' ');
     const wer = wordErrorRate(customerSpeech.reference, said);
     console.log(`figure: wer_clip_customer ${wer.toFixed(3)} ratio\n  said: ${customerSpeech.reference}\n  transcribed: ${said}`);
     expect(wer).toBeLessThanOrEqual(0.5);
@@ -197,7 +199,7 @@ describe('async clips', () => {
     expect(parseWebVtt(captions).length).toBeGreaterThan(0);
     const lines = card.locator('[data-testid="transcript-line"]');
     expect(await lines.count()).toBeGreaterThan(0);
-    const target = a.transcript.segments[a.transcript.segments.length - 1].start;
+    const target = segments[segments.length - 1].start;
     await lines.last().click();
     const at = await card.locator('video').evaluate((v) => (v as HTMLVideoElement).currentTime);
     expect(Math.abs(at - target)).toBeLessThan(1);

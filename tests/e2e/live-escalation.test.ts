@@ -15,6 +15,7 @@ import { startCallFixture, type CallFixture } from './support/call-fixture';
 import { makeFakeMedia } from './support/janus-fake-media';
 import { mediaRises, recordPeerConnections, waitForFrames } from './support/media-probes';
 import { twoSpeakerClips, writeFakeMicWav, type SpeechClip } from './support/speech-clips';
+import { messageTranscript } from '../support/message-transcript';
 
 /**
  * The product's spine on the real local stack: two Chromium processes with their own fake camera
@@ -164,13 +165,13 @@ describe('live chat → video escalation', () => {
       durationSeconds: number;
       mediaUrl: string;
       captionsUrl: string;
-      transcript: { segments: { speaker: string; role: string; text: string }[] };
     };
+    const segments = await messageTranscript(stack.url, await stack.signIn(), message.attributes);
     expect(message.body).toMatch(/^Video call recording · \d+:\d{2} · transcript/);
-    const speakers = new Set(attributes.transcript.segments.map((s) => s.speaker));
+    const speakers = new Set(segments.map((s) => s.speaker));
     expect(speakers).toEqual(new Set(['Agent', 'Customer']));
 
-    const said = (role: string) => attributes.transcript.segments.filter((s) => s.role === role).map((s) => s.text).join(' ');
+    const said = (role: string) => segments.filter((s) => s.role === role).map((s) => s.text).join(' ');
     const werCustomer = wordErrorRate(customerClip.reference, said('customer'));
     const werAgent = wordErrorRate(agentClip.reference, said('agent'));
     console.log(

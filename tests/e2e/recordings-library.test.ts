@@ -12,6 +12,7 @@ import { makeFakeMedia } from './support/janus-fake-media';
 import { startRecordedCall } from './support/recorded-call';
 import { twoSpeakerClips, writeFakeMicWav } from './support/speech-clips';
 import { waitUntil } from './support/wait-until';
+import { messageTranscript } from '../support/message-transcript';
 
 /**
  * The supervisors' library on the real local stack: a real recorded call (two Chromium
@@ -54,8 +55,8 @@ beforeAll(async () => {
     const m = (await stack.backend.conversations.listMessages(stack.demo.conversationId)).find((x) => x.attributes.type === 'video-recording');
     return m && m.attributes.transcriptStatus === 'ready' && m;
   }, 150_000);
-  const a = message.attributes as { recordingId: string; transcript: { segments: { role: string; text: string; start: number }[] } };
-  recording = { recordingId: a.recordingId, segments: a.transcript.segments };
+  const a = message.attributes as { recordingId: string };
+  recording = { recordingId: a.recordingId, segments: await messageTranscript(stack.url, await stack.signIn(), message.attributes) };
 });
 
 afterAll(async () => {

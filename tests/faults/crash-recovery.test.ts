@@ -8,6 +8,7 @@ import { launchParticipantBrowser, type ParticipantBrowser } from '../e2e/suppor
 import { makeFakeMedia } from '../e2e/support/janus-fake-media';
 import { waitForFrames } from '../e2e/support/media-probes';
 import { startStackProcess, type StackProcess } from './support/stack-process';
+import { messageTranscript } from '../support/message-transcript';
 
 /**
  * A power cut mid-call: `npm start`'s stack, Janus and twilio-run are SIGKILLed after about ten
@@ -80,7 +81,7 @@ it('a call killed mid-way is ended on restart, its salvaged recording is process
   const deadline = Date.now() + 150_000;
   let recorded: Record<string, any>[] = [];
   while (Date.now() < deadline) {
-    recorded = (await messages()).filter((a) => a.type === MESSAGE_TYPES.recording && a.transcript?.segments?.length);
+    recorded = (await messages()).filter((a) => a.type === MESSAGE_TYPES.recording && a.transcriptStatus === 'ready');
     if (recorded.length) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -90,7 +91,7 @@ it('a call killed mid-way is ended on restart, its salvaged recording is process
   expect(recorded).toHaveLength(1);
   expect(all.filter((a) => a.type === MESSAGE_TYPES.recording)).toHaveLength(1);
   expect(recorded[0].durationSeconds).toBeGreaterThan(5);
-  const words = recorded[0].transcript.segments.map((s: { text: string }) => s.text).join(' ');
+  const words = (await messageTranscript(stack!.url, token, recorded[0])).map((s) => s.text).join(' ');
   expect(words.length).toBeGreaterThan(0);
 
   // Nothing stuck: the same conversation escalates to a new call whose link checks out.

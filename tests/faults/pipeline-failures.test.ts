@@ -126,7 +126,9 @@ it('transcriber down three times, composer once, two restarts: one video message
   expect(message.id).toBe(videoOut.id);
   expect(message.body).toMatch(/^Video call recording · 0:12 · transcript\n\n\[0:0\d\] Agent: /);
   expect(message.attributes).toMatchObject({ transcriptStatus: 'ready', captionsUrl: expect.stringContaining('captions.vtt') });
-  const speakers = new Set((message.attributes.transcript as { segments: { speaker: string }[] }).segments.map((s) => s.speaker));
+  // The message carries the transcript's URL (#18); what it serves is the job's transcript.
+  expect(message.attributes).toMatchObject({ transcriptUrl: expect.stringContaining('transcript.json') });
+  const speakers = new Set((done.transcript?.segments ?? []).map((s) => s.speaker));
   expect(speakers).toEqual(new Set(['Agent', 'Customer']));
   // What everyone watching the chat saw: the one message, first with the video, then completed in place.
   const seen = (await harness.conversations.eventsSince(0, harness.conversationId))

@@ -40,7 +40,8 @@ async function expectExactlyOne(harness: PipelineHarness, job: PipelineJob) {
   expect(recordings[0].id).toBe(job.messageId);
   const conv = await harness.conversations.get(harness.conversationId);
   expect(conv?.attributes).toMatchObject({ channel: 'web', videoEscalation: { status: 'ended' } });
-  expect(Object.keys((conv?.attributes.videoRecordings ?? {}) as object)).toEqual([job.recordingId]);
+  // The finished recording left the conversation's attributes (bounded, #18); the message says the rest.
+  expect(Object.keys((conv?.attributes.videoRecordings ?? {}) as object)).toEqual([]);
 }
 
 const text = (segs: SpeakerSegment[], speaker: string) => segs.filter((s) => s.speaker === speaker).map((s) => s.text).join(' ');

@@ -2,6 +2,7 @@ import { useFlexSelector } from '@twilio/flex-ui';
 import React, { useMemo } from 'react';
 import type { ConversationMessage } from '../../../src/domain/conversation';
 import type { EscalationApi } from '../../../src/ui/api/escalation-api';
+import type { RecordingMedia } from '../../../src/ui/api/recording-media';
 import { MessageCard } from '../../../src/ui/cards/MessageCard';
 import type { ClipViewReporter } from '../../../src/ui/cards/RecordingCard';
 import { useLinkStates } from '../../../src/ui/cards/useLinkStates';
@@ -47,11 +48,14 @@ export function FlexMessageCard({
   conversationSid = '',
   api,
   onClipView,
+  media,
 }: {
   message?: FlexMessageState;
   conversationSid?: string;
   api: EscalationApi;
   onClipView?: ClipViewReporter;
+  /** The recording-media Function with the agent's Flex token (a player cannot send the token itself). */
+  media?: RecordingMedia;
 }) {
   const all = useFlexSelector(selectMessages(conversationSid));
   const messages = useMemo(() => all.map((m) => toMessage(conversationSid, m)).filter((m): m is ConversationMessage => m !== null), [all, conversationSid]);
@@ -65,6 +69,7 @@ export function FlexMessageCard({
       linkState={states.get(own.id) ?? 'live'}
       onResendLink={async () => void (await api.escalate(conversationSid))}
       onClipView={onClipView}
+      media={media}
     />
   );
 }

@@ -77,21 +77,14 @@ describe('the event-driven recording pipeline', () => {
       mediaUrl: '/media/recordings/REC1/video.mp4',
       captionsUrl: '/media/recordings/REC1/captions.vtt',
       transcriptUrl: '/media/recordings/REC1/transcript.json',
-      transcript: {
-        segments: [
-          { speaker: 'Agent', role: 'agent', start: 0.5, end: 1.5, text: 'hello how can i help' },
-          { speaker: 'Customer', role: 'customer', start: 2.2, end: 3.2, text: 'my router is broken' },
-        ],
-      },
       transcriptStatus: 'ready',
       customerAccess: 'video',
       idempotencyKey: 'esc-1',
     });
     const attrs = (await t.conversations.get('CH1'))?.attributes as Record<string, unknown>;
     expect(attrs).toMatchObject({ other: 1, videoEscalation: { status: 'ended' } });
-    expect(attrs.videoRecordings).toEqual({
-      REC1: expect.objectContaining({ recordingId: 'REC1', kind: 'call', state: 'attached', messageId: msg.id, mediaUrl: '/media/recordings/REC1/video.mp4' }),
-    });
+    // The finished recording left the conversation's attributes: they stay bounded however many recordings it holds.
+    expect(attrs.videoRecordings).toEqual({});
     expect(t.artifacts.files.get('REC1/captions.vtt')).toContain('<v Customer>my router is broken');
     expect(JSON.parse(t.artifacts.files.get('REC1/transcript.json') as string).segments).toHaveLength(2);
   });
@@ -214,7 +207,7 @@ describe('the event-driven recording pipeline', () => {
     expect(complete.attributes).toMatchObject({
       transcriptStatus: 'ready',
       captionsUrl: '/media/recordings/REC1/captions.vtt',
-      transcript: { segments: [expect.objectContaining({ speaker: 'Agent' }), expect.objectContaining({ speaker: 'Customer' })] },
+      transcriptUrl: '/media/recordings/REC1/transcript.json',
     });
     expect(t.artifacts.files.get('REC1/captions.vtt')).toContain('<v Customer>my router is broken');
   });
@@ -414,8 +407,9 @@ describe('the event-driven recording pipeline', () => {
     const seen: unknown[] = [];
     t.deps.onPersisted = async () => {
       const a = (await t.conversations.get('CH1'))?.attributes as { videoRecordings?: Record<string, Record<string, unknown>> };
-      const { state, videoReady, speakersTranscribed } = a.videoRecordings?.REC1 ?? {};
-      seen.push(state === 'processing' ? `${state}:${videoReady}:${speakersTranscribed}` : state);
+      const entry = a.videoRecordings?.REC1;
+      const { state, videoReady, speakersTranscribed } = entry ?? {};
+      seen.push(!entry ? 'gone' : state === 'processing' ? `${state}:${videoReady}:${speakersTranscribed}` : state);
     };
     await roomEnded(t.deps, event);
     await t.speech(0);
@@ -423,7 +417,7 @@ describe('the event-driven recording pipeline', () => {
     await t.video();
     await t.speech(1);
     await t.transcript(1);
-    expect([...new Set(seen)]).toEqual(['composing', 'processing:false:0', 'processing:false:1', 'processing:true:1', 'processing:true:2', 'attaching', 'attached']);
+    expect([...new Set(seen)]).toEqual(['composing', 'processing:false:0', 'processing:false:1', 'processing:true:1', 'processing:true:2', 'attaching', 'gone']);
   });
 
   it('resumes after a crash at any step: asks each provider where its part stands', async () => {
@@ -471,16 +465,19 @@ describe('the event-driven recording pipeline', () => {
     expect(job.messageId).toBe(t.conversations.messages[0].id);
   });
 
-  it('keeps a second recording of the same conversation beside the first', async () => {
+  it('keeps a second recording of the same conversation beside the first, and each leaves the attributes when done', async () => {
     const t = setup(new RecordingComposer([{ participantIdentity: 'agent:alex', role: 'agent', startOffsetSeconds: 0 }], 'ready'));
     t.transcriber.results.set('REC2-speech-0', []);
-    for (const [room, rec] of [['esc-1', 'REC1'], ['esc-2', 'REC2']]) {
-      await roomEnded(t.deps, { ...event, roomName: room });
+    const rooms = [['esc-1', 'REC1'], ['esc-2', 'REC2']] as const;
+    for (const [room] of rooms) await roomEnded(t.deps, { ...event, roomName: room });
+    const entries = async () => Object.keys(((await t.conversations.get('CH1'))?.attributes.videoRecordings ?? {}) as object).sort();
+    expect(await entries()).toEqual(['REC1', 'REC2']);
+    for (const [room, rec] of rooms) {
       await transcriptReady(t.deps, { roomName: room, compositionId: `${rec}-speech-0`, transcriptId: t.transcriber.idFor(`${rec}-speech-0`) });
       await compositionReady(t.deps, { roomName: room, compositionId: `${rec}-video`, durationSeconds: 5 });
     }
-    const attrs = (await t.conversations.get('CH1'))?.attributes as { videoRecordings: Record<string, unknown> };
-    expect(Object.keys(attrs.videoRecordings).sort()).toEqual(['REC1', 'REC2']);
+    // Both attached: one message each, and no entry left (the attributes stay bounded).
+    expect(await entries()).toEqual([]);
     expect(t.conversations.messages).toHaveLength(2);
   });
 });

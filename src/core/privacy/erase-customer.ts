@@ -2,7 +2,7 @@ import type { EraseCustomerResponse, ErasureCounts } from '../../api/privacy-con
 import { CUSTOMER_VIEWER } from '../../domain/clip-views';
 import type { StaffIdentity } from '../../domain/identity';
 import { logger } from '../../logger';
-import { recordingEntryPatch } from '../pipeline/text/progress';
+import { recordingLeavesPatch } from '../pipeline/text/progress';
 import { erasedLinkMessage, erasedRecordingMessage, isUnerasedRecordingMessage } from './erased-messages';
 import { eraseRecording } from './erase-recording';
 import { countsOf, planConversation, type ConversationErasure } from './erasure-plan';
@@ -69,7 +69,7 @@ async function erasePlan(deps: ErasureDeps, plan: ConversationErasure): Promise<
     await deps.conversations.updateMessage(plan.conversationId, m.id, recording ? erasedRecordingMessage(m, at) : erasedLinkMessage(m, at));
     if (recording && typeof m.attributes.roomName === 'string') rooms.add(m.attributes.roomName);
   }
-  await markRecordingEntries(deps, plan, at);
+  await removeRecordingEntries(deps, plan);
   for (const e of plan.escalationLinks) await deps.escalations.update({ ...e, linkId: revokedLinkId(deps.newId()) });
   // A racing writer (the cap, the author) makes this a 409 clip_changed: the erasure is run again.
   for (const c of plan.clipLinks) await saveClip(deps, c, { linkId: revokedLinkId(deps.newId()) });
@@ -84,8 +84,8 @@ async function erasePlan(deps: ErasureDeps, plan: ConversationErasure): Promise<
   };
 }
 
-/** The conversation's `videoRecordings` entries say the recording was erased (the agent's progress view). */
-async function markRecordingEntries(deps: ErasureDeps, plan: ConversationErasure, at: string): Promise<void> {
+/** An erased recording leaves the conversation's `videoRecordings` (an entry left by an older version, or a job erased mid-way). */
+async function removeRecordingEntries(deps: ErasureDeps, plan: ConversationErasure): Promise<void> {
   if (plan.recordings.length === 0 || !(await deps.conversations.get(plan.conversationId))) return;
-  for (const r of plan.recordings) await deps.conversations.mergeAttributes(plan.conversationId, recordingEntryPatch(r.job, { erasedAt: at }));
+  for (const r of plan.recordings) await deps.conversations.mergeAttributes(plan.conversationId, recordingLeavesPatch(r.job.recordingId));
 }

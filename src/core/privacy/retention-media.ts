@@ -3,7 +3,7 @@ import type { MediaDeletionReason } from '../../domain/privacy';
 import { logger } from '../../logger';
 import type { PipelineJob } from '../../domain/pipeline-job';
 import { updateJob } from '../pipeline/job-update';
-import { recordingEntryPatch } from '../pipeline/text/progress';
+import { recordingLeavesPatch } from '../pipeline/text/progress';
 import { mediaDeletedMessage, RECORDING_MESSAGE_TYPE } from '../pipeline/text/recording-message';
 import { RETENTION_ACTOR, type RetentionDeps } from './retention-deps';
 
@@ -55,7 +55,7 @@ async function showDeletion(deps: RetentionDeps, job: PipelineJob, info: MediaDe
     if (message && message.attributes.type === RECORDING_MESSAGE_TYPE && !message.attributes.mediaDeleted) {
       await deps.conversations.updateMessage(job.conversationId, message.id, mediaDeletedMessage(message, info));
     }
-    await deps.conversations.mergeAttributes(job.conversationId, recordingEntryPatch(job, { mediaUrl: null, mediaDeleted: { ...info } }));
+    await deps.conversations.mergeAttributes(job.conversationId, recordingLeavesPatch(job.recordingId));
   } catch (err) {
     logger.warn({ err, recordingId: job.recordingId }, 'retention: could not update the recording message');
   }

@@ -1,7 +1,7 @@
 import { logger } from '../../logger';
 import type { PipelineJob } from '../../domain/pipeline-job';
 import { updateJob } from '../pipeline/job-update';
-import { recordingEntryPatch } from '../pipeline/text/progress';
+import { recordingLeavesPatch } from '../pipeline/text/progress';
 import { RECORDING_MESSAGE_TYPE, transcriptDeletedMessage } from '../pipeline/text/recording-message';
 import { RETENTION_ACTOR, type RetentionDeps } from './retention-deps';
 
@@ -40,7 +40,7 @@ async function hideTranscript(deps: RetentionDeps, job: PipelineJob, at: string)
     if (message && message.attributes.type === RECORDING_MESSAGE_TYPE && message.attributes.transcriptStatus !== 'deleted') {
       await deps.conversations.updateMessage(job.conversationId, message.id, transcriptDeletedMessage(message, at));
     }
-    await deps.conversations.mergeAttributes(job.conversationId, recordingEntryPatch(job, { captionsUrl: null, transcriptUrl: null, transcriptDeletedAt: at }));
+    await deps.conversations.mergeAttributes(job.conversationId, recordingLeavesPatch(job.recordingId));
   } catch (err) {
     logger.warn({ err, recordingId: job.recordingId }, 'retention: could not update the recording message');
   }

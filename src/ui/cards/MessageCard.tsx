@@ -5,6 +5,7 @@ import { LinkCard, type Viewer } from './LinkCard';
 import type { LinkState } from './link-state';
 import { ClipRequestCard } from './ClipRequestCard';
 import { RecordingCard, type ClipViewReporter } from './RecordingCard';
+import type { RecordingMedia } from '../api/recording-media';
 
 /** Is this one of the messages the product posts as a card? (Flex renders the rest itself.) */
 export const isCardMessage = (attributes: Record<string, unknown> | undefined): boolean =>
@@ -17,6 +18,7 @@ export function MessageCard({
   linkState,
   onResendLink,
   onClipView,
+  media,
 }: {
   message: ConversationMessage;
   viewer: Viewer;
@@ -24,12 +26,14 @@ export function MessageCard({
   onResendLink?: () => Promise<void>;
   /** Where the viewer's clip events go (console: the Function; customer chat: the local origin). */
   onClipView?: ClipViewReporter;
+  /** How this surface opens a recording's media and transcript (the message holds only their URLs). */
+  media?: RecordingMedia;
 }) {
   switch (message.attributes?.type) {
     case MESSAGE_TYPES.link:
       return <LinkCard message={message} viewer={viewer} state={linkState} onResend={onResendLink} />;
     case MESSAGE_TYPES.recording:
-      return <RecordingCard message={message} viewer={viewer} onClipView={onClipView} />;
+      return <RecordingCard message={message} viewer={viewer} onClipView={onClipView} media={media} />;
     case MESSAGE_TYPES.clipRequest:
       return <ClipRequestCard message={message} viewer={viewer} state={linkState} />;
     default:

@@ -9,12 +9,16 @@ import { TranscriptText } from '../components/TranscriptText';
 import type { Viewer } from './LinkCard';
 import { ClipViewsBadge, type ClipViews } from './ClipViewsBadge';
 import type { ClipViewReport } from '../components/useClipViewReports';
+import type { RecordingMedia } from '../api/recording-media';
+import { useOpenedRecording } from '../hooks/useOpenedRecording';
 
 interface RecordingAttributes {
   recordingId?: string;
   mediaUrl?: string;
   captionsUrl?: string;
+  transcriptUrl?: string;
   durationSeconds?: number;
+  /** Messages posted before #18 carried the transcript itself; newer ones carry transcriptUrl. */
   transcript?: { segments?: TranscriptSegment[] };
   customerAccess?: CustomerRecordingAccess;
   /** A clip's message goes out at Send, while its video is still being made. */
@@ -55,22 +59,71 @@ function TranscriptStatusNote({ status }: { status: RecordingAttributes['transcr
 }
 
 /**
+ * What the card shows of a recording, loaded through the surface's RecordingMedia (the message
+ * carries only URLs: Conversations caps a message's attributes at 4 KiB). Without one (an old
+ * message that still carries its transcript, or a page without media access) it plays the URLs
+ * as they are and shows what the attributes hold.
+ */
+function useRecordingContent(media: RecordingMedia | undefined, a: RecordingAttributes, withVideo: boolean) {
+  const hasTranscript = a.transcriptStatus === 'ready';
+  const refs = { mediaUrl: withVideo ? a.mediaUrl : undefined, captionsUrl: a.captionsUrl, transcriptUrl: a.transcriptUrl, hasTranscript };
+  const needed = !!media && (withVideo || hasTranscript);
+  const { load, retry } = useOpenedRecording(media, refs, needed);
+  if (!needed || !media) {
+    return { state: 'ready' as const, videoUrl: refs.mediaUrl, captionsUrl: a.captionsUrl, segments: a.transcript?.segments ?? [], retry };
+  }
+  if (load.status !== 'ready') return { state: load.status, message: load.status === 'error' ? load.message : '', segments: [], retry };
+  return { state: 'ready' as const, videoUrl: load.opened.videoUrl, captionsUrl: load.opened.captionsUrl, segments: load.opened.segments, retry };
+}
+
+/** The card's own loading and failure lines (the card stays, the rest of the chat is unaffected). */
+function ContentState({ state, message, retry }: { state: 'loading' | 'error'; message?: string; retry(): void }) {
+  return state === 'loading' ? (
+    <p className="card__meta" role="status" data-testid="recording-loading">
+      Loading the recording…
+    </p>
+  ) : (
+    <p className="card__meta">
+      <span className="vx-error" role="alert" data-testid="recording-load-error">
+        Could not open the recording: {message}
+      </span>{' '}
+      <button type="button" className="vx-button" onClick={retry}>
+        Try again
+      </button>
+    </p>
+  );
+}
+
+export interface RecordingCardProps {
+  message: ConversationMessage;
+  viewer: Viewer;
+  onClipView?: ClipViewReporter;
+  /** Opens the recording's media with this surface's credential (see src/ui/api/recording-media.ts). */
+  media?: RecordingMedia;
+}
+
+/**
  * A recorded call in the chat. Staff get the player with captions and transcript. The customer
  * gets what the policy in the message allows (the server enforces the same policy): the player,
  * the transcript alone, or a plain note — never a player that cannot play.
  */
-export function RecordingCard({ message, viewer, onClipView }: { message: ConversationMessage; viewer: Viewer; onClipView?: ClipViewReporter }) {
+export function RecordingCard({ message, viewer, onClipView, media }: RecordingCardProps) {
   const a = message.attributes as RecordingAttributes;
   const clip = a.kind === 'clip';
   const length = a.durationSeconds ? ` (${formatDuration(a.durationSeconds)})` : '';
   const title = clip ? `Video clip from ${a.authorName ?? message.author}${length}` : `Video call recording${length}`;
   if (a.videoStatus === 'processing') return <ProcessingClip title={title} />;
   if (a.erased) return <ErasedRecording title={title} />;
-  if (a.mediaDeleted) return <MediaDeletedCard title={title} attributes={a} viewer={viewer} />;
+  if (a.mediaDeleted) return <MediaDeletedCard title={title} attributes={a} viewer={viewer} media={media} />;
   if (!a.mediaUrl) return <p className="message__body">{message.body}</p>;
-  const segments = a.transcript?.segments ?? [];
+  return <PlayableRecording title={title} attributes={a} viewer={viewer} onClipView={onClipView} media={media} />;
+}
+
+function PlayableRecording({ title, attributes: a, viewer, onClipView, media }: { title: string; attributes: RecordingAttributes; viewer: Viewer; onClipView?: ClipViewReporter; media?: RecordingMedia }) {
+  const clip = a.kind === 'clip';
   // An agent's clip is addressed to the customer: the recording policy is about calls.
   const access = viewer === 'agent' || (clip && a.authorRole === 'agent') ? 'video' : (a.customerAccess ?? 'video');
+  const content = useRecordingContent(media, a, access === 'video');
   const waiting = a.transcriptStatus === 'pending' || a.transcriptStatus === 'unavailable';
   const recordingId = a.recordingId;
   const report = clip && recordingId && onClipView ? (r: ClipViewReport) => onClipView(recordingId, r) : undefined;
@@ -79,14 +132,21 @@ export function RecordingCard({ message, viewer, onClipView }: { message: Conver
   return (
     <div className="card card--recording" data-testid="recording-card" data-access={access} data-kind={clip ? 'clip' : 'call'}>
       {access === 'video' ? (
-        <RecordingPlayer
-          mediaUrl={a.mediaUrl}
-          captionsUrl={a.captionsUrl ?? ''}
-          segments={segments}
-          title={title}
-          transcriptNote={waiting ? <TranscriptStatusNote status={a.transcriptStatus} /> : undefined}
-          onViewEvent={report}
-        />
+        content.state !== 'ready' ? (
+          <>
+            <p className="card__title">{title}</p>
+            <ContentState state={content.state} message={content.message} retry={content.retry} />
+          </>
+        ) : (
+          <RecordingPlayer
+            mediaUrl={content.videoUrl ?? ''}
+            captionsUrl={content.captionsUrl ?? ''}
+            segments={content.segments}
+            title={title}
+            transcriptNote={waiting ? <TranscriptStatusNote status={a.transcriptStatus} /> : undefined}
+            onViewEvent={report}
+          />
+        )
       ) : (
         <>
           <p className="card__title">{title}</p>
@@ -100,8 +160,10 @@ export function RecordingCard({ message, viewer, onClipView }: { message: Conver
               <p className="vx-transcript__empty">
                 <TranscriptStatusNote status={a.transcriptStatus} />
               </p>
+            ) : content.state !== 'ready' ? (
+              <ContentState state={content.state} message={content.message} retry={content.retry} />
             ) : (
-              <TranscriptText segments={segments} />
+              <TranscriptText segments={content.segments} />
             ))}
         </>
       )}
@@ -111,17 +173,19 @@ export function RecordingCard({ message, viewer, onClipView }: { message: Conver
 }
 
 /** The video is gone under the retention policy: why, and what was said (while kept, and the policy shows it). */
-function MediaDeletedCard({ title, attributes: a, viewer }: { title: string; attributes: RecordingAttributes; viewer: Viewer }) {
+function MediaDeletedCard({ title, attributes: a, viewer, media }: { title: string; attributes: RecordingAttributes; viewer: Viewer; media?: RecordingMedia }) {
   const erased = a.mediaDeleted?.reason === 'erasure';
   const showTranscript = !erased && a.transcriptStatus === 'ready' && (viewer === 'agent' || (a.customerAccess ?? 'video') !== 'none');
   const transcriptGone = (a.transcriptStatus as string | undefined) === 'deleted';
+  const content = useRecordingContent(showTranscript ? media : undefined, a, false);
   return (
     <div className="card card--recording card--media-deleted" data-testid="recording-card" data-video-status="deleted" data-kind={a.kind === 'clip' ? 'clip' : 'call'}>
       <p className="card__title">{title}</p>
       <p className="card__meta" data-testid="media-deleted-note">
         {erased ? `Video and transcript ${ERASED_TEXT}.` : `${MEDIA_DELETED_TEXT}.`}
       </p>
-      {showTranscript && <TranscriptText segments={a.transcript?.segments ?? []} />}
+      {showTranscript &&
+        (content.state === 'ready' ? <TranscriptText segments={content.segments} /> : <ContentState state={content.state} message={content.message} retry={content.retry} />)}
       {transcriptGone && <p className="card__meta">The transcript was deleted under the retention policy too.</p>}
     </div>
   );

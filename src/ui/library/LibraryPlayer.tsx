@@ -1,6 +1,7 @@
-import React, { useEffect, useMemo, useRef, useState } from 'react';
+import React, { useEffect, useMemo, useRef } from 'react';
 import type { LibraryItem } from '../../api/library-contract';
-import type { OpenedRecording, RecordingMedia } from '../api/recording-media';
+import type { RecordingMedia } from '../api/recording-media';
+import { useOpenedRecording } from '../hooks/useOpenedRecording';
 import { ConversationLabel } from '../components/ConversationLabel';
 import { RecordingPlayer } from '../components/RecordingPlayer';
 import { TranscriptText } from '../components/TranscriptText';
@@ -16,8 +17,6 @@ export interface LibraryPlayerProps {
   onClose(): void;
 }
 
-type Load = { status: 'loading' } | { status: 'ready'; opened: OpenedRecording } | { status: 'error'; message: string };
-
 /**
  * One recording from the library: the shared player (captions on, the transcript beside it and
  * following playback), opened at a search hit's line when there is one, with downloads of the
@@ -25,8 +24,6 @@ type Load = { status: 'loading' } | { status: 'ready'; opened: OpenedRecording }
  */
 export function LibraryPlayer({ item, media, viewerRole, startAt, onClose }: LibraryPlayerProps) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const deleted = item.mediaDeleted;
   // Once the video is deleted, what was kept (the transcript) still opens.
   const playable = item.state === 'ready' && (!!item.mediaUrl || (!!deleted && item.hasTranscript));
@@ -35,24 +32,7 @@ export function LibraryPlayer({ item, media, viewerRole, startAt, onClose }: Lib
   // Opening moves focus here, so keyboard and screen-reader users land on what they opened.
   useEffect(() => heading.current?.focus(), [item.recordingId, startAt]);
 
-  useEffect(() => {
-    if (!playable) return undefined;
-    let live = true;
-    let opened: OpenedRecording | null = null;
-    setLoad({ status: 'loading' });
-    media.open(item).then(
-      (o) => {
-        opened = o;
-        if (live) setLoad({ status: 'ready', opened: o });
-        else o.close();
-      },
-      (e: unknown) => live && setLoad({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-      opened?.close();
-    };
-  }, [item, media, playable, attempt]);
+  const { load, retry } = useOpenedRecording(media, item, playable);
 
   const segments = load.status === 'ready' ? load.opened.segments : null;
   const textBlob = useMemo(() => (segments && segments.length ? new Blob([transcriptText(segments)], { type: 'text/plain' }) : null), [segments]);
@@ -87,7 +67,7 @@ export function LibraryPlayer({ item, media, viewerRole, startAt, onClose }: Lib
           <p className="vx-error" role="alert" data-testid="player-error">
             Could not open the recording: {load.message}
           </p>
-          <button type="button" className="vx-button" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="vx-button" onClick={retry}>
             Try again
           </button>
         </div>

@@ -4,7 +4,7 @@ import type { PipelineDeps } from '../deps';
 import { keepClipViews } from '../../clips/clip-view-message';
 import { errorText, failJob, loadJob, messageAuthor, updateJob } from '../job-update';
 import { indexTranscript } from '../../library/library-index';
-import { recordingAttributesPatch, recordingMessage, transcriptDocument } from './recording-message';
+import { recordingMessage, transcriptDocument } from './recording-message';
 import { isDue, nextAttemptAt, retryLater } from '../retry-schedule';
 import { mergeTranscripts } from './transcript';
 import { mergeKinds, redactSegments } from '../../privacy/pii/redact-segments';
@@ -48,12 +48,10 @@ export async function maybeAttach(deps: PipelineDeps, roomName: string): Promise
  */
 export async function postVideo(deps: PipelineDeps, job: PipelineJob): Promise<PipelineJob> {
   const durationSeconds = job.video?.durationSeconds ?? 0;
-  const { mediaUrl } = deps.artifacts.urls(job.recordingId);
   let messageId: string;
   try {
     const message = await findOrPost(deps, job, () => recordingMessage(job, 'pending', durationSeconds, deps.artifacts.urls(job.recordingId), deps.customerRecordingAccess));
     messageId = message.id;
-    await deps.conversations.mergeAttributes(job.conversationId, recordingAttributesPatch(job, durationSeconds, messageId, { mediaUrl }));
   } catch (e) {
     return messageStepFailed(deps, job.roomName, `posting the video: ${errorText(e)}`);
   }
@@ -93,8 +91,6 @@ export async function attach(deps: PipelineDeps, job: PipelineJob): Promise<Pipe
     messageId = existing
       ? (await deps.conversations.updateMessage(job.conversationId, existing, keepClipViews(current, content))).id
       : (await deps.conversations.postMessage(job.conversationId, { author: messageAuthor(deps), ...content })).id;
-    const saved = transcript ? urls : { mediaUrl: urls.mediaUrl };
-    await deps.conversations.mergeAttributes(job.conversationId, recordingAttributesPatch(job, durationSeconds, messageId, saved));
   } catch (e) {
     return messageStepFailed(deps, job.roomName, `attach: ${errorText(e)}`);
   }

@@ -1,5 +1,5 @@
 import type { Attributes } from '../../../domain/conversation';
-import type { PipelineJob } from '../../../domain/pipeline-job';
+import { TERMINAL_STATES, type PipelineJob } from '../../../domain/pipeline-job';
 
 /**
  * A patch for the conversation's `videoRecordings` attribute: one entry per recording, keyed by
@@ -22,12 +22,19 @@ export function recordingEntryPatch(job: PipelineJob, fields: Attributes): Attri
 }
 
 /**
- * Where each recording of a conversation stands, so the agent sees the long work progress (both
- * back ends expose attribute changes live). No reasons here: the conversation is shared with the
+ * Where each unfinished recording of a conversation stands, so the agent sees the long work
+ * progress (both back ends expose attribute changes live). A finished recording leaves: its
+ * message says the rest, and the conversation's attributes stay bounded however many recordings
+ * it holds (Conversations: 16 KiB). No reasons here: the conversation is shared with the
  * customer; reasons stay in the job.
  */
 export const progressPatch = (job: PipelineJob): Attributes =>
-  recordingEntryPatch(job, { ...progressOf(job), updatedAt: job.updatedAt });
+  TERMINAL_STATES.includes(job.state)
+    ? recordingLeavesPatch(job.recordingId)
+    : recordingEntryPatch(job, { ...progressOf(job), updatedAt: job.updatedAt });
+
+/** Removes a recording's entry (a finished one; erased or deleted media): `null` deletes the key. */
+export const recordingLeavesPatch = (recordingId: string): Attributes => ({ videoRecordings: { [recordingId]: null } });
 
 /** What the agent sees: the state, and while processing how far each half has got. */
 export function progressOf(job: PipelineJob): Attributes {

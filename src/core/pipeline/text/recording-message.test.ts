@@ -1,5 +1,5 @@
 import type { PipelineJob } from '../../../domain/pipeline-job';
-import { recordingMessage } from './recording-message';
+import { recordingMessage, transcriptExcerpt } from './recording-message';
 
 const job = { recordingId: 'REC1', roomName: 'esc-1', escalationId: 'e1' } as PipelineJob;
 const transcript = {
@@ -27,5 +27,39 @@ describe('recordingMessage and the customer policy', () => {
     expect(recordingMessage(job, 'unavailable', 62, urls).body).toBe('Video call recording · 1:02 · the transcript could not be made');
     expect(recordingMessage(job, 'unavailable', 62, urls, 'none').body).toBe('Video call recording · 1:02');
     expect(recordingMessage(job, transcript, 62, urls).attributes).toMatchObject({ transcriptStatus: 'ready', captionsUrl: '/c.vtt' });
+  });
+});
+
+describe('recordingMessage fits Twilio Conversations', () => {
+  // A 30-minute call, three speakers talking in turn: 600 utterances of 15 words.
+  const long = {
+    engine: 'test',
+    segments: Array.from({ length: 600 }, (_, i) => ({
+      speaker: ['Agent', 'Customer', 'Supervisor'][i % 3],
+      participantIdentity: `p${i % 3}`,
+      role: (['agent', 'customer', 'supervisor'] as const)[i % 3],
+      start: i * 3,
+      end: i * 3 + 2.5,
+      text: 'the router keeps dropping the connection every few minutes when the microwave is running nearby',
+      words: [],
+    })),
+  };
+
+  it('keeps its attributes small however long the call (4 KiB per message) and its body within SMS (1,600 characters)', () => {
+    const clip = { ...job, kind: 'clip' as const, clip: { clipId: 'CL1', authorRole: 'customer' as const, authorName: 'Jordan Lee', mode: 'screen+camera' as const } } as PipelineJob;
+    for (const m of [recordingMessage(job, long, 1800, urls), recordingMessage(clip, long, 180, urls)]) {
+      expect(Buffer.byteLength(JSON.stringify(m.attributes))).toBeLessThan(1024);
+      expect(m.attributes).not.toHaveProperty('transcript');
+      expect(m.attributes).toMatchObject({ transcriptUrl: '/t.json', captionsUrl: '/c.vtt', transcriptStatus: 'ready' });
+      expect(m.body.length).toBeLessThanOrEqual(1600);
+      // One line that says what arrived, then the opening words, cut at a word.
+      expect(m.body.split('\n')[0]).toMatch(/ · 30:00 · transcript$| · 3:00 · transcript$/);
+      expect(m.body).toMatch(/\[0:00\] Agent: the router keeps/);
+      expect(m.body.endsWith('…')).toBe(true);
+    }
+  });
+
+  it('quotes a short transcript whole', () => {
+    expect(transcriptExcerpt(transcript)).toBe('[0:00] Customer: my router is broken');
   });
 });

@@ -7,7 +7,6 @@ import type { MediaDeletedInfo } from '../../../api/privacy-contract';
 import type { PipelineJob, RecordingTranscript } from '../../../domain/pipeline-job';
 import type { RecordingUrls } from '../../../ports/recording-artifacts';
 import { formatDuration } from './format';
-import { recordingEntryPatch } from './progress';
 import { transcriptPlainText } from './transcript';
 
 export const RECORDING_MESSAGE_TYPE = MESSAGE_TYPES.recording;
@@ -31,10 +30,26 @@ const TRANSCRIPT_NOTE: Record<Exclude<TranscriptState, 'ready'>, string> = {
   unavailable: 'the transcript could not be made',
 };
 
+/** How much of the transcript the body quotes: enough to say what the call was about, far under SMS's 1,600 characters. */
+export const BODY_EXCERPT_CHARS = 240;
+
+/** The transcript's opening words, cut at a word, for a body that reads well as plain text. */
+export function transcriptExcerpt(transcript: RecordingTranscript, max = BODY_EXCERPT_CHARS): string {
+  const text = transcriptPlainText(transcript).replace(/[ \t]+/g, ' ').trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trimEnd()}…`;
+}
+
 /**
- * The one chat message that carries a recording. The UI renders exactly these attributes. It goes
- * out with the video while the transcript is `pending`, and is updated in place when the
- * transcript is made (`ready`, with captions) or given up (`unavailable`: the video stays).
+ * The one chat message that carries a recording. It goes out with the video while the transcript
+ * is `pending`, and is updated in place when the transcript is made (`ready`, with captions) or
+ * given up (`unavailable`: the video stays).
+ * - The attributes carry only what a card needs to find the rest (type, ids, state, length, and
+ *   the media, captions and transcript URLs): cards load the transcript from its URL, so a long
+ *   call fits Conversations' 4 KiB of message attributes.
+ * - The body is what any chat client shows (Webchat, SMS, WhatsApp show nothing else): one line
+ *   that says what arrived, and a short excerpt of what was said, within SMS's 1,600 characters.
  */
 export function recordingMessage(
   job: PipelineJob,
@@ -45,10 +60,10 @@ export function recordingMessage(
 ): { body: string; attributes: Attributes } {
   const head = `${recordingTitle(job)} · ${formatDuration(durationSeconds)}`;
   const ready = typeof transcript !== 'string';
-  // The body is what any chat client shows the customer: no transcript when the policy says none.
+  // No transcript in the body when the policy shows the customer none.
   let body = head;
   if (customerAccess !== 'none') {
-    body = ready ? `${head} · transcript\n\n${transcriptPlainText(transcript) || '(no speech detected)'}` : `${head} · ${TRANSCRIPT_NOTE[transcript]}`;
+    body = ready ? `${head} · transcript\n\n${transcriptExcerpt(transcript) || '(no speech detected)'}` : `${head} · ${TRANSCRIPT_NOTE[transcript]}`;
   }
   return {
     body,
@@ -60,15 +75,7 @@ export function recordingMessage(
       durationSeconds,
       videoStatus: 'ready',
       mediaUrl: urls.mediaUrl,
-      ...(ready
-        ? {
-            captionsUrl: urls.captionsUrl,
-            transcriptUrl: urls.transcriptUrl,
-            transcript: {
-              segments: transcript.segments.map(({ speaker, role, start, end, text: t }) => ({ speaker, role, start, end, text: t })),
-            },
-          }
-        : {}),
+      ...(ready ? { captionsUrl: urls.captionsUrl, transcriptUrl: urls.transcriptUrl } : {}),
       transcriptStatus: ready ? 'ready' : transcript,
       customerAccess,
       ...clipAttributes(job.clip),
@@ -104,11 +111,6 @@ export function processingClipMessage(o: { roomName: string; clip: ClipRef; dura
       idempotencyKey: o.roomName,
     },
   };
-}
-
-/** Conversation attributes patch for an attached recording (see recordingEntryPatch). */
-export function recordingAttributesPatch(job: PipelineJob, durationSeconds: number, messageId: string, urls: Partial<RecordingUrls>): Attributes {
-  return recordingEntryPatch(job, { messageId, durationSeconds, ...urls, endedAt: job.endedAt });
 }
 
 /** Posted instead when the call ran with recording off, so the chat shows why there is no video. */

@@ -1,5 +1,5 @@
 import '../../../../ui/test-support/media-env';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import React from 'react';
 import type { ConversationMessage } from '../../../../domain/conversation';
 import { MessageList } from './MessageList';
@@ -26,7 +26,13 @@ describe('MessageList', () => {
     expect(await screen.findByText('Link copied')).toBeTruthy();
   });
 
-  it('renders text, link cards and recordings', () => {
+  it('renders text, link cards and recordings, reading the transcript from its URL with the page cookie', async () => {
+    const fetched: { url: string; credentials?: RequestCredentials }[] = [];
+    const fetchStub = jest.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+      fetched.push({ url: String(url), credentials: init?.credentials });
+      return { ok: true, status: 200, json: async () => ({ segments: [{ speaker: 'Alex', role: 'agent', start: 0, end: 2, text: 'Hi there' }] }) } as Response;
+    });
+    Object.assign(globalThis, { fetch: fetchStub });
     render(
       <MessageList
         messages={[
@@ -36,8 +42,9 @@ describe('MessageList', () => {
             type: 'video-recording',
             mediaUrl: '/media/r.mp4',
             captionsUrl: '/media/r.vtt',
+            transcriptUrl: '/media/r.json',
+            transcriptStatus: 'ready',
             durationSeconds: 75,
-            transcript: { segments: [{ speaker: 'Alex', role: 'agent', start: 0, end: 2, text: 'Hi there' }] },
           }),
         ]}
       />,
@@ -45,9 +52,10 @@ describe('MessageList', () => {
     expect(screen.getByText('text 1')).toBeTruthy();
     expect(screen.getByTestId('join-link').getAttribute('href')).toBe('http://127.0.0.1:3000/join.html#t=abc');
     expect(screen.getByText(/recorded and transcribed/)).toBeTruthy();
-    expect(screen.getByTestId('recording-video').getAttribute('src')).toBe('/media/r.mp4');
+    await waitFor(() => expect(screen.getByTestId('recording-video').getAttribute('src')).toBe('/media/r.mp4'));
     expect(screen.getByText('Video call recording (1:15)')).toBeTruthy();
     expect(screen.getByTestId('transcript-line').textContent).toContain('Hi there');
+    expect(fetched).toEqual([{ url: '/media/r.json', credentials: 'same-origin' }]);
   });
 });
 

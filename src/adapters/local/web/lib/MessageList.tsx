@@ -1,10 +1,11 @@
-import React, { useEffect, useRef } from 'react';
+import React, { useEffect, useMemo, useRef } from 'react';
 import type { ConversationMessage } from '../../../../domain/conversation';
 import { timeOfDay } from '../../../../ui/cards/format';
 import type { Viewer } from '../../../../ui/cards/LinkCard';
 import { isCardMessage, MessageCard } from '../../../../ui/cards/MessageCard';
 import type { ClipViewReporter } from '../../../../ui/cards/RecordingCard';
 import { useLinkStates } from '../../../../ui/cards/useLinkStates';
+import { directRecordingMedia } from '../../../../ui/api/recording-media';
 
 /** The chat, oldest first, scrolled to the newest; invitations and recordings render as cards. */
 export function MessageList({
@@ -21,6 +22,8 @@ export function MessageList({
   onClipView?: ClipViewReporter;
 }) {
   const end = useRef<HTMLLIElement>(null);
+  // Locally a recording's URLs are this origin's, authorized by the page's media cookie (staff or chat).
+  const media = useMemo(() => directRecordingMedia(), []);
   const linkStates = useLinkStates(messages);
   useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [messages.length]);
   return (
@@ -34,7 +37,7 @@ export function MessageList({
               <strong>{m.author}</strong> <time dateTime={m.createdAt}>{timeOfDay(m.createdAt)}</time>
             </p>
             {isCardMessage(m.attributes) ? (
-              <MessageCard message={m} viewer={viewer} linkState={linkStates.get(m.id) ?? 'live'} onResendLink={onResendLink} onClipView={onClipView} />
+              <MessageCard message={m} viewer={viewer} linkState={linkStates.get(m.id) ?? 'live'} onResendLink={onResendLink} onClipView={onClipView} media={media} />
             ) : (
               <p className="message__body">{m.body}</p>
             )}
