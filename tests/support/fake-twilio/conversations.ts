@@ -1,11 +1,12 @@
 import { pageOf } from './paging';
 import { newSid, twilioTime, type FakeTwilioState, type Resource } from './state';
+import { checkAttributes, checkBody, LIMITS } from './conversation-limits';
 import { badRequest, notFound, one, type Params, type Route } from './types';
 
 const HOST = 'conversations.twilio.com';
 
-/** Attributes travel and are stored as a JSON string, as on Twilio; invalid JSON is refused. */
-const attributesParam = (form: Params, fallback: string): string => {
+/** Attributes travel and are stored as a JSON string, as on Twilio; invalid JSON and oversize attributes are refused. */
+const attributesParam = (form: Params, fallback: string, max: number, what: string): string => {
   const raw = one(form, 'Attributes');
   if (raw === undefined) return fallback;
   try {
@@ -13,8 +14,15 @@ const attributesParam = (form: Params, fallback: string): string => {
   } catch {
     throw badRequest(50200, 'Attributes must be a valid JSON string');
   }
+  checkAttributes(raw, max, what);
   return raw;
 };
+const conversationAttributes = (form: Params, fallback: string) => attributesParam(form, fallback, LIMITS.conversationAttributesBytes, 'Conversation');
+const messageAttributes = (form: Params, fallback: string) => attributesParam(form, fallback, LIMITS.messageAttributesBytes, 'Message');
+
+/** Does any participant reach this conversation by SMS or WhatsApp (a messaging binding, not chat)? */
+const hasSmsOrWhatsApp = (state: FakeTwilioState, conversationSid: string): boolean =>
+  (state.conversationParticipants.get(conversationSid) ?? []).some((p) => p.messaging_binding !== null);
 
 export function createConversation(state: FakeTwilioState, form: Params, sid = newSid('CH')): Resource {
   const now = twilioTime();
@@ -26,7 +34,7 @@ export function createConversation(state: FakeTwilioState, form: Params, sid = n
     sid,
     friendly_name: one(form, 'FriendlyName') ?? null,
     unique_name: one(form, 'UniqueName') ?? null,
-    attributes: attributesParam(form, '{}'),
+    attributes: conversationAttributes(form, '{}'),
     state: one(form, 'State') ?? 'active',
     date_created: now,
     date_updated: now,
@@ -37,6 +45,7 @@ export function createConversation(state: FakeTwilioState, form: Params, sid = n
   };
   state.conversations.set(sid, conversation);
   state.messages.set(sid, []);
+  state.conversationParticipants.set(sid, []);
   return conversation;
 }
 
@@ -49,6 +58,7 @@ export function findConversation(state: FakeTwilioState, sidOrUniqueName: string
 
 export function addMessage(state: FakeTwilioState, conversation: Resource, form: Params): Resource {
   const list = state.messages.get(conversation.sid)!;
+  checkBody(one(form, 'Body'), hasSmsOrWhatsApp(state, conversation.sid));
   const sid = newSid('IM');
   const now = twilioTime();
   const url = `https://${HOST}/v1/Conversations/${conversation.sid}/Messages/${sid}`;
@@ -60,7 +70,7 @@ export function addMessage(state: FakeTwilioState, conversation: Resource, form:
     author: one(form, 'Author') ?? 'system',
     body: one(form, 'Body') ?? null,
     media: null,
-    attributes: attributesParam(form, '{}'),
+    attributes: messageAttributes(form, '{}'),
     participant_sid: null,
     date_created: now,
     date_updated: now,
@@ -82,7 +92,7 @@ export const conversationRoutes: Route[] = [
     path: /^\/v1\/Conversations\/([^/]+)$/,
     handle: (req, [id], { state }) => {
       const c = findConversation(state, id, req.path);
-      c.attributes = attributesParam(req.form, c.attributes);
+      c.attributes = conversationAttributes(req.form, c.attributes);
       c.friendly_name = one(req.form, 'FriendlyName') ?? c.friendly_name;
       c.unique_name = one(req.form, 'UniqueName') ?? c.unique_name;
       c.state = one(req.form, 'State') ?? c.state;
@@ -125,11 +135,44 @@ export const conversationRoutes: Route[] = [
       const c = findConversation(state, id, req.path);
       const m = state.messages.get(c.sid)!.find((x) => x.sid === sid);
       if (!m) throw notFound(req.path);
-      m.attributes = attributesParam(req.form, m.attributes);
+      m.attributes = messageAttributes(req.form, m.attributes);
+      checkBody(one(req.form, 'Body'), hasSmsOrWhatsApp(state, c.sid));
       m.body = one(req.form, 'Body') ?? m.body;
       m.author = one(req.form, 'Author') ?? m.author;
       m.date_updated = twilioTime();
       return { status: 200, body: m };
     },
   },
+  {
+    method: 'POST',
+    host: HOST,
+    path: /^\/v1\/Conversations\/([^/]+)\/Participants$/,
+    handle: (req, [id], { state }) => ({ status: 201, body: addConversationParticipant(state, findConversation(state, id, req.path), req.form) }),
+  },
+  {
+    method: 'GET',
+    host: HOST,
+    path: /^\/v1\/Conversations\/([^/]+)\/Participants$/,
+    handle: (req, [id], { state }) => pageOf(req, 'participants', state.conversationParticipants.get(findConversation(state, id, req.path).sid) ?? []),
+  },
 ];
+
+/**
+ * A conversation participant: a chat identity, or an SMS/WhatsApp address (`MessagingBinding.Address`,
+ * `whatsapp:` prefixed for WhatsApp) that makes the conversation's bodies count against SMS's limit.
+ */
+export function addConversationParticipant(state: FakeTwilioState, conversation: Resource, form: Params): Resource {
+  const address = one(form, 'MessagingBinding.Address');
+  const attributes = attributesParam(form, '{}', LIMITS.participantAttributesBytes, 'Participant');
+  const participant: Resource = {
+    account_sid: state.accountSid,
+    conversation_sid: conversation.sid,
+    sid: newSid('MB'),
+    identity: one(form, 'Identity') ?? null,
+    attributes,
+    messaging_binding: address ? { type: address.startsWith('whatsapp:') ? 'whatsapp' : 'sms', address, proxy_address: one(form, 'MessagingBinding.ProxyAddress') ?? null } : null,
+    date_created: twilioTime(),
+  };
+  state.conversationParticipants.get(conversation.sid)!.push(participant);
+  return participant;
+}

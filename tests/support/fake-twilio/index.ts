@@ -1,5 +1,5 @@
 import { twilioRestClient, type TwilioClient } from '../../../src/adapters/twilio/twilio-client';
-import { addMessage, createConversation, findConversation } from './conversations';
+import { addConversationParticipant, addMessage, createConversation, findConversation } from './conversations';
 import { toSentence, type SentenceSeed } from './intelligence';
 import { listen, type FailureSpec } from './server';
 import { FakeTwilioState, newSid, twilioTime, type FlexTokenSeed, type Resource } from './state';
@@ -41,6 +41,8 @@ export interface FakeTwilio {
   completeRoom(roomSidOrName: string): Resource;
   seedConversation(options?: { sid?: string; friendlyName?: string; attributes?: Record<string, unknown> }): Resource;
   seedMessage(conversationSid: string, message: { author: string; body: string; attributes?: Record<string, unknown> }): Resource;
+  /** A participant of a conversation: a chat identity, or an SMS/WhatsApp address (its bodies then count against 1,600 characters). */
+  seedConversationParticipant(conversationSid: string, participant: { identity?: string; address?: string }): Resource;
   /** Parsed attributes of a conversation as the fake holds them. */
   attributesOf(conversationSid: string): Record<string, unknown>;
   completeComposition(sid: string, result?: { duration?: number; size?: number; media?: Buffer }): Resource;
@@ -99,6 +101,8 @@ export async function startFakeTwilio(options: { accountSid?: string } = {}): Pr
       createConversation(state, { FriendlyName: o.friendlyName ?? 'Chat', Attributes: JSON.stringify(o.attributes ?? {}) }, o.sid),
     seedMessage: (sid, m) =>
       addMessage(state, findConversation(state, sid, sid), { Author: m.author, Body: m.body, Attributes: JSON.stringify(m.attributes ?? {}) }),
+    seedConversationParticipant: (sid, p) =>
+      addConversationParticipant(state, findConversation(state, sid, sid), { ...(p.identity ? { Identity: p.identity } : {}), ...(p.address ? { 'MessagingBinding.Address': p.address } : {}) }),
     attributesOf: (sid) => JSON.parse(lookup(state.conversations, sid).attributes) as Record<string, unknown>,
     completeComposition: (sid, result = {}) => {
       const c = lookup(state.compositions, sid);

@@ -29,6 +29,8 @@ export class FakeTwilioState {
   readonly compositionMedia = new Map<string, Buffer>();
   readonly conversations = new Map<string, Resource>();
   readonly messages = new Map<string, Resource[]>();
+  /** Each conversation's participants (chat identities, SMS/WhatsApp bindings). */
+  readonly conversationParticipants = new Map<string, Resource[]>();
   readonly transcripts = new Map<string, Resource>();
   readonly sentences = new Map<string, Resource[]>();
   readonly flexTokens = new Map<string, FlexTokenSeed>();
@@ -36,7 +38,7 @@ export class FakeTwilioState {
   constructor(readonly accountSid: string) {}
 
   clear(): void {
-    for (const map of [this.rooms, this.participants, this.recordings, this.recordingRules, this.compositions, this.compositionMedia, this.conversations, this.messages, this.transcripts, this.sentences, this.flexTokens]) {
+    for (const map of [this.rooms, this.participants, this.recordings, this.recordingRules, this.compositions, this.compositionMedia, this.conversations, this.messages, this.conversationParticipants, this.transcripts, this.sentences, this.flexTokens]) {
       map.clear();
     }
   }

@@ -42,6 +42,7 @@ export async function startFunctionsServer(options: {
     '--require', join(options.root, 'scripts/listen-loopback.cjs'),
     '--require', join(options.root, 'scripts/twilio-run-request-headers.cjs'),
     '--require', join(options.root, 'scripts/twilio-run-request-guards.cjs'),
+    '--require', join(options.root, 'scripts/twilio-run-time-limit.cjs'),
     bin, 'start',
     '--port', String(options.port),
     '--functions-folder', 'build/functions',
