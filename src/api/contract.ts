@@ -98,8 +98,8 @@ export interface OfferClipResponse {
   expiresAt: string;
 }
 
-/** Where a clip and its current take stand, as the recorder needs it. */
-export interface ClipView {
+/** Where a clip and its current take stand, as the recorder needs it (named apart from the viewing analytics, ClipViewRecord). */
+export interface RecorderClip {
   clipId: string;
   status: ClipStatus;
   authorRole: ClipAuthorRole;
@@ -140,7 +140,7 @@ export interface ClipRequest {
 }
 
 export interface ClipResponse {
-  clip: ClipView;
+  clip: RecorderClip;
   /** `start`: the grant to publish into the take's room. */
   access?: MediaAccess;
 }

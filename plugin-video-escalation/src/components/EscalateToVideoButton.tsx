@@ -1,7 +1,7 @@
 import { Actions, type ITask } from '@twilio/flex-ui';
 import React, { useState } from 'react';
 import type { EscalateResponse } from '../../../src/api/contract';
-import { useAgentCallState } from '../../../src/ui/call/useAgentCall';
+import { useAgentCallState } from '../../../src/ui/hooks/useAgentCall';
 import { timeOfDay } from '../../../src/ui/cards/format';
 import { EscalateButton } from '../../../src/ui/components/EscalateButton';
 import type { CallRegistry } from '../call-registry';

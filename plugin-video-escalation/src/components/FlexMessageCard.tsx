@@ -5,7 +5,7 @@ import type { EscalationApi } from '../../../src/ui/api/escalation-api';
 import type { RecordingMedia } from '../../../src/ui/api/recording-media';
 import { MessageCard } from '../../../src/ui/cards/MessageCard';
 import type { ClipViewReporter } from '../../../src/ui/cards/RecordingCard';
-import { useLinkStates } from '../../../src/ui/cards/useLinkStates';
+import { useLinkStates } from '../../../src/ui/hooks/useLinkStates';
 
 /** A Conversations message as Flex holds it (`message.source`); a message still sending has no sid. */
 interface FlexMessageSource {

@@ -1,6 +1,6 @@
 import { withTaskContext, type ITask } from '@twilio/flex-ui';
 import React from 'react';
-import { useAgentCallState } from '../../../src/ui/call/useAgentCall';
+import { useAgentCallState } from '../../../src/ui/hooks/useAgentCall';
 import { AgentCallPanel } from '../../../src/ui/call/AgentCallPanel';
 import type { CallRegistry } from '../call-registry';
 import { conversationSidOf, customerNameOf } from '../task';

@@ -1,5 +1,5 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, type ClipTakeApi, type ClipView } from '../../../src/ui/api/clip-api';
+import { ApiError, type ClipTakeApi, type RecorderClip } from '../../../src/ui/api/clip-api';
 import type { ClipConnect } from '../../../src/ui/clips/clip-connect';
 import { ClipRecorder, type ClipRecorderProps } from '../../../src/ui/clips/ClipRecorder';
 import type { ProblemCode } from '../../../src/ui/problem-codes';
@@ -16,7 +16,7 @@ export interface RecordAppProps {
   recorder?: Pick<ClipRecorderProps, 'media' | 'pickScreen' | 'MediaRecorder' | 'canCaptureScreen'>;
 }
 
-type Phase = { name: 'checking' } | { name: 'problem'; code: string } | { name: 'ready'; view: ClipView } | { name: 'sent'; view: ClipView };
+type Phase = { name: 'checking' } | { name: 'problem'; code: string } | { name: 'ready'; view: RecorderClip } | { name: 'sent'; view: RecorderClip };
 
 const lengthText = (seconds: number) => (seconds % 60 === 0 ? `${seconds / 60} minute${seconds === 60 ? '' : 's'}` : `${seconds} seconds`);
 const codeOf = (e: unknown) => (e instanceof ApiError ? e.code : 'unknown');
@@ -40,7 +40,7 @@ export function RecordApp({ api, connect, history = browserHistory, recorder }: 
   }, [api, checks]);
 
   const refused = useCallback((e: ApiError) => setPhase({ name: 'problem', code: e.code }), []);
-  const sent = useCallback((view: ClipView) => setPhase({ name: 'sent', view }), []);
+  const sent = useCallback((view: RecorderClip) => setPhase({ name: 'sent', view }), []);
 
   switch (phase.name) {
     case 'checking':

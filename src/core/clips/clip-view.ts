@@ -1,10 +1,10 @@
-import type { ClipView } from '../../api/contract';
+import type { RecorderClip } from '../../api/contract';
 import { CLIP_RECORDING_NOTICE } from '../../domain/consent';
 import { recordedSecondsAt, type Clip } from '../../domain/clip';
 import type { CoreDeps } from '../deps';
 
 /** What the recorder is told about a clip: never the link, room or identities. */
-export function clipView(deps: CoreDeps, clip: Clip): ClipView {
+export function clipView(deps: CoreDeps, clip: Clip): RecorderClip {
   const cap = deps.config.CLIP_MAX_SECONDS;
   return {
     clipId: clip.id,

@@ -1,8 +1,8 @@
-import type { ClipRequest, ClipResponse, ClipView, FunctionsContract } from '../../api/contract';
+import type { ClipRequest, ClipResponse, RecorderClip, FunctionsContract } from '../../api/contract';
 import type { ClipMode } from '../../domain/clip';
 import { ApiError, requestJson } from '../../client/request-json';
 
-export type { ClipResponse, ClipView };
+export type { ClipResponse, RecorderClip };
 export { ApiError };
 
 /** The `/clip` Function over HTTP: one POST per step of a take. */
@@ -18,21 +18,21 @@ export function httpClipApi(base = '', fetchImpl?: typeof fetch): ClipEndpoint {
  * where the clip stands now; `start` also carries the grant to publish into the take's room.
  */
 export interface ClipTakeApi {
-  check(): Promise<ClipView>;
+  check(): Promise<RecorderClip>;
   /** `noticeVersion`: the recording notice the author agreed to. */
   start(mode: ClipMode, noticeVersion: string): Promise<ClipResponse>;
-  pause(): Promise<ClipView>;
-  resume(): Promise<ClipView>;
-  stop(): Promise<ClipView>;
+  pause(): Promise<RecorderClip>;
+  resume(): Promise<RecorderClip>;
+  stop(): Promise<RecorderClip>;
   /** Throws the current take away on the server (its media too); the next `start` records anew. */
-  retake(): Promise<ClipView>;
-  send(): Promise<ClipView>;
-  discard(): Promise<ClipView>;
+  retake(): Promise<RecorderClip>;
+  send(): Promise<RecorderClip>;
+  discard(): Promise<RecorderClip>;
 }
 
 type Identify = () => Partial<ClipRequest>;
 
-function takeApi(endpoint: ClipEndpoint, identify: Identify, seen: (view: ClipView) => void): ClipTakeApi {
+function takeApi(endpoint: ClipEndpoint, identify: Identify, seen: (view: RecorderClip) => void): ClipTakeApi {
   const call = async (action: Exclude<ClipRequest['action'], 'start'>) => {
     const { clip } = await endpoint({ action, ...identify() });
     seen(clip);

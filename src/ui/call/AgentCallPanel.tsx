@@ -1,6 +1,6 @@
 import React from 'react';
 import { VideoPanel } from '../components/VideoPanel';
-import type { AgentCallView } from './useAgentCall';
+import type { AgentCallView } from '../hooks/useAgentCall';
 
 /**
  * The agent's call as the video panel shows it, in Flex's Video tab and the local console alike:

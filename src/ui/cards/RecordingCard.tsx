@@ -8,7 +8,7 @@ import { RecordingPlayer, type TranscriptSegment } from '../components/Recording
 import { TranscriptText } from '../components/TranscriptText';
 import type { Viewer } from './LinkCard';
 import { ClipViewsBadge, type ClipViews } from './ClipViewsBadge';
-import type { ClipViewReport } from '../components/useClipViewReports';
+import type { ClipViewReport } from '../hooks/useClipViewReports';
 import type { RecordingMedia } from '../api/recording-media';
 import { useOpenedRecording } from '../hooks/useOpenedRecording';
 

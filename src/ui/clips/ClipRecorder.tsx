@@ -1,6 +1,6 @@
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClipMode } from '../../domain/clip';
-import type { ApiError, ClipTakeApi, ClipView } from '../api/clip-api';
+import type { ApiError, ClipTakeApi, RecorderClip } from '../api/clip-api';
 import { canShareScreen } from '../components/can-share-screen';
 import { useLocalMedia } from '../hooks/useLocalMedia';
 import { browserMedia, type LocalTracks, type MediaDeps } from '../media/devices';
@@ -23,11 +23,11 @@ export interface ClipRecorderProps {
   connect: ClipConnect;
   /** False where getDisplayMedia is missing (most phones): camera only. Defaults to what this browser has. */
   canCaptureScreen?: boolean;
-  onSent?(view: ClipView): void;
+  onSent?(view: RecorderClip): void;
   /** The link or token no longer opens this clip (expired, revoked, already sent): the host explains. */
   onRefused?(error: ApiError): void;
   /** The clip as the host already checked it; without it the recorder checks first. */
-  initialView?: ClipView;
+  initialView?: RecorderClip;
   /** The setup screen's heading; by default it names who the clip is for. */
   title?: string;
   /** Browser seams, for tests and unusual hosts. */
@@ -39,7 +39,7 @@ export interface ClipRecorderProps {
 
 const MEDIA_PHASES: readonly TakePhase[] = ['setup', 'picking', 'countdown', 'starting', 'recording', 'paused'];
 
-const defaultTitle = (view: ClipView) => (view.authorRole === 'customer' ? `Record a video for ${view.agentName}` : 'Record a video reply');
+const defaultTitle = (view: RecorderClip) => (view.authorRole === 'customer' ? `Record a video for ${view.agentName}` : 'Record a video reply');
 
 /**
  * The clip recorder, shared by the customer's recording page, the local agent console and the
@@ -120,8 +120,8 @@ export function ClipRecorder(props: ClipRecorderProps) {
       case 'picking':
         return (
           <ClipSetup
-            title={props.title ?? defaultTitle(view as ClipView)}
-            view={view as ClipView}
+            title={props.title ?? defaultTitle(view as RecorderClip)}
+            view={view as RecorderClip}
             mode={mode}
             onMode={setMode}
             canCaptureScreen={canCaptureScreen}
@@ -144,7 +144,7 @@ export function ClipRecorder(props: ClipRecorderProps) {
           <ClipRecording
             paused={take.phase === 'paused'}
             seconds={seconds}
-            view={view as ClipView}
+            view={view as RecorderClip}
             busy={take.busy}
             error={take.error}
             onPause={act.pause}
@@ -159,7 +159,7 @@ export function ClipRecorder(props: ClipRecorderProps) {
       case 'stopped':
         return (
           <ClipReview
-            view={view as ClipView}
+            view={view as RecorderClip}
             preview={take.preview}
             takeSeconds={seconds}
             previewNote={take.previewNote}

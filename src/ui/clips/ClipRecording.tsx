@@ -1,12 +1,12 @@
 import React, { useEffect, useRef } from 'react';
-import type { ClipView } from '../api/clip-api';
+import type { RecorderClip } from '../api/clip-api';
 import { formatClock } from './clip-time';
 import type { TakeAction } from './useClipTake';
 
 export interface ClipRecordingProps {
   paused: boolean;
   seconds: number;
-  view: Pick<ClipView, 'maxSeconds' | 'warnAtSeconds'>;
+  view: Pick<RecorderClip, 'maxSeconds' | 'warnAtSeconds'>;
   busy: TakeAction | null;
   error: string | null;
   onPause(): void;

@@ -1,12 +1,12 @@
 import React, { useEffect, useRef } from 'react';
-import type { ClipView } from '../api/clip-api';
+import type { RecorderClip } from '../api/clip-api';
 import { formatClock } from './clip-time';
 import type { LocalTake } from './local-take-recorder';
 import { TakePreview } from './TakePreview';
 import type { TakeAction } from './useClipTake';
 
 export interface ClipReviewProps {
-  view: ClipView;
+  view: RecorderClip;
   preview: LocalTake | null;
   /** The recorder's clock for this take: the preview's length while the file does not say it. */
   takeSeconds?: number;

@@ -1,7 +1,7 @@
 import React, { useEffect, useRef } from 'react';
 import { CLIP_PRIVACY_NOTICE } from '../../domain/consent';
 import type { ClipMode } from '../../domain/clip';
-import type { ClipView } from '../api/clip-api';
+import type { RecorderClip } from '../api/clip-api';
 import { DeviceSelect } from '../components/DeviceSelect';
 import { ParticipantVideo } from '../components/ParticipantVideo';
 import type { LocalMediaState } from '../hooks/useLocalMedia';
@@ -11,7 +11,7 @@ import { mediaProblemText, NO_SCREEN_CAPTURE } from './clip-messages';
 
 export interface ClipSetupProps {
   title: string;
-  view: ClipView;
+  view: RecorderClip;
   mode: ClipMode;
   onMode(mode: ClipMode): void;
   canCaptureScreen: boolean;

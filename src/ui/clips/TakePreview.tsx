@@ -1,7 +1,7 @@
 import React, { useEffect, useRef } from 'react';
 import { formatClock } from './clip-time';
 import type { LocalTake } from './local-take-recorder';
-import { useObjectUrl } from './useObjectUrl';
+import { useObjectUrl } from '../hooks/useObjectUrl';
 import { usePipSync } from './usePipSync';
 import { usePreviewTime } from './usePreviewTime';
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { VideoRoom, DisconnectReason } from '../../client/video-client';
 import type { ClipMode } from '../../domain/clip';
-import { ApiError, type ClipTakeApi, type ClipView } from '../api/clip-api';
+import { ApiError, type ClipTakeApi, type RecorderClip } from '../api/clip-api';
 import type { LocalTracks } from '../media/devices';
 import type { ClipConnect } from './clip-connect';
 import { needsCamera, needsScreen } from './clip-mode';
@@ -21,7 +21,7 @@ export type TakeAction = 'pause' | 'resume' | 'stop' | 'retake' | 'send' | 'disc
 
 export interface TakeState {
   phase: TakePhase;
-  view: ClipView | null;
+  view: RecorderClip | null;
   /** The countdown's number. */
   count: number;
   /** The step waiting for the server (its button says so; others wait). */
@@ -47,9 +47,9 @@ export interface TakeOptions {
   pickScreen: PickScreen;
   Recorder: RecorderClass | null;
   countdownFrom: number;
-  initialView?: ClipView;
+  initialView?: RecorderClip;
   announce(text: string): void;
-  onSent?(view: ClipView): void;
+  onSent?(view: RecorderClip): void;
   onRefused?(error: ApiError): void;
 }
 
@@ -70,7 +70,7 @@ const NO_PREVIEW_AFTER_RELOAD = 'The preview is gone since the page was reloaded
 /** The server refused a step because the clip moved on meanwhile (`clip_changed`, `clip_stopped`…): look again. */
 const isChanged = (e: unknown) => e instanceof ApiError && e.status === 409 && e.code.startsWith('clip_');
 
-function initialState(view: ClipView | undefined): TakeState {
+function initialState(view: RecorderClip | undefined): TakeState {
   return { phase: view ? 'setup' : 'loading', view: view ?? null, count: 0, busy: null, error: null, note: null, preview: null, previewNote: null, takeKey: 0, screen: null };
 }
 
@@ -133,7 +133,7 @@ export function useClipTake(options: TakeOptions): [TakeState, TakeActions] {
       releaseScreen();
       return take;
     };
-    const showStopped = (view: ClipView, take: LocalTake | null, note: string | null) => {
+    const showStopped = (view: RecorderClip, take: LocalTake | null, note: string | null) => {
       patch({ phase: 'stopped', view, busy: null, error: null, preview: take, previewNote: take ? null : NO_PREVIEW, note });
       opts.current.announce(`${note ?? 'Recording stopped.'} Preview your clip, then send or discard it.`);
     };
@@ -146,7 +146,7 @@ export function useClipTake(options: TakeOptions): [TakeState, TakeActions] {
       patch({ busy: 'stop' });
       const take = await finishLocal();
       const { api } = opts.current;
-      let view = current.current.view as ClipView;
+      let view = current.current.view as RecorderClip;
       try {
         // Ended by the server: it knows why. Lost here: stop the take so the clip keeps what was recorded.
         view = reason === 'ended' || reason === 'replaced' ? await api.check() : await api.stop().catch(() => api.check());
@@ -170,7 +170,7 @@ export function useClipTake(options: TakeOptions): [TakeState, TakeActions] {
       patch({ busy: null, error: errorText(e, doing) });
     };
 
-    const adopt = async (view: ClipView) => {
+    const adopt = async (view: RecorderClip) => {
       if (view.status === 'recording' || view.status === 'paused') {
         // A take left open by a closed or reloaded tab: end it, keeping what was recorded.
         const stopped = await opts.current.api.stop().catch(() => view);
@@ -245,11 +245,11 @@ export function useClipTake(options: TakeOptions): [TakeState, TakeActions] {
 
     const begin = async () => {
       const { api, connect, mode, Recorder } = opts.current;
-      const view = current.current.view as ClipView;
+      const view = current.current.view as RecorderClip;
       const tracks = opts.current.tracks();
       patch({ phase: 'starting' });
       let access;
-      let started: ClipView;
+      let started: RecorderClip;
       try {
         const res = await api.start(mode, view.notice.version);
         if (!res.access) throw new Error('The server gave no access to record.');
@@ -310,7 +310,7 @@ export function useClipTake(options: TakeOptions): [TakeState, TakeActions] {
       patch({ busy: 'stop', error: null });
       // The server ends the room as it stops the take: from here that end is expected.
       unwatchRoom();
-      let view: ClipView;
+      let view: RecorderClip;
       try {
         view = await opts.current.api.stop();
       } catch (e) {
@@ -319,7 +319,7 @@ export function useClipTake(options: TakeOptions): [TakeState, TakeActions] {
           patch({ busy: null, error: errorText(e, 'Stopping') });
           return rewatch();
         }
-        view = await opts.current.api.check().catch(() => before as ClipView); // the cap got there first
+        view = await opts.current.api.check().catch(() => before as RecorderClip); // the cap got there first
       }
       leaveRoom();
       const take = await finishLocal();
@@ -332,7 +332,7 @@ export function useClipTake(options: TakeOptions): [TakeState, TakeActions] {
       if (!running() || current.current.busy) return;
       patch({ busy: 'retake', error: null });
       unwatchRoom();
-      let view: ClipView;
+      let view: RecorderClip;
       try {
         view = await opts.current.api.retake();
       } catch (e) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { ClipView } from '../api/clip-api';
+import type { RecorderClip } from '../api/clip-api';
 import { announcementBetween } from './clip-time';
 import { useTakeClock } from './useTakeClock';
 
@@ -10,7 +10,7 @@ import { useTakeClock } from './useTakeClock';
 export function useTakeTimer(
   recording: boolean,
   takeKey: number,
-  limits: Pick<ClipView, 'warnAtSeconds' | 'maxSeconds'>,
+  limits: Pick<RecorderClip, 'warnAtSeconds' | 'maxSeconds'>,
   announce: (text: string) => void,
   onCap: () => void,
 ): number {

@@ -1,5 +1,5 @@
 import React, { useEffect, useRef, useState } from 'react';
-import { useClipViewReports, type ReportClipView } from './useClipViewReports';
+import { useClipViewReports, type ReportClipView } from '../hooks/useClipViewReports';
 
 export interface TranscriptSegment {
   speaker: string;

@@ -1,6 +1,6 @@
 import React, { useState } from 'react';
 import type { LibraryFilter } from '../../api/library-contract';
-import { useFieldIds } from './useFieldIds';
+import { useFieldIds } from '../hooks/useFieldIds';
 import { EMPTY_FILTER_FORM, filterFromForm, type FilterForm } from './filter-form';
 import { KIND_LABEL, STATE_LABEL, type LibraryViewerRole } from './format';
 

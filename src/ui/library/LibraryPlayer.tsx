@@ -5,7 +5,7 @@ import { useOpenedRecording } from '../hooks/useOpenedRecording';
 import { ConversationLabel } from '../components/ConversationLabel';
 import { RecordingPlayer } from '../components/RecordingPlayer';
 import { TranscriptText } from '../components/TranscriptText';
-import { useObjectUrl } from '../clips/useObjectUrl';
+import { useObjectUrl } from '../hooks/useObjectUrl';
 import { describeRecording, downloadName, formatLength, mediaDeletedText, NOT_PLAYABLE, transcriptText, type LibraryViewerRole } from './format';
 
 export interface LibraryPlayerProps {

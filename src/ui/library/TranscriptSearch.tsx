@@ -5,7 +5,7 @@ import { describeRecording } from './format';
 import { Highlighted } from './Highlighted';
 import { LoadMore, pagesStatus } from './LoadMore';
 import { useCursorPages } from './useCursorPages';
-import { useFieldIds } from './useFieldIds';
+import { useFieldIds } from '../hooks/useFieldIds';
 import { useFocusOnNewItems } from './useFocusOnNewItems';
 
 /** Long enough for any real phrase; the server refuses far longer ones anyway. */

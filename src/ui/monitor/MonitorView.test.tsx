@@ -6,7 +6,7 @@ import { CallStage } from '../components/CallStage';
 import { useRoomState } from '../hooks/useRoomState';
 import { fakeAccess, FakeRoom, FakeVideoClient } from '../test-support/fake-room';
 import { fakeMediaStreamTrack } from '../../client/test-support/fake-media-stream-track';
-import type { MonitorApi } from './monitor-api';
+import type { MonitorApi } from '../api/monitor-api';
 import { MonitorView } from './MonitorView';
 
 const CALL: LiveCall = { escalationId: 'e1', conversationId: 'CH1', agentName: 'Alex', customerName: 'Jordan Lee', startedAt: new Date(Date.now() - 5 * 60_000).toISOString(), recording: true };

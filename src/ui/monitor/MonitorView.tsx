@@ -4,7 +4,7 @@ import type { VideoClient } from '../../client/video-client';
 import type { MediaAccess } from '../../domain/escalation';
 import { useRoomState } from '../hooks/useRoomState';
 import { LiveCallsTable } from './LiveCallsTable';
-import type { MonitorApi } from './monitor-api';
+import type { MonitorApi } from '../api/monitor-api';
 import { MonitorStage } from './MonitorStage';
 import { useMonitorSession, type OpenMicrophone } from './useMonitorSession';
 

@@ -1,2 +1,2 @@
 export { MonitorView, type MonitorViewProps } from './MonitorView';
-export { httpMonitorApi, type MonitorApi } from './monitor-api';
+export { httpMonitorApi, type MonitorApi } from '../api/monitor-api';

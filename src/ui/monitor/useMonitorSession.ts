@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LiveCall } from '../../api/library-contract';
 import type { VideoClient, VideoRoom } from '../../client/video-client';
 import type { MediaAccess } from '../../domain/escalation';
-import type { MonitorApi } from './monitor-api';
+import type { MonitorApi } from '../api/monitor-api';
 
 export interface MonitorSession {
   call: LiveCall;

@@ -1,7 +1,7 @@
 import React, { useCallback, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../domain/privacy';
 import type { PrivacyApi } from '../api/privacy-api';
-import { useFieldIds } from '../library/useFieldIds';
+import { useFieldIds } from '../hooks/useFieldIds';
 import { describeAuditEntry } from './audit-wording';
 import { formatWhen } from './format';
 import { useBusy } from './useAsync';

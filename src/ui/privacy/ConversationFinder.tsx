@@ -1,7 +1,7 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConversationMatch, FindConversationsResponse } from '../../api/privacy-contract';
 import type { PrivacyApi } from '../api/privacy-api';
-import { useFieldIds } from '../library/useFieldIds';
+import { useFieldIds } from '../hooks/useFieldIds';
 import { formatWhen } from './format';
 import { useBusy } from './useAsync';
 

@@ -1,7 +1,7 @@
 import React, { useEffect, useRef, useState } from 'react';
 import type { EraseCustomerRequest, EraseCustomerResponse, ErasureCounts } from '../../api/privacy-contract';
 import type { PrivacyApi } from '../api/privacy-api';
-import { useFieldIds } from '../library/useFieldIds';
+import { useFieldIds } from '../hooks/useFieldIds';
 import { COUNT_LABELS, itemsOf } from './format';
 import { useBusy } from './useAsync';
 

@@ -2,7 +2,7 @@ import React, { useEffect, useState } from 'react';
 import type { HeldConversationClosure } from '../../api/privacy-contract';
 import { staffNameOf, type LegalHold } from '../../domain/privacy';
 import type { PrivacyApi } from '../api/privacy-api';
-import { useFieldIds } from '../library/useFieldIds';
+import { useFieldIds } from '../hooks/useFieldIds';
 import { formatDay, formatWhen } from './format';
 import { useBusy } from './useAsync';
 

@@ -2,7 +2,7 @@ import React, { useRef, useState } from 'react';
 import type { ConversationMatch } from '../../api/privacy-contract';
 import type { PrivacyApi } from '../api/privacy-api';
 import { ConversationLabel } from '../components/ConversationLabel';
-import { useFieldIds } from '../library/useFieldIds';
+import { useFieldIds } from '../hooks/useFieldIds';
 import { AuditLogTable } from './AuditLogTable';
 import { ConversationFinder } from './ConversationFinder';
 import { ErasePanel } from './ErasePanel';

@@ -1,11 +1,11 @@
 import type { ClipAction } from '../../api/contract';
 import type { ClipMode } from '../../domain/clip';
-import type { ClipResponse, ClipTakeApi, ClipView } from '../api/clip-api';
+import type { ClipResponse, ClipTakeApi, RecorderClip } from '../api/clip-api';
 import { fakeAccess } from './fake-room';
 
 export const CLIP_NOTICE = { version: 'n1', text: 'This clip is recorded and transcribed, and added to your support conversation.' };
 
-export function clipView(overrides: Partial<ClipView> = {}): ClipView {
+export function clipView(overrides: Partial<RecorderClip> = {}): RecorderClip {
   return {
     clipId: 'clip-1',
     status: 'offered',
@@ -28,9 +28,9 @@ export class FakeClipApi implements ClipTakeApi {
   readonly calls: string[] = [];
   readonly failures: Partial<Record<ClipAction, Error>> = {};
   /** Set what the next step answers beyond the usual status change (e.g. a stopCause). */
-  nextPatch: Partial<ClipView> = {};
+  nextPatch: Partial<RecorderClip> = {};
 
-  constructor(public view: ClipView = clipView()) {}
+  constructor(public view: RecorderClip = clipView()) {}
 
   check = () => this.step('check', {});
   pause = () => this.step('pause', { status: 'paused' });
@@ -46,7 +46,7 @@ export class FakeClipApi implements ClipTakeApi {
     return { clip, access: fakeAccess({ roomName: `clip-${clip.clipId}-${take}` }) };
   }
 
-  private async step(action: ClipAction, patch: Partial<ClipView>, label: string = action): Promise<ClipView> {
+  private async step(action: ClipAction, patch: Partial<RecorderClip>, label: string = action): Promise<RecorderClip> {
     this.calls.push(label);
     await Promise.resolve();
     const failure = this.failures[action];

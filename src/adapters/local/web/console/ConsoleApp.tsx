@@ -11,7 +11,7 @@ import { staffClipViews } from '../../../../ui/api/clip-view-api';
 import { NewClipNotice } from '../../../../ui/cards/NewClipNotice';
 import { ClipRecorder } from '../../../../ui/clips/ClipRecorder';
 import { clipConnector } from '../../../../ui/clips/clip-connect';
-import { useAgentCall } from '../../../../ui/call/useAgentCall';
+import { useAgentCall } from '../../../../ui/hooks/useAgentCall';
 import { http, type Http } from '../lib/api';
 import { Composer } from '../lib/Composer';
 import { MessageList } from '../lib/MessageList';

@@ -4,7 +4,7 @@ import { timeOfDay } from '../../../../ui/cards/format';
 import type { Viewer } from '../../../../ui/cards/LinkCard';
 import { isCardMessage, MessageCard } from '../../../../ui/cards/MessageCard';
 import type { ClipViewReporter } from '../../../../ui/cards/RecordingCard';
-import { useLinkStates } from '../../../../ui/cards/useLinkStates';
+import { useLinkStates } from '../../../../ui/hooks/useLinkStates';
 import { directRecordingMedia } from '../../../../ui/api/recording-media';
 
 /** The chat, oldest first, scrolled to the newest; invitations and recordings render as cards. */

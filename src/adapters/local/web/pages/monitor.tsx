@@ -2,7 +2,7 @@ import React, { useMemo } from 'react';
 import ReactDOM from 'react-dom';
 import { videoClientFor } from '../../../../client/connect';
 import { MonitorView } from '../../../../ui/monitor/MonitorView';
-import { httpMonitorApi } from '../../../../ui/monitor/monitor-api';
+import { httpMonitorApi } from '../../../../ui/api/monitor-api';
 import { StaffPage } from '../lib/StaffPage';
 import { useLocalSignIn } from '../lib/useLocalSignIn';
 

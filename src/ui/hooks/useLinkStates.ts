@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ConversationMessage } from '../../domain/conversation';
-import { linkStates, nextExpiryIn, type LinkState } from './link-state';
+import { linkStates, nextExpiryIn, type LinkState } from '../cards/link-state';
 
 /** linkStates for a chat, recomputed when a live invitation reaches its expiry. */
 export function useLinkStates(messages: ReadonlyArray<ConversationMessage>): Map<string, LinkState> {

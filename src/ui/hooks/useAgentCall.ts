@@ -4,7 +4,7 @@ import type { MediaAccess } from '../../domain/escalation';
 import type { EscalateResponse } from '../../api/contract';
 import type { EscalationApi } from '../api/escalation-api';
 import type { MediaDeps } from '../media/devices';
-import { AgentCall, NO_CALL, type AgentCallState } from './agent-call';
+import { AgentCall, NO_CALL, type AgentCallState } from '../call/agent-call';
 
 export interface AgentCallView extends AgentCallState {
   connected: boolean;
