@@ -102,21 +102,23 @@ export interface AuditLogResponse {
 }
 
 /**
- * POST /retention-sweep (a scheduler): what one sweep did. The core's SweepReport, restated here
- * because src/api imports no core; the Function's return type checks that the two agree.
+ * POST /retention-sweep (a scheduler): what one sweep did; the core's sweep returns it (SweepReport).
  */
 export interface RetentionSweepResponse {
   /** Closed conversations looked at, and those skipped for a legal hold. */
   conversations: number;
   held: number;
-  /** Recordings whose media was deleted, and how many of those resumed an earlier run's intent. */
+  /** Recordings whose media was marked deleted in this sweep, and how many of those resumed an earlier run's intent. */
   mediaDeleted: number;
   resumed: number;
+  /** Media items (files, Twilio recordings and compositions) removed. */
   mediaItems: number;
   transcriptsDeleted: number;
   /** Due, but the pipeline has not finished with them: the next sweep takes them. */
   notFinished: number;
+  /** Failed this time (logged); their intent stays on record and the next sweep resumes them. */
   failed: number;
+  /** Conversations found with nothing left to delete under the policy: later sweeps skip them. */
   settled: number;
   /** The time budget ran out with recordings left: call again (the scheduler's cue). */
   more?: boolean;

@@ -1,29 +1,16 @@
-import type { LibraryState, RecordingKind } from '../api/library-contract';
-import type { MediaDeletedInfo } from '../api/privacy-contract';
+import type { LibraryItem, LibraryState, RecordingKind } from '../api/library-contract';
 import type { ClipAuthorRole } from '../domain/clip';
 
-/** One recording as the library stores it: what the list shows and filters by. */
-export interface LibraryRecord {
-  recordingId: string;
-  conversationId: string;
-  kind: RecordingKind;
-  agentIdentity: string;
-  agentName: string;
-  customerName: string;
+/**
+ * One recording as the library stores it: what the list shows and filters by. The item the
+ * Functions answer with (LibraryItem) adds the media URLs and the clip's author by name.
+ */
+export interface LibraryRecord extends Omit<LibraryItem, 'author' | 'mediaUrl' | 'captionsUrl' | 'transcriptUrl'> {
   /**
    * Clips: who recorded it, read from the clip's own row when the recording is read (`upsert`
    * ignores it); absent on calls and on a clip whose row is gone.
    */
   clipAuthorRole?: ClipAuthorRole;
-  /** ISO-8601 UTC (`toISOString`). */
-  endedAt: string;
-  durationSeconds: number;
-  state: LibraryState;
-  hasTranscript: boolean;
-  /** PII was found in its transcript (#11); absent means none. */
-  pii?: boolean;
-  /** Its media was deleted (#11); absent while the media is kept. */
-  mediaDeleted?: MediaDeletedInfo;
 }
 
 /** What changes while the pipeline (and retention) works on a recording. */

@@ -6,26 +6,10 @@ import { deleteRecordingMedia } from './retention-media';
 import { conversationSettled, jobSettled } from './retention-settled';
 import { mediaDue, transcriptDue } from './retention-policy';
 import { deleteRecordingTranscript } from './retention-transcript';
+import type { RetentionSweepResponse } from '../../api/privacy-contract';
 
-export interface SweepReport {
-  /** Closed conversations looked at, and those skipped for a legal hold. */
-  conversations: number;
-  held: number;
-  /** Recordings whose media was marked deleted in this sweep, and how many of those resumed an earlier run's intent. */
-  mediaDeleted: number;
-  resumed: number;
-  /** Media items (files, Twilio recordings and compositions) removed. */
-  mediaItems: number;
-  transcriptsDeleted: number;
-  /** Due, but the pipeline has not finished with them: the next sweep takes them. */
-  notFinished: number;
-  /** Failed this time (logged); their intent stays on record and the next sweep resumes them. */
-  failed: number;
-  /** Conversations found with nothing left to delete under the policy: later sweeps skip them. */
-  settled: number;
-  /** The time budget ran out with recordings left: call again (the Twilio scheduler's cue). */
-  more?: boolean;
-}
+/** What one sweep did: the scheduler's answer (src/api/privacy-contract.ts), defined once there. */
+export type SweepReport = RetentionSweepResponse;
 
 export interface SweepOptions {
   /** Only this conversation (the sweep right after its close). */

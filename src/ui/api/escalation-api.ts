@@ -1,5 +1,5 @@
-import type { EndCallResponse, EscalateResponse, FunctionsContract, OfferClipResponse } from '../../api/contract';
-import { requestJson } from '../../client/request-json';
+import type { EndCallResponse, EscalateResponse, OfferClipResponse } from '../../api/contract';
+import { staffFunctionCall, type StaffFunctionsOptions } from './staff-functions';
 
 /** What the agent's UI asks of the Functions; the Flex plugin and the local console share it. */
 export interface EscalationApi {
@@ -9,18 +9,11 @@ export interface EscalationApi {
   offerClip(conversationId: string): Promise<OfferClipResponse>;
 }
 
-export interface EscalationApiOptions {
-  /** Where the Functions are: '' for the same origin (local stack), the Functions domain in Flex. */
-  baseUrl: string;
-  /** The agent's token at the moment of the call (Flex refreshes it: read it each time). */
-  token(): string | null;
-  fetchImpl?: typeof fetch;
-}
+export type EscalationApiOptions = StaffFunctionsOptions;
 
 /** The Functions over HTTP, with the agent's token sent the Flex way (`Token` in the body). */
-export function httpEscalationApi({ baseUrl, token, fetchImpl }: EscalationApiOptions): EscalationApi {
-  const call = <P extends keyof FunctionsContract>(path: P, body: FunctionsContract[P]['request']) =>
-    requestJson<FunctionsContract[P]['response']>(`${baseUrl.replace(/\/$/, '')}${path}`, { method: 'POST', body: { ...body, Token: token() ?? '' } }, fetchImpl);
+export function httpEscalationApi(options: EscalationApiOptions): EscalationApi {
+  const call = staffFunctionCall(options);
   return {
     escalate: (conversationId) => call('/escalate', { conversationId }),
     endCall: (escalationId) => call('/end-call', { escalationId }),

@@ -6,7 +6,7 @@ import type {
   SearchTranscriptsRequest,
   SearchTranscriptsResponse,
 } from '../../api/library-contract';
-import { requestJson } from '../../client/request-json';
+import { staffFunctionCall, type StaffFunctionsOptions } from './staff-functions';
 
 /** What the recordings library asks of the Functions; the Flex view and the local page share it. */
 export interface LibraryApi {
@@ -18,22 +18,13 @@ export interface LibraryApi {
   search(request: SearchTranscriptsRequest): Promise<SearchTranscriptsResponse>;
 }
 
-export interface LibraryApiOptions {
-  /** Where the Functions are: '' for the same origin (local stack), the Functions domain in Flex. */
-  baseUrl: string;
-  /** The staff token at the moment of the call (Flex refreshes it: read it each time). */
-  token(): string | null;
-  fetchImpl?: typeof fetch;
-}
+export type LibraryApiOptions = StaffFunctionsOptions;
 
 /** The library Functions over HTTP, with the staff token sent the Flex way (`Token` in the body). */
-export function httpLibraryApi({ baseUrl, token, fetchImpl }: LibraryApiOptions): LibraryApi {
-  const call = <P extends keyof FunctionsContract>(path: P, body: FunctionsContract[P]['request']) =>
-    requestJson<FunctionsContract[P]['response']>(
-      `${baseUrl.replace(/\/$/, '')}${path}`,
-      { method: 'POST', body: { ...withoutEmpty(body), Token: token() ?? '' } },
-      fetchImpl,
-    );
+export function httpLibraryApi(options: LibraryApiOptions): LibraryApi {
+  const send = staffFunctionCall(options);
+  // Empty filter fields are left out, so the server's defaults apply.
+  const call = <P extends '/recordings' | '/search-transcripts'>(path: P, body: FunctionsContract[P]['request']) => send(path, withoutEmpty(body) as FunctionsContract[P]['request']);
   return {
     list: (request) => call('/recordings', request),
     // `/recordings` with a `recordingId` answers that one recording, as a one-item page.

@@ -1,4 +1,3 @@
-import type { FunctionsContract } from '../../api/contract';
 import type {
   AuditLogRequest,
   AuditLogResponse,
@@ -8,7 +7,7 @@ import type {
   LegalHoldResponse,
   StorageUsageResponse,
 } from '../../api/privacy-contract';
-import { requestJson } from '../../client/request-json';
+import { staffFunctionCall, type StaffFunctionsOptions } from './staff-functions';
 
 /** What the supervisors' privacy tools ask of the Functions; the Flex view and the local page share it. */
 export interface PrivacyApi {
@@ -23,18 +22,11 @@ export interface PrivacyApi {
   findConversations(query: string): Promise<FindConversationsResponse>;
 }
 
-export interface PrivacyApiOptions {
-  /** '' for the same origin (local stack), the Functions domain in Flex. */
-  baseUrl: string;
-  /** The staff token at the moment of the call (Flex refreshes it). */
-  token(): string | null;
-  fetchImpl?: typeof fetch;
-}
+export type PrivacyApiOptions = StaffFunctionsOptions;
 
 /** The privacy Functions over HTTP, with the staff token sent the Flex way (`Token` in the body). */
-export function httpPrivacyApi({ baseUrl, token, fetchImpl }: PrivacyApiOptions): PrivacyApi {
-  const call = <P extends keyof FunctionsContract>(path: P, body: FunctionsContract[P]['request']) =>
-    requestJson<FunctionsContract[P]['response']>(`${baseUrl.replace(/\/$/, '')}${path}`, { method: 'POST', body: { ...body, Token: token() ?? '' } }, fetchImpl);
+export function httpPrivacyApi(options: PrivacyApiOptions): PrivacyApi {
+  const call = staffFunctionCall(options);
   return {
     erase: (request) => call('/erase-customer', request),
     storageUsage: () => call('/storage-usage', {}),

@@ -2,6 +2,7 @@ import React, { useEffect, useRef } from 'react';
 import type { RecorderClip } from '../api/clip-api';
 import { formatClock } from './clip-time';
 import type { TakeAction } from './useClipTake';
+import { TakeStepButton } from './TakeStepButton';
 
 export interface ClipRecordingProps {
   paused: boolean;
@@ -28,9 +29,6 @@ export function ClipRecording(props: ClipRecordingProps) {
   useEffect(() => toggle.current?.focus(), []);
   const left = Math.max(0, Math.ceil(view.maxSeconds - seconds));
   const warn = seconds >= view.warnAtSeconds;
-  const act = (action: () => void) => () => {
-    if (!busy) action();
-  };
 
   return (
     <div className="vx-clip__screen" data-testid="clip-recording" data-paused={paused}>
@@ -52,31 +50,25 @@ export function ClipRecording(props: ClipRecordingProps) {
       </div>
       {props.children}
       <div className="vx-controls" role="group" aria-label="Recording controls">
-        <button
+        <TakeStepButton
           ref={toggle}
-          type="button"
-          className="vx-button"
-          data-testid="clip-pause"
-          aria-disabled={!!busy}
-          aria-busy={busy === 'pause' || busy === 'resume'}
-          onClick={act(paused ? props.onResume : props.onPause)}
-        >
-          {busy === 'pause' ? 'Pausing…' : busy === 'resume' ? 'Resuming…' : paused ? 'Resume' : 'Pause'}
-        </button>
-        <button type="button" className="vx-button vx-button--danger" data-testid="clip-stop" aria-disabled={!!busy} aria-busy={busy === 'stop'} onClick={act(props.onStop)}>
-          {busy === 'stop' ? 'Stopping…' : 'Stop'}
-        </button>
-        <button
-          type="button"
-          className="vx-button"
-          data-testid="clip-retake"
-          aria-label="Retake: discard this recording and start again"
-          aria-disabled={!!busy}
-          aria-busy={busy === 'retake'}
-          onClick={act(props.onRetake)}
-        >
-          Retake
-        </button>
+          step={paused ? 'resume' : 'pause'}
+          busy={busy === 'pause' || busy === 'resume' ? (paused ? 'resume' : 'pause') : busy}
+          onStep={paused ? props.onResume : props.onPause}
+          label={paused ? 'Resume' : 'Pause'}
+          busyLabel={busy === 'pause' ? 'Pausing…' : 'Resuming…'}
+          testId="clip-pause"
+        />
+        <TakeStepButton step="stop" busy={busy} onStep={props.onStop} label="Stop" busyLabel="Stopping…" testId="clip-stop" variant="danger" />
+        <TakeStepButton
+          step="retake"
+          busy={busy}
+          onStep={props.onRetake}
+          label="Retake"
+          busyLabel="Retake"
+          testId="clip-retake"
+          ariaLabel="Retake: discard this recording and start again"
+        />
       </div>
       {props.error && (
         <p className="vx-error" role="alert" data-testid="clip-error">

@@ -4,6 +4,7 @@ import { formatClock } from './clip-time';
 import type { LocalTake } from './local-take-recorder';
 import { TakePreview } from './TakePreview';
 import type { TakeAction } from './useClipTake';
+import { TakeStepButton } from './TakeStepButton';
 
 export interface ClipReviewProps {
   view: RecorderClip;
@@ -25,9 +26,6 @@ export function ClipReview(props: ClipReviewProps) {
   const { view, busy } = props;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const act = (action: () => void) => () => {
-    if (!busy) action();
-  };
   return (
     <div className="vx-clip__screen" data-testid="clip-review">
       <h2 className="vx-clip__title" ref={heading} tabIndex={-1}>
@@ -49,20 +47,8 @@ export function ClipReview(props: ClipReviewProps) {
         Length: {formatClock(view.recordedSeconds)}
       </p>
       <div className="vx-controls" role="group" aria-label="Send or discard your clip">
-        <button type="button" className="vx-button vx-button--primary" data-testid="clip-send" aria-disabled={!!busy} aria-busy={busy === 'send'} onClick={act(props.onSend)}>
-          {busy === 'send' ? 'Sending…' : 'Send'}
-        </button>
-        <button
-          type="button"
-          className="vx-button"
-          data-testid="clip-discard"
-          aria-label="Discard this recording"
-          aria-disabled={!!busy}
-          aria-busy={busy === 'discard'}
-          onClick={act(props.onDiscard)}
-        >
-          {busy === 'discard' ? 'Discarding…' : 'Discard'}
-        </button>
+        <TakeStepButton step="send" busy={busy} onStep={props.onSend} label="Send" busyLabel="Sending…" testId="clip-send" variant="primary" />
+        <TakeStepButton step="discard" busy={busy} onStep={props.onDiscard} label="Discard" busyLabel="Discarding…" testId="clip-discard" ariaLabel="Discard this recording" />
       </div>
       {props.error && (
         <p className="vx-error" role="alert" data-testid="clip-error">
