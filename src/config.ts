@@ -16,6 +16,11 @@ const schema = z.object({
   /** HMAC key for customer links; at least 32 characters. The local stack generates one per data folder. */
   LINK_SIGNING_SECRET: z.string().min(32),
   LINK_TTL_SECONDS: z.coerce.number().int().positive().default(2 * 60 * 60),
+  /**
+   * Life of a customer's watch link (the recording message's link to the watch page). Long enough
+   * to watch "at their convenience"; retention may delete the video sooner (the page says so).
+   */
+  WATCH_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Lifetime of a media access grant (Twilio AccessToken ttl). */
   ACCESS_TTL_SECONDS: z.coerce.number().int().positive().default(4 * 60 * 60),
   RECORDING_ENABLED: bool.default(true),
@@ -117,8 +122,42 @@ const schema = z.object({
   /** Minutes an emptied / never-joined room stays open (Twilio allows 1–60, default 5). */
   ROOM_EMPTY_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
   ROOM_UNUSED_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
-  /** Lifetime of the composition media URL handed to Voice Intelligence (fetched once). */
+  /** Lifetime of a media URL handed out: a composition's (playback) and the worker's FLAC for Voice Intelligence (fetched once). */
   MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(600),
+
+  // The media worker (BACKEND=twilio; `npm run worker`, src/adapters/twilio/media-worker/DESIGN-NOTE.md).
+  /** Where its HTTP server (health check, FLAC files) listens. */
+  WORKER_HOST: z.string().min(1).default('127.0.0.1'),
+  WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
+  /** The public https origin Voice Intelligence fetches the FLAC from (a proxy or load balancer in front of WORKER_PORT). Unused with a bucket. */
+  WORKER_PUBLIC_URL: z.string().url().optional(),
+  /** HMAC key of the worker's signed media URLs; at least 32 characters. Unused with a bucket. */
+  WORKER_URL_SECRET: z.string().min(32).optional(),
+  /** Scratch space for downloads and transcodes, and the FLACs it serves itself. */
+  WORKER_MEDIA_DIR: z.string().default('.media-worker'),
+  WORKER_FFMPEG: z.string().min(1).default('ffmpeg'),
+  /** How often an idle worker looks for work. */
+  WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** A worker's claim on a row; renewed while it works, taken over by another copy when it lapses (a killed worker). */
+  WORKER_LEASE_MS: z.coerce.number().int().min(500).max(30 * 60_000).default(60_000),
+  /** Attempts per transcript (download, transcode, hand over) before the pipeline is told it failed. */
+  WORKER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  WORKER_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).max(10 * 60_000).default(5000),
+  WORKER_TRANSCODE_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(24 * 60 * 60).default(15 * 60),
+  /** A transcript at Voice Intelligence with no webhook this long is looked at by the worker (lost webhook, failure). */
+  WORKER_FOLLOW_UP_SECONDS: z.coerce.number().int().min(1).max(24 * 60 * 60).default(120),
+  /** GET /healthz answers 503 once the oldest transcript waiting for a worker is older than this. */
+  WORKER_STALL_SECONDS: z.coerce.number().int().min(1).max(24 * 60 * 60).default(300),
+  /** With a bucket, FLACs go to S3 (or any S3-compatible store) behind presigned URLs instead of the worker's own server. */
+  WORKER_S3_BUCKET: z.string().min(1).optional(),
+  WORKER_S3_REGION: z.string().min(1).default('us-east-1'),
+  /** An S3-compatible endpoint (MinIO, R2, …); unset: AWS. */
+  WORKER_S3_ENDPOINT: z.string().url().optional(),
+  WORKER_S3_FORCE_PATH_STYLE: bool.default(false),
+  WORKER_S3_PREFIX: z.string().default('media-worker/'),
+  /** Unset: the SDK's usual chain (instance role, AWS_* variables). */
+  WORKER_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  WORKER_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

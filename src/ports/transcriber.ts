@@ -32,4 +32,11 @@ export interface Transcriber {
    * Idempotent: a copy already gone is not an error. Absent when the engine keeps nothing of its own.
    */
   discard?(transcriptId: string): Promise<void>;
+  /**
+   * The id `start` returned, for the id the engine's own report names, when the two differ: the
+   * request went through a helper first (Twilio: the media worker's `MW…` is what the job waits on,
+   * Voice Intelligence reports its `GT…`). Null when the report names nothing of ours. Absent when
+   * an engine reports under the id `start` returned.
+   */
+  requestOf?(reportedId: string): Promise<string | null>;
 }

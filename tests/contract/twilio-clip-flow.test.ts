@@ -1,7 +1,8 @@
 import { CLIP_RECORDING_NOTICE } from '../../src/domain/consent';
-import { TRACK_NAMES } from '../../src/client/twilio/track-source';
+import { trackNamePattern, trackNamesFor } from '../../src/client/twilio/track-source';
 import type { RecordedRequest, Resource } from '../support/fake-twilio';
 import { startTwilioStack, type TwilioStack } from './support/twilio-stack';
+import { viMediaRejected, workerTranscripts } from './support/worker-transcripts';
 
 /**
  * An async clip through the real Functions, BACKEND=twilio (twilio-run, PostgreSQL, signed
@@ -46,10 +47,11 @@ function publishRun(roomSid: string, identity: string): string[] {
   const { fake } = stack;
   const participant =
     [...fake.state.participants.values()].find((p) => p.room_sid === roomSid && p.identity === identity) ?? fake.seedParticipant(roomSid, identity);
+  const names = trackNamesFor(`${identity.replace(/\W/g, '')}01`); // the browser's own names, unique to this participant
   return [
-    [TRACK_NAMES.microphone, 'audio'],
-    [TRACK_NAMES.camera, 'video'],
-    [TRACK_NAMES.screen, 'video'],
+    [names.microphone, 'audio'],
+    [names.camera, 'video'],
+    [names.screen, 'video'],
   ].map(([trackName, type]) => String(fake.seedRecording(roomSid, { participantSid: String(participant.sid), trackName, type: type as 'audio' | 'video' }).sid));
 }
 
@@ -212,8 +214,8 @@ describe('BACKEND=twilio: an async clip over HTTP, from the offer to the one mes
       { ...common, AudioSources: participantSidIn(room2Sid) },
     ]);
     expect(JSON.parse(String(compositions[0].form.VideoLayout))).toEqual({
-      screen: { z_pos: 1, video_sources: [TRACK_NAMES.screen] },
-      camera: { z_pos: 2, x_pos: 936, y_pos: 456, width: 320, height: 240, video_sources: [TRACK_NAMES.camera] },
+      screen: { z_pos: 1, video_sources: [trackNamePattern('screen')] },
+      camera: { z_pos: 2, x_pos: 936, y_pos: 456, width: 320, height: 240, video_sources: [trackNamePattern('camera')] },
     });
     // Nothing of the discarded take is composed; nothing else is created on Twilio.
     expect(sendCalls.filter((r) => r.host === VIDEO && r.method !== 'GET').map(line)).toEqual([`POST ${VIDEO}/v1/Compositions`, `POST ${VIDEO}/v1/Compositions`]);
@@ -230,8 +232,13 @@ describe('BACKEND=twilio: an async clip over HTTP, from the offer to the one mes
       fake.completeComposition(sid, { duration });
       return stack.webhook(`composition-status?roomName=${room2}`, { StatusCallbackEvent: 'composition-available', CompositionSid: sid, RoomSid: room2Sid, Duration: String(duration) });
     };
+    const before = new Set(fake.state.transcripts.keys());
     expect((await available(speechSid, 42)).status).toBe(200);
+    // The media worker turns the speaker's audio into FLAC and hands it to Voice Intelligence.
+    const [transcript] = await workerTranscripts(fake, 1, before);
     expect(newCalls().filter((r) => r.method === 'POST').map(line)).toEqual([`POST intelligence.twilio.com/v2/Transcripts`]);
+    expect(fake.mediaFetches().map((f) => [f.transcriptSid, f.audio?.format, f.audio?.channels])).toEqual([[transcript.sid, 'flac', 1]]);
+    process.stdout.write(`figure: vi_media_rejected ${viMediaRejected(fake).length}\n`);
     expect((await available(videoSid, 42)).status).toBe(200);
     expect((await available(videoSid, 42)).status).toBe(200); // Twilio retries
     const videoCalls = newCalls();
@@ -243,7 +250,6 @@ describe('BACKEND=twilio: an async clip over HTTP, from the offer to the one mes
     expect(clipMessage.body).toBe('Video clip from Customer · 0:42 · transcript to follow');
 
     // 9. The transcript: the same message again, now with captions; delivered twice, written once.
-    const [transcript] = [...fake.state.transcripts.values()];
     fake.completeTranscript(String(transcript.sid), [{ transcript: 'The export button does nothing.', startTime: 1.5, endTime: 3.0 }]);
     const report = () =>
       stack.jsonWebhook('transcript-status', { account_sid: fake.accountSid, transcript_sid: transcript.sid, customer_key: transcript.customer_key, event_type: 'voice_intelligence_transcript_available' });

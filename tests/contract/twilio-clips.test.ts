@@ -6,8 +6,9 @@
  */
 import { TwilioComposer } from '../../src/adapters/twilio/twilio-composer';
 import { TwilioRooms } from '../../src/adapters/twilio/twilio-rooms';
-import { TRACK_NAMES } from '../../src/client/twilio/track-source';
+import { trackNamesFor } from '../../src/client/twilio/track-source';
 import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio';
+import { compositionSources } from '../support/fake-twilio/video-compositions';
 
 let fake: FakeTwilio;
 beforeAll(async () => {
@@ -62,8 +63,9 @@ describe('TwilioRooms: a retake deletes what its room recorded', () => {
   const seedTake = (roomSid: string, runs: number) => {
     const p = fake.seedParticipant(roomSid, 'customer:c1', 'disconnected');
     const seeded = [];
+    const names = trackNamesFor('c1a2');
     for (let run = 0; run < runs; run++) {
-      for (const [trackName, type] of [[TRACK_NAMES.microphone, 'audio'], [TRACK_NAMES.camera, 'video'], [TRACK_NAMES.screen, 'video']] as const) {
+      for (const [trackName, type] of [[names.microphone, 'audio'], [names.camera, 'video'], [names.screen, 'video']] as const) {
         seeded.push(fake.seedRecording(roomSid, { participantSid: String(p.sid), trackName, type }));
       }
     }
@@ -151,9 +153,11 @@ describe('TwilioComposer: a clip is composed picture-in-picture from regions', (
   };
   const compositionForms = () => fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/Compositions').map((r) => r.form);
   const callback = `${STATUS_CALLBACK}?roomName=clip-c1-1`;
-  const MIC = { name: TRACK_NAMES.microphone, type: 'audio' as const };
-  const CAMERA = { name: TRACK_NAMES.camera, type: 'video' as const };
-  const SCREEN = { name: TRACK_NAMES.screen, type: 'video' as const };
+  // What the browser client publishes: `<source>-<suffix>`, unique to this participant.
+  const NAMES = trackNamesFor('c1a2');
+  const MIC = { name: NAMES.microphone, type: 'audio' as const };
+  const CAMERA = { name: NAMES.camera, type: 'video' as const };
+  const SCREEN = { name: NAMES.screen, type: 'video' as const };
 
   it('puts the screen in the main region and the camera in a bottom-right region over it; trims the pauses', async () => {
     const room = seedClip([MIC, CAMERA, SCREEN]);
@@ -174,8 +178,9 @@ describe('TwilioComposer: a clip is composed picture-in-picture from regions', (
     });
     const layout = JSON.parse(String(video.VideoLayout));
     expect(layout).toEqual({
-      screen: { z_pos: 1, video_sources: ['screen'] },
-      camera: { z_pos: 2, x_pos: 936, y_pos: 456, width: 320, height: 240, video_sources: ['camera'] },
+      // Each region selects its kind of track by Twilio's wildcard: the names carry a per-participant suffix.
+      screen: { z_pos: 1, video_sources: ['screen*'] },
+      camera: { z_pos: 2, x_pos: 936, y_pos: 456, width: 320, height: 240, video_sources: ['camera*'] },
     });
     // The corner really is the bottom-right quarter, inside the 1280x720 frame.
     const cam = layout.camera;
@@ -187,14 +192,18 @@ describe('TwilioComposer: a clip is composed picture-in-picture from regions', (
     // The speaker's audio by participant SID (Twilio's Conversational Intelligence guide), never by a shared track name.
     expect(speech).toEqual({ RoomSid: room.sid, Format: 'mp4', Trim: 'true', StatusCallback: callback, StatusCallbackMethod: 'POST', AudioSources: room.participantSid });
     expect(fake.state.compositions.get(started.video!.compositionId)).toMatchObject({ trim: true, resolution: '1280x720', video_layout: layout });
+    // `screen*` and `camera*` take the suffixed names the browser publishes: both runs of both tracks.
+    const took = compositionSources(fake.state, started.video!.compositionId);
+    expect(took.video.map((sid) => fake.state.recordings.get(sid)!.track_name).sort()).toEqual([CAMERA.name, CAMERA.name, SCREEN.name, SCREEN.name]);
+    expect(took.participants).toEqual([room.participantSid]);
     expect(started.speech).toEqual([
       { compositionId: expect.stringMatching(/^CJ/), status: 'pending', participantIdentity: 'customer:c1', role: 'customer', startOffsetSeconds: 0 },
     ]);
   });
 
   it.each([
-    ['camera only: the camera fills the frame', [MIC, CAMERA], { camera: { z_pos: 1, video_sources: ['camera'] } }],
-    ['screen only: the screen fills the frame', [MIC, SCREEN], { screen: { z_pos: 1, video_sources: ['screen'] } }],
+    ['camera only: the camera fills the frame', [MIC, CAMERA], { camera: { z_pos: 1, video_sources: ['camera*'] } }],
+    ['screen only: the screen fills the frame', [MIC, SCREEN], { screen: { z_pos: 1, video_sources: ['screen*'] } }],
   ])('%s', async (_what, tracks, expected) => {
     const room = seedClip(tracks);
     await composer().start(room, 'rec-1', { layout: 'pip' });

@@ -5,6 +5,7 @@
  */
 import { TwilioComposer } from '../../src/adapters/twilio/twilio-composer';
 import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio';
+import { compositionSources } from '../support/fake-twilio/video-compositions';
 
 let fake: FakeTwilio;
 beforeAll(async () => {
@@ -49,6 +50,11 @@ it('composes a barged-in call from the tracks with media and notes the empty one
   const created = fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/Compositions').map((r) => r.form.AudioSources);
   // One grid of everything, then one composition per speaker by participant SID (never a shared track name).
   expect(created).toEqual(['*', agent, customer, supervisor]);
+  // These tracks share the name `microphone` (another client's naming): selected by SID, each speaker's
+  // composition still takes that participant alone, and never the recording Twilio failed to make.
+  const took = started.speech.map((s) => compositionSources(fake.state, s.compositionId));
+  expect(took.map((t) => t.participants)).toEqual([[agent], [customer], [supervisor]]);
+  expect(took.every((t) => t.audio.length === 1 && t.video.length === 0)).toBe(true);
 });
 
 it('returns no video when no track of the room holds media, and says why for each', async () => {

@@ -48,7 +48,11 @@ describe('Video', () => {
   });
 
   it('creates a composition, and once completed redirects its Media to a downloadable URL', async () => {
-    const room = fake.seedRoom({ uniqueName: 'esc-1', completed: true });
+    const room = fake.seedRoom({ uniqueName: 'esc-1' });
+    const agent = fake.seedParticipant(room.sid, 'agent:alex');
+    fake.seedRecording(room.sid, { participantSid: agent.sid, trackName: 'camera-a1', type: 'video' });
+    fake.seedRecording(room.sid, { participantSid: agent.sid, trackName: 'microphone-a1', type: 'audio' });
+    fake.completeRoom(room.sid);
     const client = fake.client();
     const composition = await client.video.v1.compositions.create({
       roomSid: room.sid,
@@ -79,51 +83,7 @@ describe('Video', () => {
   });
 });
 
-describe('Intelligence', () => {
-  it('creates a transcript and lists its sentences (word timings only when asked)', async () => {
-    const client = fake.client();
-    const channel = { media_properties: { media_url: 'https://example.test/a.mka' }, participants: [{ channel_participant: 1, user_id: 'agent:alex' }] };
-    const transcript = await client.intelligence.v2.transcripts.create({ serviceSid: 'GA' + '0'.repeat(32), channel, customerKey: 'RM1:agent:alex' });
-    expect(fake.requests[0]).toMatchObject({
-      method: 'POST',
-      host: 'intelligence.twilio.com',
-      path: '/v2/Transcripts',
-      form: { ServiceSid: 'GA' + '0'.repeat(32), Channel: JSON.stringify(channel), CustomerKey: 'RM1:agent:alex' },
-    });
-    expect(transcript).toMatchObject({ sid: expect.stringMatching(/^GT/), status: 'queued', channel });
-
-    fake.completeTranscript(transcript.sid, [
-      { transcript: 'Hello there.', startTime: 0.5, endTime: 1.4, words: [{ word: 'Hello', startTime: 0.5, endTime: 0.9 }, { word: 'there.', startTime: 0.9, endTime: 1.4 }] },
-      { transcript: 'Can you see my screen?', startTime: 2, endTime: 3.5 },
-    ]);
-    expect((await client.intelligence.v2.transcripts(transcript.sid).fetch()).status).toBe('completed');
-
-    const sentences = await client.intelligence.v2.transcripts(transcript.sid).sentences.list({ wordTimestamps: true, pageSize: 1 });
-    expect(sentences.map((s) => [s.sentenceIndex, s.mediaChannel, s.transcript, s.startTime, s.endTime])).toEqual([
-      [0, 1, 'Hello there.', 0.5, 1.4],
-      [1, 1, 'Can you see my screen?', 2, 3.5],
-    ]);
-    expect(sentences[0].words).toEqual([{ word: 'Hello', start_time: 0.5, end_time: 0.9 }, { word: 'there.', start_time: 0.9, end_time: 1.4 }]);
-    expect(fake.requests.filter((r) => r.path.endsWith('/Sentences')).map((r) => r.query.WordTimestamps)).toEqual(['true', 'true']);
-
-    const plain = await client.intelligence.v2.transcripts(transcript.sid).sentences.list();
-    expect(plain[0].words).toBeNull();
-  });
-
-  it('deletes a transcript with its sentences: 204, then 404 for it and them', async () => {
-    const client = fake.client();
-    const transcript = await client.intelligence.v2.transcripts.create({ serviceSid: 'GA' + '0'.repeat(32), channel: {}, customerKey: 'k' });
-    fake.completeTranscript(transcript.sid, [{ transcript: 'My card is on file.', startTime: 0, endTime: 1 }]);
-    fake.clearRequests();
-
-    expect(await client.intelligence.v2.transcripts(transcript.sid).remove()).toBe(true);
-    expect(fake.requests.map((r) => [r.method, r.host, r.path, r.status])).toEqual([['DELETE', 'intelligence.twilio.com', `/v2/Transcripts/${transcript.sid}`, 204]]);
-    await expect(client.intelligence.v2.transcripts(transcript.sid).remove()).rejects.toMatchObject({ status: 404, code: 20404 });
-    await expect(client.intelligence.v2.transcripts(transcript.sid).fetch()).rejects.toMatchObject({ status: 404 });
-    await expect(client.intelligence.v2.transcripts(transcript.sid).sentences.list()).rejects.toMatchObject({ status: 404 });
-    expect(fake.state.sentences.has(transcript.sid)).toBe(false);
-  });
-});
+// Intelligence: tests/contract/twilio-fake-intelligence.test.ts (the fake's strict Voice Intelligence).
 
 describe('errors and auth', () => {
   it('injects failures for the next matching calls only', async () => {

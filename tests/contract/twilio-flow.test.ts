@@ -2,6 +2,7 @@ import { RECORDING_NOTICE } from '../../src/domain/consent';
 import twilio from 'twilio';
 import type { RecordedRequest } from '../support/fake-twilio';
 import { startTwilioStack, type TwilioStack } from './support/twilio-stack';
+import { viMediaRejected, workerTranscripts } from './support/worker-transcripts';
 
 /**
  * The whole production flow over HTTP, BACKEND=twilio: escalate → customer token → room-ended
@@ -105,7 +106,8 @@ describe('BACKEND=twilio, end to end over HTTP', () => {
     expect(endCallLog[0]).toBe(`POST iam.twilio.com/v1/Accounts/${fake.accountSid}/Tokens/validate`);
     expect(endCallLog.filter((c) => c.includes('video.twilio.com'))).toEqual([]); // the room is over; nothing composed again
 
-    // 4. Compositions finish, out of order and some twice; each speaker's audio goes to Voice Intelligence at once.
+    // 4. Compositions finish, out of order and some twice; each speaker's audio goes to the media
+    //    worker at once, which makes it FLAC and hands it to Voice Intelligence.
     const available = (sid: string, duration = 95) => {
       fake.completeComposition(sid, { duration });
       return stack.webhook(`composition-status?roomName=${roomName}`, {
@@ -119,6 +121,9 @@ describe('BACKEND=twilio, end to end over HTTP', () => {
     expect((await available(customerAudio)).status).toBe(200);
     expect((await available(customerAudio)).status).toBe(200);
     expect((await available(agentAudio)).status).toBe(200);
+    const [customerT, agentT] = await workerTranscripts(fake, 2);
+    // The Functions asked nothing of Voice Intelligence; the worker, one speaker at a time, oldest first:
+    // the composition's media (API key, then its redirect), then the transcript.
     expect(callLog().filter((c) => !c.includes('conversations.twilio.com'))).toEqual([
       `GET video.twilio.com/v1/Compositions/${customerAudio}/Media`,
       'POST intelligence.twilio.com/v2/Transcripts',
@@ -127,25 +132,45 @@ describe('BACKEND=twilio, end to end over HTTP', () => {
     ]);
     const transcripts = calls('intelligence.twilio.com', 'POST').filter((r) => r.path === '/v2/Transcripts');
     expect(transcripts).toHaveLength(2);
-    for (const t of transcripts) {
+    const speakers = [String(joined.body.access.identity), 'agent:alex'];
+    transcripts.forEach((t, i) => {
       expect(Object.keys(t.form).sort()).toEqual(['Channel', 'CustomerKey', 'ServiceSid']);
       expect(t.form.ServiceSid).toBe(`GA${'a'.repeat(32)}`);
-      expect(JSON.parse(String(t.form.Channel))).toEqual({ media_properties: { media_url: expect.stringMatching(/^http/) } });
+      // One mono FLAC per speaker, on channel 1, served by the worker at a signed, expiring URL.
+      expect(JSON.parse(String(t.form.Channel))).toEqual({
+        media_properties: { media_url: expect.stringMatching(new RegExp(`^${stack.worker!.url}/media/MW[0-9a-f]{32}\\.flac\\?expires=\\d+&sig=[\\w-]+$`)) },
+        participants: [{ channel_participant: 1, user_id: speakers[i], role: i === 0 ? 'Customer' : 'Agent' }],
+      });
       expect(String(t.form.CustomerKey).length).toBeLessThanOrEqual(64);
-    }
-    // A fresh, short-lived media URL per transcript.
+    });
+    // Voice Intelligence fetched each file once, and took it: FLAC, one channel, the call's length.
+    const fetched = fake.mediaFetches();
+    expect(fetched.map((f) => [f.transcriptSid, f.status, f.audio?.format, f.audio?.channels])).toEqual([
+      [customerT.sid, 200, 'flac', 1],
+      [agentT.sid, 200, 'flac', 1],
+    ]);
+    expect(fetched.every((f) => Math.abs((f.audio?.durationSeconds ?? 0) - 95) < 1)).toBe(true);
+    process.stdout.write(`figure: vi_media_rejected ${viMediaRejected(fake).length}\n`);
+    expect(viMediaRejected(fake)).toEqual([]);
+    // The one fetch used the URL up: the file is gone from the worker.
+    expect((await fetch(String(JSON.parse(String(transcripts[0].form.Channel)).media_properties.media_url))).status).toBe(404);
+    // A fresh, short-lived composition media URL per transcript.
     const mediaGets = calls('video.twilio.com', 'GET').filter((r) => /\/Media$/.test(r.path.split('?')[0]));
     expect(mediaGets.map((r) => r.path.split('?')[0])).toEqual([`/v1/Compositions/${customerAudio}/Media`, `/v1/Compositions/${agentAudio}/Media`]);
     expect(mediaGets.every((r) => r.query.Ttl === '600')).toBe(true);
 
     // 5. Transcripts finish; the last piece (the grid video) completes the job.
-    const [customerT, agentT] = [...fake.state.transcripts.values()];
     fake.completeTranscript(String(customerT.sid), [{ transcript: 'My router keeps dropping.', startTime: 3.5, endTime: 5.0 }]);
     fake.completeTranscript(String(agentT.sid), [
       { transcript: 'Hello, how can I help?', startTime: 0.5, endTime: 2.0, words: [{ word: 'Hello', startTime: 0.5, endTime: 0.9 }] },
     ]);
-    const report = (t: Record<string, unknown>) =>
-      stack.jsonWebhook('transcript-status', { account_sid: stack.fake.accountSid, transcript_sid: t.sid, customer_key: t.customer_key, event_type: 'voice_intelligence_transcript_available' });
+    // The service webhook, as Voice Intelligence sends it (a redelivery repeats the first body).
+    const webhooks = new Map<string, Record<string, string>>();
+    const report = (t: Record<string, unknown>) => {
+      const sid = String(t.sid);
+      if (!webhooks.has(sid)) webhooks.set(sid, fake.transcriptWebhook(sid));
+      return stack.jsonWebhook('transcript-status', webhooks.get(sid)!);
+    };
     expect((await report(agentT)).status).toBe(200);
     expect((await report(customerT)).status).toBe(200);
     expect((await report(customerT)).status).toBe(200);

@@ -1,6 +1,7 @@
 import { RECORDING_NOTICE } from '../../src/domain/consent';
 import type { RecordedRequest, Resource } from '../support/fake-twilio';
 import { startTwilioStack, type TwilioStack } from './support/twilio-stack';
+import { workerTranscripts } from './support/worker-transcripts';
 
 /**
  * Voice Intelligence keeps its own, unredacted copy of every transcript. BACKEND=twilio through
@@ -60,7 +61,8 @@ async function callAwaitingTranscripts() {
   const before = new Set(fake.state.transcripts.keys());
   await available(agentAudio);
   await available(customerAudio);
-  const [agentT, customerT] = [...fake.state.transcripts.values()].filter((t) => !before.has(String(t.sid)));
+  // The media worker makes each speaker's FLAC and creates the transcripts, in that order.
+  const [agentT, customerT] = await workerTranscripts(fake, 2, before);
   fake.completeTranscript(String(agentT.sid), [{ transcript: 'Can you read me the card number?', startTime: 0.5, endTime: 2 }]);
   fake.completeTranscript(String(customerT.sid), [{ transcript: 'It is 4111 1111 1111 1111.', startTime: 3, endTime: 6 }]);
   const report = (t: Resource) =>

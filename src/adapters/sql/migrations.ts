@@ -3,6 +3,7 @@ import { monitoringSessionsMigration } from './migration-0012-monitoring';
 import { privacyMigration } from './migration-0013-privacy';
 import { closureSettledMigration } from './migration-0014-closure-settled';
 import { staffNamesMigration } from './migration-0015-staff-names';
+import { mediaWorkMigration } from './migration-0016-media-work';
 import { recordingLibraryMigration } from './migration-0011-recording-library';
 
 /**
@@ -282,6 +283,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_ve_privacy': privacyMigration,
   '0014_ve_closure_settled': closureSettledMigration,
   '0015_ve_staff_names': staffNamesMigration,
+  '0016_ve_media_work': mediaWorkMigration,
 };
 
 /** In code, not files: the Functions are bundled with esbuild and have no migrations folder. */

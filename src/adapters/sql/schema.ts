@@ -188,7 +188,27 @@ export interface TranscriptLinesTable {
   text: string;
 }
 
+/** The media worker's queue (0016): one row per transcript the Twilio pipeline asks for. */
+export interface MediaWorkTable {
+  id: string;
+  room_name: string;
+  composition_id: string;
+  customer_key: string;
+  /** waiting → working (leased) → submitted (at Voice Intelligence) → done; or failed. */
+  state: string;
+  attempts: number;
+  not_before: string;
+  lease_owner: ColumnType<string | null, string | null | undefined, string | null>;
+  lease_until: ColumnType<string | null, string | null | undefined, string | null>;
+  transcript_sid: ColumnType<string | null, string | null | undefined, string | null>;
+  media_ref: ColumnType<string | null, string | null | undefined, string | null>;
+  error: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface StoreTables {
+  ve_media_work: MediaWorkTable;
   ve_conversation_closures: ClosuresTable;
   ve_legal_holds: LegalHoldsTable;
   ve_audit_log: AuditLogTable;

@@ -1,4 +1,4 @@
-import { TRACK_NAMES } from '../../client/twilio/track-source';
+import { isTrackOf, trackNamePattern } from '../../client/twilio/track-source';
 
 /** A Twilio Compositions `VideoLayout`: named regions, each drawing the tracks its `video_sources` name. */
 export type TwilioVideoLayout = Record<string, Record<string, unknown>>;
@@ -18,30 +18,34 @@ export const PIP_RESOLUTION = { width: 1280, height: 720 };
 const CORNER = { width: 320, height: 240, margin: 24 };
 
 /**
- * A clip's picture-in-picture, from the video tracks the room recorded (the names this product's
- * browser client publishes under). A region without position or size fills the frame; a region
+ * A clip's picture-in-picture, from the video tracks the room recorded. This product's browser
+ * client names each track `<source>-<suffix>` (unique per participant), so a region selects a kind
+ * of track with Twilio's wildcard: `screen*`, `camera*` ("`*` matches zero or more characters in a
+ * track name", Compositions resource). A region without position or size fills the frame; a region
  * with nothing to show stays blank, so only regions with a recorded track are laid out:
  * - screen + camera: the screen fills the frame (z_pos 1), the camera sits bottom-right over it (z_pos 2);
  * - camera only, or screen only: that track fills the frame.
  */
 export function pictureInPictureLayout(recordedVideoTracks: readonly string[]): TwilioVideoLayout {
-  const has = (name: string) => recordedVideoTracks.includes(name);
+  const has = (source: 'screen' | 'camera') => recordedVideoTracks.some((name) => isTrackOf(source, name));
+  const screen = [trackNamePattern('screen')];
+  const camera = [trackNamePattern('camera')];
   const { width, height } = PIP_RESOLUTION;
-  if (has(TRACK_NAMES.screen) && has(TRACK_NAMES.camera)) {
+  if (has('screen') && has('camera')) {
     return {
-      screen: { z_pos: 1, video_sources: [TRACK_NAMES.screen] },
+      screen: { z_pos: 1, video_sources: screen },
       camera: {
         z_pos: 2,
         x_pos: width - CORNER.width - CORNER.margin,
         y_pos: height - CORNER.height - CORNER.margin,
         width: CORNER.width,
         height: CORNER.height,
-        video_sources: [TRACK_NAMES.camera],
+        video_sources: camera,
       },
     };
   }
-  if (has(TRACK_NAMES.screen)) return { screen: { z_pos: 1, video_sources: [TRACK_NAMES.screen] } };
-  if (has(TRACK_NAMES.camera)) return { camera: { z_pos: 1, video_sources: [TRACK_NAMES.camera] } };
+  if (has('screen')) return { screen: { z_pos: 1, video_sources: screen } };
+  if (has('camera')) return { camera: { z_pos: 1, video_sources: camera } };
   // Video under names this client never publishes (another client): show whatever was recorded.
   return { main: { z_pos: 1, video_sources: ['*'] } };
 }

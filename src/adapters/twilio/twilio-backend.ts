@@ -4,11 +4,12 @@ import { CustomerLinks } from '../../core/customer-link';
 import type { PipelineDeps } from '../../core/pipeline/deps';
 import { systemClock } from '../../ports/clock';
 import type { Backend } from '../../core/backend';
-import { coreStores, openPostgresStore } from '../sql/database';
+import { coreStores, openPostgresStore, type SqlStore } from '../sql/database';
+import { SqlMediaWork } from '../sql/sql-media-work';
 import { SqlArtifacts } from '../sql/sql-artifacts';
 import { FlexIdentity } from './flex-identity';
 import { functionUrl } from './function-url';
-import { twilioRestClient } from './twilio-client';
+import { twilioRestClient, type TwilioClient } from './twilio-client';
 import { TwilioComposer } from './twilio-composer';
 import { TwilioConversations } from './twilio-conversations';
 import { TwilioRecordingMedia } from './twilio-recording-media';
@@ -25,15 +26,28 @@ function required(config: Config) {
   return config as Config & { [K in (typeof names)[number]]: string };
 }
 
-/**
- * The production adapter set: Twilio Video, Compositions, Voice Intelligence and Conversations,
- * Flex tokens for staff, and PostgreSQL as the store.
- */
-export async function createTwilioBackend(config: Config): Promise<Backend> {
+/** What the Functions and the media worker share: the REST client, the store and the pipeline. */
+export interface TwilioParts {
+  config: RequiredTwilioConfig;
+  credentials: { accountSid: string; apiKeySid: string; apiKeySecret: string };
+  client: TwilioClient;
+  store: SqlStore;
+  /** The media worker's queue (ve_media_work). */
+  work: SqlMediaWork;
+  conversations: TwilioConversations;
+  artifacts: SqlArtifacts;
+  pipeline: PipelineDeps;
+}
+
+type RequiredTwilioConfig = ReturnType<typeof required>;
+
+/** The production pipeline over Twilio and PostgreSQL, as both the Functions and the media worker run it. */
+export async function openTwilioParts(config: Config): Promise<TwilioParts> {
   const c = required(config);
   const credentials = { accountSid: c.ACCOUNT_SID, apiKeySid: c.TWILIO_API_KEY_SID, apiKeySecret: c.TWILIO_API_KEY_SECRET };
   const client = twilioRestClient(credentials);
   const store = await openPostgresStore(c.DATABASE_URL);
+  const work = new SqlMediaWork(store.db);
   const conversations = new TwilioConversations({ client });
   const artifacts = new SqlArtifacts(store.db, functionUrl(c.WEBHOOK_BASE_URL, 'recording-media'), async (job) => {
     if (job.video?.status !== 'ready') throw new DomainError('not_found', 'video_not_ready', 'The video is not ready yet.');
@@ -42,7 +56,8 @@ export async function createTwilioBackend(config: Config): Promise<Backend> {
   const pipeline: PipelineDeps = {
     store: store.pipeline,
     composer: new TwilioComposer({ client, statusCallbackUrl: functionUrl(c.WEBHOOK_BASE_URL, 'composition-status') }),
-    transcriber: new VoiceIntelligenceTranscriber({ client, serviceSid: c.VOICE_INTELLIGENCE_SERVICE_SID, mediaUrlTtlSeconds: c.MEDIA_URL_TTL_SECONDS }),
+    // Voice Intelligence through the media worker: the request is queued, the worker makes the FLAC.
+    transcriber: new VoiceIntelligenceTranscriber({ client, work }),
     artifacts,
     conversations,
     clock: systemClock,
@@ -52,6 +67,15 @@ export async function createTwilioBackend(config: Config): Promise<Backend> {
     library: store.library,
     recordingOwners: { escalations: store.escalations, clips: store.clips },
   };
+  return { config: c, credentials, client, store, work, conversations, artifacts, pipeline };
+}
+
+/**
+ * The production adapter set: Twilio Video, Compositions, Voice Intelligence and Conversations,
+ * Flex tokens for staff, and PostgreSQL as the store.
+ */
+export async function createTwilioBackend(config: Config): Promise<Backend> {
+  const { config: c, credentials, client, store, conversations, artifacts, pipeline } = await openTwilioParts(config);
   return {
     deps: {
       config,

@@ -76,8 +76,10 @@ export class TwilioComposer implements Composer {
     });
     const speech: SpeechComposition[] = [];
     for (const participantSid of speakers) {
-      // By participant SID, as Twilio's Conversational Intelligence guide selects a speaker's audio:
-      // a track name ("microphone") is shared by every participant and would match them all.
+      // By participant SID, as Twilio's Conversational Intelligence guide selects a speaker's audio
+      // (twilio.com/docs/conversational-intelligence/customize, "Create an audio recording from
+      // Twilio Video"). Our browser client's names are unique per participant (`microphone-<suffix>`),
+      // but another client's may not be: a shared name would select every participant who used it.
       const c = await this.video.compositions.create({ ...common, audioSources: [participantSid] });
       const identity = identityOf.get(participantSid) ?? participantSid;
       speech.push({ compositionId: c.sid, status: 'pending', participantIdentity: identity, role: roleOfIdentity(identity), startOffsetSeconds: 0 });

@@ -6,7 +6,7 @@ import { LocalVideoTrack, twilioError } from './test-support/twilio-video';
 describe('microphone', () => {
   it('mute and unmute enable/disable the published track (the others are told it is disabled)', async () => {
     const { mock, room, local, log } = await connectToMock();
-    const published = mock.room.localParticipant.published.find((p) => p.trackName === 'microphone')!.track;
+    const published = mock.room.localParticipant.published.find((p) => p.trackName === 'microphone-p1')!.track;
     const events: string[] = [];
     published.on('disabled', () => events.push('disabled'));
     published.on('enabled', () => events.push('enabled'));
@@ -18,7 +18,7 @@ describe('microphone', () => {
     expect(room.localParticipant.audioEnabled).toBe(true);
     expect(events).toEqual(['disabled', 'enabled']);
     expect(log).toEqual(['localChanged', 'localChanged']);
-    expect(mock.room.localParticipant.publishedNames()).toEqual(['microphone', 'camera']); // still published
+    expect(mock.room.localParticipant.publishedNames()).toEqual(['microphone-p1', 'camera-p1']); // still published
   });
 });
 
@@ -31,16 +31,16 @@ describe('camera', () => {
     expect(room.localParticipant.videoEnabled).toBe(false);
     expect(room.localParticipant.videoTrack).toBeNull();
     expect(local.video.readyState).toBe('ended');
-    expect(lp.publishedNames()).toEqual(['microphone']);
+    expect(lp.publishedNames()).toEqual(['microphone-p1']);
 
     await room.localParticipant.setCameraEnabled(true);
     expect(devices.calls).toEqual(['getUserMedia:{"video":{"deviceId":{"ideal":"cam-1"}},"audio":false}']);
     const reopened = devices.opened[0];
     expect(room.localParticipant.videoEnabled).toBe(true);
     expect(room.localParticipant.videoTrack).toBe(reopened);
-    expect(lp.publishedNames()).toEqual(['microphone', 'camera']);
+    expect(lp.publishedNames()).toEqual(['microphone-p1', 'camera-p1']); // the same name as before: still this participant's own
     expect(lp.published[1].track).toBeInstanceOf(LocalVideoTrack);
-    expect(lp.log).toEqual(['unpublish:camera', 'publish:camera:standard']);
+    expect(lp.log).toEqual(['unpublish:camera-p1', 'publish:camera-p1:standard']);
     expect(log).toEqual(['localChanged', 'localChanged']);
 
     // The camera this client opened itself is stopped when the call ends.
@@ -54,7 +54,7 @@ describe('camera', () => {
     expect(devices.calls).toEqual([]);
     await Promise.all([room.localParticipant.setCameraEnabled(false), room.localParticipant.setCameraEnabled(true), room.localParticipant.setCameraEnabled(true)]);
     expect(devices.calls).toHaveLength(1);
-    expect(mock.room.localParticipant.log).toEqual(['unpublish:camera', 'publish:camera:standard']);
+    expect(mock.room.localParticipant.log).toEqual(['unpublish:camera-p1', 'publish:camera-p1:standard']);
   });
 
   it('a camera that cannot be opened rejects readably and stays off', async () => {
@@ -79,7 +79,7 @@ describe('camera', () => {
 });
 
 describe('screen share', () => {
-  it('publishes the picked screen as "screen" with priority high, and unpublishes and stops it on stop', async () => {
+  it('publishes the picked screen as "screen-<suffix>" with priority high, and unpublishes and stops it on stop', async () => {
     const { mock, room, devices, log } = await connectToMock();
     const lp = mock.room.localParticipant;
     await room.localParticipant.startScreenShare();
@@ -87,14 +87,14 @@ describe('screen share', () => {
     const screen = devices.opened[0];
     expect(screen.contentHint).toBe('detail');
     expect(room.localParticipant.screenSharing).toBe(true);
-    expect(lp.log).toEqual(['publish:screen:high']);
-    expect(lp.published.find((p) => p.trackName === 'screen')?.track.mediaStreamTrack).toBe(screen);
+    expect(lp.log).toEqual(['publish:screen-p1:high']);
+    expect(lp.published.find((p) => p.trackName === 'screen-p1')?.track.mediaStreamTrack).toBe(screen);
 
     await room.localParticipant.stopScreenShare();
     expect(room.localParticipant.screenSharing).toBe(false);
     expect(screen.readyState).toBe('ended');
-    expect(lp.log).toEqual(['publish:screen:high', 'unpublish:screen']);
-    expect(lp.publishedNames()).toEqual(['microphone', 'camera']);
+    expect(lp.log).toEqual(['publish:screen-p1:high', 'unpublish:screen-p1']);
+    expect(lp.publishedNames()).toEqual(['microphone-p1', 'camera-p1']);
     expect(log).toEqual(['localChanged', 'localChanged']);
   });
 
@@ -104,7 +104,7 @@ describe('screen share', () => {
     devices.opened[0].endFromBrowser();
     await Promise.resolve();
     expect(room.localParticipant.screenSharing).toBe(false);
-    expect(mock.room.localParticipant.log).toEqual(['publish:screen:high', 'unpublish:screen']);
+    expect(mock.room.localParticipant.log).toEqual(['publish:screen-p1:high', 'unpublish:screen-p1']);
   });
 
   it('a refused or cancelled picker rejects with a readable message and publishes nothing', async () => {
@@ -132,7 +132,7 @@ describe('screen share', () => {
     release();
     await expect(starting).resolves.toBeUndefined();
     expect(room.localParticipant.screenSharing).toBe(false);
-    expect(mock.room.localParticipant.publishedNames()).toEqual(['microphone', 'camera']);
+    expect(mock.room.localParticipant.publishedNames()).toEqual(['microphone-p1', 'camera-p1']);
   });
 
   it('a second start while one is under way or active does nothing', async () => {
@@ -148,10 +148,10 @@ describe('screen share', () => {
     const picked = fakeMediaStreamTrack('video', { id: 'picked-screen' });
     await room.localParticipant.startScreenShare(picked);
     expect(devices.calls).toEqual([]);
-    expect(lp.log).toEqual(['publish:screen:high']);
-    expect(lp.published.find((p) => p.trackName === 'screen')?.track.mediaStreamTrack).toBe(picked);
+    expect(lp.log).toEqual(['publish:screen-p1:high']);
+    expect(lp.published.find((p) => p.trackName === 'screen-p1')?.track.mediaStreamTrack).toBe(picked);
     await room.localParticipant.stopScreenShare();
-    expect(lp.log).toEqual(['publish:screen:high', 'unpublish:screen']);
+    expect(lp.log).toEqual(['publish:screen-p1:high', 'unpublish:screen-p1']);
     expect(picked.readyState).toBe('live'); // the caller's: a retake publishes it again
     await room.localParticipant.startScreenShare(picked);
     mock.room.serverDisconnect(twilioError(53118));

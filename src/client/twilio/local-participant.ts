@@ -1,6 +1,5 @@
-import type { LocalParticipant } from '../video-client';
+import type { LocalParticipant, TrackSource } from '../video-client';
 import { PUBLISH_PRIORITY } from './connect-options';
-import { TRACK_NAMES } from './track-source';
 import type { TwilioLocalParticipant, TwilioLocalTrack, TwilioLocalTrackClass } from './twilio-video-api';
 
 /** The browser's capture calls (navigator.mediaDevices), injectable for tests. */
@@ -23,8 +22,8 @@ export const CAMERA_FAILED = 'The camera could not be turned on. Check that no o
  * track's `enabled` (instant; twilio-video tells the others it is disabled). Camera off
  * unpublishes and stops the camera (its light goes out); camera on opens the same device again
  * and publishes it under the same name. A screen share is its own LocalVideoTrack named
- * `screen`, published with priority high, and unpublished when the browser's own "Stop sharing"
- * ends it.
+ * `screen-<suffix>` (`names`: this participant's own track names), published with priority high,
+ * and unpublished when the browser's own "Stop sharing" ends it.
  */
 export class TwilioLocalParticipantView implements LocalParticipant {
   private microphone: TwilioLocalTrack | null;
@@ -43,6 +42,7 @@ export class TwilioLocalParticipantView implements LocalParticipant {
     readonly displayName: string,
     private readonly participant: TwilioLocalParticipant,
     tracks: LocalTracks,
+    private readonly names: Readonly<Record<TrackSource, string>>,
     private readonly LocalVideoTrack: TwilioLocalTrackClass,
     private readonly devices: () => CaptureDevices,
     private readonly changed: () => void,
@@ -83,7 +83,7 @@ export class TwilioLocalParticipantView implements LocalParticipant {
     try {
       const mst = given ?? (await this.pickScreen());
       if ('contentHint' in mst) mst.contentHint = 'detail'; // text stays sharp rather than smooth
-      const track = new this.LocalVideoTrack(mst, { name: TRACK_NAMES.screen });
+      const track = new this.LocalVideoTrack(mst, { name: this.names.screen });
       // A screen the caller handed in stays theirs (twilio-video stops only tracks it opened itself).
       if (!given) this.owned.add(track);
       this.screen = track;
@@ -162,7 +162,7 @@ export class TwilioLocalParticipantView implements LocalParticipant {
       mst.stop();
       return;
     }
-    const track = new this.LocalVideoTrack(mst, { name: TRACK_NAMES.camera });
+    const track = new this.LocalVideoTrack(mst, { name: this.names.camera });
     this.owned.add(track);
     this.camera = track;
     try {

@@ -6,9 +6,10 @@ describe('remote participants and tracks', () => {
   it('maps a participant joining, publishing camera, microphone and screen, and leaving', async () => {
     const { mock, room, log } = await connectToMock();
     const customer = mock.room.addParticipant('customer:lnk_1');
-    customer.publish('microphone', 'audio');
-    customer.publish('camera', 'video');
-    customer.publish('screen', 'video', { priority: 'high' });
+    // The names this client publishes under: `<source>-<suffix>`, unique per participant.
+    customer.publish('microphone-c7e1', 'audio');
+    customer.publish('camera-c7e1', 'video');
+    customer.publish('screen-c7e1', 'video', { priority: 'high' });
 
     const p = room.participants.get('customer:lnk_1');
     expect(p).toMatchObject({ identity: 'customer:lnk_1', displayName: 'Customer', role: 'customer' });
@@ -17,9 +18,9 @@ describe('remote participants and tracks', () => {
       ['customer:lnk_1:camera', 'video', 'camera'],
       ['customer:lnk_1:screen', 'video', 'screen'],
     ]);
-    expect(p?.tracks[1].mediaStreamTrack).toBe(customer.publication('camera').track?.mediaStreamTrack);
+    expect(p?.tracks[1].mediaStreamTrack).toBe(customer.publication('camera-c7e1').track?.mediaStreamTrack);
 
-    customer.unpublish(customer.publication('screen'));
+    customer.unpublish(customer.publication('screen-c7e1'));
     expect(p?.tracks.map((t) => t.source)).toEqual(['microphone', 'camera']);
     mock.room.removeParticipant(customer);
     expect(room.participants.size).toBe(0);

@@ -38,10 +38,23 @@ describe('TwilioVideoClient.connect', () => {
     expect(tracks).toHaveLength(2);
     expect(tracks[0]).toBeInstanceOf(LocalAudioTrack);
     expect(tracks[1]).toBeInstanceOf(LocalVideoTrack);
-    expect(tracks.map((t) => (t as LocalAudioTrack).name)).toEqual(['microphone', 'camera']);
+    const [mic, cam] = tracks.map((t) => (t as LocalAudioTrack).name);
+    expect(mic).toMatch(/^microphone-[0-9a-f]{12}$/);
+    expect(cam).toBe(`camera-${mic.slice('microphone-'.length)}`); // one suffix per participant
     expect(tracks.map((t) => (t as LocalAudioTrack).mediaStreamTrack)).toEqual([audio, video]);
     expect(room.localParticipant).toMatchObject({ identity: 'agent:alex', displayName: 'Alex', audioEnabled: true, videoEnabled: true, screenSharing: false });
     expect(room.localParticipant.videoTrack).toBe(video);
+  });
+
+  it('gives every participant track names of its own, so a composition never selects another participant by name', async () => {
+    const names: string[] = [];
+    for (const identity of ['agent:alex', 'customer:c1', 'supervisor:sue']) {
+      const { mock, client } = setup();
+      await client.connect(twilioAccess({ identity }), { audio: fakeMediaStreamTrack('audio'), video: fakeMediaStreamTrack('video') });
+      names.push(...(mock.connects[0].options.tracks as LocalAudioTrack[]).map((t) => t.name));
+    }
+    expect(new Set(names).size).toBe(6);
+    expect(names.filter((n) => n.startsWith('microphone-'))).toHaveLength(3);
   });
 
   it('passes an empty track list (never lets twilio-video open devices) for a silent participant', async () => {

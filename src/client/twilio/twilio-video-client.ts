@@ -4,7 +4,7 @@ import type { LocalMedia, RemoteParticipant, VideoClient } from '../video-client
 import { connectOptions } from './connect-options';
 import { TwilioLocalParticipantView, type CaptureDevices } from './local-participant';
 import { defaultDisplayName } from './participant-identity';
-import { TRACK_NAMES } from './track-source';
+import { newTrackNameSuffix, trackNamesFor } from './track-source';
 import { toConnectError } from './twilio-errors';
 import { TwilioVideoRoom } from './twilio-room';
 import type { TwilioLocalTrack, TwilioVideoApi } from './twilio-video-api';
@@ -18,6 +18,8 @@ export interface TwilioVideoClientOptions {
   connectOptions?: Partial<ConnectOptions>;
   /** Label for a remote identity; defaults to its role ("Agent", "Customer", "Supervisor"). */
   displayNameOf?: (identity: string, role: RemoteParticipant['role']) => string;
+  /** The suffix that makes this participant's track names unique; random by default. */
+  trackNameSuffix?: () => string;
 }
 
 const browserDevices = (): CaptureDevices => navigator.mediaDevices;
@@ -25,7 +27,8 @@ const browserDevices = (): CaptureDevices => navigator.mediaDevices;
 /**
  * VideoClient for the Twilio back end: `access.token` is a Twilio AccessToken (VideoGrant for
  * `access.roomName`). The tracks the page already opened for the pre-join check are published as
- * they are, named `microphone` / `camera` so every subscriber knows what it receives.
+ * they are, named `microphone-<suffix>` / `camera-<suffix>`: the prefix tells every subscriber what
+ * it receives, the suffix (one per connection) keeps each participant's names its own.
  */
 export class TwilioVideoClient implements VideoClient {
   constructor(private readonly options: TwilioVideoClientOptions) {}
@@ -33,8 +36,9 @@ export class TwilioVideoClient implements VideoClient {
   async connect(access: MediaAccess, local: LocalMedia): Promise<TwilioVideoRoom> {
     if (access.provider !== 'twilio') throw new Error('This access grant is not for Twilio Video.');
     const { video } = this.options;
-    const microphone = local.audio ? new video.LocalAudioTrack(local.audio, { name: TRACK_NAMES.microphone }) : null;
-    const camera = local.video ? new video.LocalVideoTrack(local.video, { name: TRACK_NAMES.camera }) : null;
+    const names = trackNamesFor((this.options.trackNameSuffix ?? newTrackNameSuffix)());
+    const microphone = local.audio ? new video.LocalAudioTrack(local.audio, { name: names.microphone }) : null;
+    const camera = local.video ? new video.LocalVideoTrack(local.video, { name: names.camera }) : null;
     const tracks = [microphone, camera].filter((t): t is TwilioLocalTrack => !!t);
     let room;
     try {
@@ -48,6 +52,7 @@ export class TwilioVideoClient implements VideoClient {
       access.displayName,
       room.localParticipant,
       { microphone, camera },
+      names,
       video.LocalVideoTrack,
       this.options.devices ?? browserDevices,
       () => view?.emitLocalChanged(),

@@ -8,6 +8,7 @@ import { startFunctionsServer, type FunctionsServer } from '../../../src/adapter
 import { startFakeTwilio, type FakeTwilio } from '../../support/fake-twilio';
 import { startPostgresServer, type PostgresServer } from '../../support/postgres-server';
 import { ROOT } from '../../support/test-stack';
+import { startMediaWorkerProcess, type MediaWorkerProcess } from './media-worker-process';
 
 export const RETENTION_SWEEP_SECRET_FOR_TESTS = 'contract-test-retention-sweep-secret-0123456789';
 
@@ -26,6 +27,10 @@ export interface TwilioStack {
   authToken: string;
   /** The Functions' PostgreSQL store, for seeding what a longer flow would have left. */
   databaseUrl: string;
+  /** The media worker, its own process on 127.0.0.1 (null when started without one). */
+  worker: MediaWorkerProcess | null;
+  /** Another copy of the media worker on the same store and fake (settings may be overridden). */
+  startWorker(env?: Record<string, string>): Promise<MediaWorkerProcess>;
   post(path: string, body: Record<string, unknown>, headers?: Record<string, string>): Promise<Reply>;
   /** A form webhook signed for `signedPath` (defaults to the path it is sent to). */
   webhook(path: string, params: Record<string, string>, o?: { signedPath?: string; signature?: string | null }): Promise<Reply>;
@@ -43,10 +48,16 @@ async function reply(res: Response): Promise<Reply> {
   }
 }
 
-export async function startTwilioStack(): Promise<TwilioStack> {
-  const started: { fake?: FakeTwilio; pg?: PostgresServer; functions?: FunctionsServer } = {};
+export interface TwilioStackOptions {
+  /** false: no media worker; an object: its settings over the defaults. */
+  worker?: false | Record<string, string>;
+}
+
+export async function startTwilioStack(options: TwilioStackOptions = {}): Promise<TwilioStack> {
+  const started: { fake?: FakeTwilio; pg?: PostgresServer; functions?: FunctionsServer; workers: MediaWorkerProcess[] } = { workers: [] };
   const work = mkdtempSync(join(tmpdir(), 've-twilio-contract-'));
   const close = async () => {
+    await Promise.all(started.workers.map((w) => w.stop()));
     await started.functions?.stop();
     await started.pg?.stop();
     await started.fake?.close();
@@ -59,26 +70,46 @@ export async function startTwilioStack(): Promise<TwilioStack> {
     const webhookBase = 'https://video-escalation-1234-dev.twil.io';
     const { authToken, accountSid, apiKeySid, apiKeySecret } = fake.credentials;
     const port = await freePort();
-    started.functions = await startFunctionsServer({
-      root: ROOT,
-      port,
-      logFile: join(work, 'functions.log'),
-      env: {
-        BACKEND: 'twilio',
-        ACCOUNT_SID: accountSid,
-        AUTH_TOKEN: authToken,
-        TWILIO_API_KEY_SID: apiKeySid,
-        TWILIO_API_KEY_SECRET: apiKeySecret,
-        DATABASE_URL: databaseUrl,
-        WEBHOOK_BASE_URL: webhookBase,
-        PUBLIC_BASE_URL: webhookBase,
-        VOICE_INTELLIGENCE_SERVICE_SID: `GA${'a'.repeat(32)}`,
-        LINK_SIGNING_SECRET: 'contract-test-link-secret-0123456789abcdef',
-        RETENTION_SWEEP_SECRET: RETENTION_SWEEP_SECRET_FOR_TESTS,
-        LOG_LEVEL: 'warn',
-        ...fake.env,
-      },
-    });
+    // What Twilio Functions and the media worker are given alike (the worker's own WORKER_* beside).
+    const env: Record<string, string> = {
+      BACKEND: 'twilio',
+      ACCOUNT_SID: accountSid,
+      AUTH_TOKEN: authToken,
+      TWILIO_API_KEY_SID: apiKeySid,
+      TWILIO_API_KEY_SECRET: apiKeySecret,
+      DATABASE_URL: databaseUrl,
+      WEBHOOK_BASE_URL: webhookBase,
+      PUBLIC_BASE_URL: webhookBase,
+      VOICE_INTELLIGENCE_SERVICE_SID: `GA${'a'.repeat(32)}`,
+      LINK_SIGNING_SECRET: 'contract-test-link-secret-0123456789abcdef',
+      RETENTION_SWEEP_SECRET: RETENTION_SWEEP_SECRET_FOR_TESTS,
+      LOG_LEVEL: 'warn',
+      ...fake.env,
+    };
+    started.functions = await startFunctionsServer({ root: ROOT, port, logFile: join(work, 'functions.log'), env });
+    let copies = 0;
+    const startWorker = async (overrides: Record<string, string> = {}) => {
+      const n = ++copies;
+      const worker = await startMediaWorkerProcess(
+        {
+          ...env,
+          LOG_LEVEL: 'info',
+          WORKER_URL_SECRET: 'contract-test-worker-url-secret-0123456789',
+          WORKER_MEDIA_DIR: join(work, `worker-${n}`),
+          WORKER_POLL_MS: '100',
+          WORKER_LEASE_MS: '3000',
+          WORKER_RETRY_BACKOFF_MS: '200',
+          // Follow-ups (lost webhooks) are their own test; here they would only add REST calls.
+          WORKER_FOLLOW_UP_SECONDS: '3600',
+          ...(options.worker || {}),
+          ...overrides,
+        },
+        join(work, `worker-${n}.log`),
+      );
+      started.workers.push(worker);
+      return worker;
+    };
+    const worker = options.worker === false ? null : await startWorker();
     const functionsUrl = `http://127.0.0.1:${port}`;
     const sign = (url: string, params: Record<string, string>) => twilio.getExpectedTwilioSignature(authToken, url, params);
     const headersWith = (signature: string | null, type: string): Record<string, string> =>
@@ -89,6 +120,8 @@ export async function startTwilioStack(): Promise<TwilioStack> {
       webhookBase,
       authToken,
       databaseUrl,
+      worker,
+      startWorker,
       post: async (path, body, headers = {}) =>
         reply(await fetch(`${functionsUrl}/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) })),
       webhook: async (path, params, o = {}) => {

@@ -1,13 +1,14 @@
 import { twilioRestClient, type TwilioClient } from '../../../src/adapters/twilio/twilio-client';
 import { addConversationParticipant, addMessage, createConversation, findConversation } from './conversations';
-import { toSentence, type SentenceSeed } from './intelligence';
+import { clearIntelligence, completeTranscript, failTranscript, intelligenceOf, transcriptAvailableEvent, type MediaFetch, type SentenceSeed } from './intelligence';
 import { listen, type FailureSpec } from './server';
-import { FakeTwilioState, newSid, twilioTime, type FlexTokenSeed, type Resource } from './state';
+import { FakeTwilioState, newSid, type FlexTokenSeed, type Resource } from './state';
 import type { RecordedRequest } from './types';
+import { completeComposition } from './video-compositions';
 import { addParticipant, addRecording, completeRoom, createRoom, findRoom, type RecordingSeed } from './video-rooms';
 
 export { loopbackHttpClient } from '../../../src/adapters/twilio/loopback-http-client';
-export type { FailureSpec, RecordedRequest, Resource, SentenceSeed, RecordingSeed, FlexTokenSeed };
+export type { FailureSpec, RecordedRequest, Resource, SentenceSeed, RecordingSeed, FlexTokenSeed, MediaFetch };
 
 /**
  * A fake Twilio REST API on 127.0.0.1 for contract tests: Video rooms, participants, recordings
@@ -45,10 +46,18 @@ export interface FakeTwilio {
   seedConversationParticipant(conversationSid: string, participant: { identity?: string; address?: string }): Resource;
   /** Parsed attributes of a conversation as the fake holds them. */
   attributesOf(conversationSid: string): Record<string, unknown>;
+  /** Twilio's media engine finishing: a real file of the composition's format at `/Media` (see video-compositions.ts). */
   completeComposition(sid: string, result?: { duration?: number; size?: number; media?: Buffer }): Resource;
   failComposition(sid: string): Resource;
+  /** Finishes a transcript whose media Voice Intelligence fetched and took (throws for one it refused). */
   completeTranscript(sid: string, sentences: SentenceSeed[], duration?: number): Resource;
   failTranscript(sid: string): Resource;
+  /** Voice Intelligence's one fetch of a transcript's `media_url`, once it has been judged. */
+  transcriptMedia(sid: string): Promise<MediaFetch>;
+  /** Every media fetch Voice Intelligence made, in order (a refused one carries `error`). */
+  mediaFetches(): MediaFetch[];
+  /** The body of the service webhook Voice Intelligence sends for a completed transcript. */
+  transcriptWebhook(sid: string): Record<string, string>;
   /** A Flex token IAM will accept (until `expiresAt`), with these roles. */
   seedFlexToken(token: string, seed: FlexTokenSeed): void;
   close(): Promise<void>;
@@ -76,6 +85,7 @@ export async function startFakeTwilio(options: { accountSid?: string } = {}): Pr
     clearRequests: () => void server.requests.splice(0),
     reset: () => {
       state.clear();
+      clearIntelligence(state);
       server.requests.splice(0);
       server.failures.splice(0);
     },
@@ -104,20 +114,17 @@ export async function startFakeTwilio(options: { accountSid?: string } = {}): Pr
     seedConversationParticipant: (sid, p) =>
       addConversationParticipant(state, findConversation(state, sid, sid), { ...(p.identity ? { Identity: p.identity } : {}), ...(p.address ? { 'MessagingBinding.Address': p.address } : {}) }),
     attributesOf: (sid) => JSON.parse(lookup(state.conversations, sid).attributes) as Record<string, unknown>,
-    completeComposition: (sid, result = {}) => {
-      const c = lookup(state.compositions, sid);
-      const media = result.media ?? Buffer.from('fake composition media');
-      Object.assign(c, { status: 'completed', date_completed: twilioTime(), duration: result.duration ?? 10, size: result.size ?? media.length, bitrate: 500 });
-      state.compositionMedia.set(sid, media);
-      return c;
-    },
+    completeComposition: (sid, result) => completeComposition(state, sid, result),
     failComposition: (sid) => Object.assign(lookup(state.compositions, sid), { status: 'failed' }),
-    completeTranscript: (sid, sentences, duration) => {
-      const t = lookup(state.transcripts, sid);
-      state.sentences.set(sid, sentences.map(toSentence));
-      return Object.assign(t, { status: 'completed', date_updated: twilioTime(), duration: duration ?? Math.ceil(Math.max(0, ...sentences.map((s) => s.endTime))) });
+    completeTranscript: (sid, sentences, duration) => completeTranscript(state, sid, sentences, duration),
+    failTranscript: (sid) => failTranscript(state, sid),
+    transcriptMedia: (sid) => {
+      const check = intelligenceOf(state).checks.get(sid);
+      if (!check) throw new Error(`fake Voice Intelligence fetched no media for ${sid}`);
+      return check;
     },
-    failTranscript: (sid) => Object.assign(lookup(state.transcripts, sid), { status: 'failed', date_updated: twilioTime() }),
+    mediaFetches: () => [...intelligenceOf(state).fetches],
+    transcriptWebhook: (sid) => transcriptAvailableEvent(state, sid),
     seedFlexToken: (token, seed) => void state.flexTokens.set(token, seed),
     close: () => server.close(),
   };

@@ -1,25 +1,29 @@
 import { pageOf } from './paging';
 import { newSid, twilioTime, type FakeTwilioState, type Resource } from './state';
-import { badRequest, bool, many, notFound, one, required, type Params, type Route } from './types';
+import { badRequest, notFound, one, type Params, type Route } from './types';
+import { compositionMedia } from './video-composition-media';
+import { INVALID_PARAMETER, parseCompositionRequest } from './video-composition-rules';
+import { freezeSources, selectionOf, selectSources } from './video-composition-sources';
+
+export { compositionSources, type CompositionSources } from './video-composition-sources';
 
 const HOST = 'video.twilio.com';
 
-const parseJsonParam = (form: Params, key: string): unknown => {
-  const raw = one(form, key);
-  if (raw === undefined) return {};
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw badRequest(20001, `${key} must be valid JSON`);
-  }
-};
-
+/**
+ * `POST /v1/Compositions`, refused as Twilio documents (video-composition-rules.ts). A request on a
+ * completed room that selects none of its recordings is refused too: nothing could ever be composed
+ * (the docs are silent; stricter reading). On a room still in progress the recordings may yet come,
+ * and Twilio starts the job "once the room is completed and all the recordings are available"
+ * (twilio.com/blog/group-room-video-compositions-api.html, "How do compositions work?").
+ */
 export function createComposition(state: FakeTwilioState, form: Params): Resource {
-  const roomSid = required(form, 'RoomSid');
-  if (!state.rooms.has(roomSid)) throw badRequest(53106, 'Room not found');
-  const audioSources = many(form, 'AudioSources');
-  if (one(form, 'VideoLayout') === undefined && audioSources.length === 0) {
-    throw badRequest(20001, 'Either VideoLayout or AudioSources must be specified');
+  const request = parseCompositionRequest(state, form);
+  const { room } = request;
+  if (room.status === 'completed') {
+    const sources = selectSources(state, { roomSid: room.sid, ...request });
+    if (sources.audio.length + sources.video.length + sources.gone.length === 0) {
+      throw badRequest(INVALID_PARAMETER, `The sources select no recording of room ${room.sid}`);
+    }
   }
   const sid = newSid('CJ');
   const url = `https://${HOST}/v1/Compositions/${sid}`;
@@ -30,24 +34,64 @@ export function createComposition(state: FakeTwilioState, form: Params): Resourc
     date_completed: null,
     date_deleted: null,
     sid,
-    room_sid: roomSid,
-    audio_sources: audioSources,
-    audio_sources_excluded: many(form, 'AudioSourcesExcluded'),
-    video_layout: parseJsonParam(form, 'VideoLayout'),
-    resolution: one(form, 'Resolution') ?? '640x480',
-    trim: bool(form, 'Trim', true),
-    format: one(form, 'Format') ?? 'webm',
+    room_sid: room.sid,
+    audio_sources: request.audioSources,
+    audio_sources_excluded: request.audioSourcesExcluded,
+    video_layout: request.videoLayout ?? {},
+    resolution: `${request.resolution.width}x${request.resolution.height}`,
+    trim: request.trim,
+    format: request.format,
     bitrate: 0,
     size: 0,
     duration: 0,
     media_external_location: null,
-    status_callback: one(form, 'StatusCallback') ?? null,
-    status_callback_method: one(form, 'StatusCallbackMethod') ?? 'POST',
+    status_callback: request.statusCallback,
+    status_callback_method: request.statusCallbackMethod,
     url,
     links: { media: `${url}/Media` },
   };
   state.compositions.set(sid, composition);
   return composition;
+}
+
+export interface CompositionResult {
+  duration?: number;
+  size?: number;
+  /** Bytes to serve instead of the generated file (e.g. recorded speech for a transcriber). */
+  media?: Buffer;
+}
+
+/**
+ * Completes a composition as Twilio's media engine would, for a test to drive: only once its room
+ * has completed, only with sources that still hold media (a job whose recordings were all deleted
+ * fails with 53628, "Room recordings deleted", twilio.com/docs/api/errors/53628: use failComposition),
+ * and with a real file of its format, resolution and duration at `/Media`. What it took is frozen
+ * (compositionSources).
+ */
+export function completeComposition(state: FakeTwilioState, sid: string, result: CompositionResult = {}): Resource {
+  const c = state.compositions.get(sid);
+  if (!c) throw new Error(`fake Twilio has no composition ${sid}`);
+  if (c.status === 'completed') return c; // a webhook redelivered: the same composition, unchanged
+  if (c.status !== 'enqueued' && c.status !== 'processing') throw new Error(`composition ${sid} is ${String(c.status)}; it cannot complete`);
+  const room = state.rooms.get(String(c.room_sid));
+  if (room?.status !== 'completed') throw new Error(`composition ${sid}: Twilio composes only once room ${String(c.room_sid)} has completed`);
+  const { gone, ...sources } = selectSources(state, selectionOf(c));
+  if (sources.audio.length + sources.video.length === 0) {
+    throw new Error(
+      gone.length
+        ? `composition ${sid}: every recording it selects was deleted; Twilio fails it with 53628 (use failComposition)`
+        : `composition ${sid} selects no recording of room ${String(c.room_sid)}`,
+    );
+  }
+  const [width, height] = String(c.resolution).split('x').map(Number);
+  const duration = result.duration ?? 10;
+  const media =
+    result.media ??
+    compositionMedia({ format: c.format, video: selectionOf(c).videoLayout !== null && sources.video.length > 0, audio: sources.audio.length > 0, width, height, durationSeconds: duration });
+  Object.assign(c, { status: 'completed', date_completed: twilioTime(), duration, size: result.size ?? media.length, bitrate: Math.round((media.length * 8) / 1000 / Math.max(1, duration)) });
+  state.compositionMedia.set(sid, media);
+  freezeSources(c, sources);
+  return c;
 }
 
 function findComposition(state: FakeTwilioState, sid: string, path: string): Resource {

@@ -1,10 +1,9 @@
-import { execTool } from './exec';
+import { makeSpeechAudio } from '../../media/speech-audio';
 
 /**
- * The 16 kHz mono 16-bit WAV speech engines want, from `fromSeconds` on. ffmpeg's resampler, not
- * sox's default dither, which ruins pocketsphinx's accuracy.
+ * The 16 kHz mono 16-bit WAV speech engines want, from `fromSeconds` on: the shared speech audio
+ * (src/adapters/media/speech-audio.ts), which the Twilio media worker turns into FLAC the same way.
  */
 export async function speechWav(ffmpeg: string, input: string, output: string, fromSeconds = 0): Promise<void> {
-  const seek = fromSeconds > 0 ? ['-ss', fromSeconds.toFixed(3)] : [];
-  await execTool(ffmpeg, ['-nostdin', '-y', '-loglevel', 'error', '-i', input, ...seek, '-vn', '-ac', '1', '-ar', '16000', '-c:a', 'pcm_s16le', output]);
+  await makeSpeechAudio(ffmpeg, { input, output, format: 'wav', fromSeconds });
 }

@@ -28,13 +28,13 @@ export interface Connected {
   log: string[];
 }
 
-/** Connects a TwilioVideoClient to the mock with a camera and a microphone, recording every event. */
+/** Connects a TwilioVideoClient to the mock with a camera and a microphone (track names `<source>-p1`), recording every event. */
 export async function connectToMock(setup: Partial<Pick<TwilioVideoMock, 'beforeConnect'>> = {}): Promise<Connected> {
   const mock = createTwilioVideoMock('agent:alex');
   mock.beforeConnect = setup.beforeConnect ?? null;
   const devices = new FakeCaptureDevices();
   const local = { audio: fakeMediaStreamTrack('audio'), video: fakeMediaStreamTrack('video', { deviceId: 'cam-1' }) };
-  const client = new TwilioVideoClient({ video: mock.video, devices: () => devices });
+  const client = new TwilioVideoClient({ video: mock.video, devices: () => devices, trackNameSuffix: () => 'p1' });
   const room = await client.connect(twilioAccess(), local);
   const log: string[] = [];
   room.on('participantConnected', (p) => log.push(`+${p.identity}`));

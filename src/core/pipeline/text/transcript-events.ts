@@ -151,9 +151,10 @@ async function attemptFailed(
  * replayed report can at most deliver the truth early. Unknown keys are a 404.
  */
 export async function transcriptReported(deps: PipelineDeps, report: { key: string; transcriptId: string }): Promise<PipelineJob> {
-  const event = await transcriptEventFromKey(deps.store, report.key, report.transcriptId);
+  const transcriptId = (await deps.transcriber.requestOf?.(report.transcriptId)) ?? report.transcriptId;
+  const event = await transcriptEventFromKey(deps.store, report.key, transcriptId);
   if (!event) throw new DomainError('not_found', 'transcript_not_ours', 'No recording waits for this transcript.');
-  const status = await deps.transcriber.status(report.transcriptId);
+  const status = await deps.transcriber.status(transcriptId);
   if (status === 'ready') return transcriptReady(deps, event);
   if (status === 'failed') return transcriptFailed(deps, { ...event, reason: 'the transcription engine reported a failure' });
   throw new DomainError('conflict', 'transcript_not_finished', 'The transcript is not finished yet.');
