@@ -12,7 +12,7 @@ module.exports = {
       testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
       testMatch: ['<rootDir>/src/**/*.test.tsx', '<rootDir>/src/ui/**/*.test.ts', '<rootDir>/public/**/*.test.ts?(x)'],
     },
-    // The Flex plugin, against __mocks__/@twilio/flex-ui (Flex itself needs Twilio's cloud).
+    // The Flex plugin's pure logic (settings, Insights attributes); its Flex glue is in plugin-real-flex.
     {
       ...base,
       displayName: 'plugin',
@@ -20,6 +20,18 @@ module.exports = {
       testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
       roots: ['<rootDir>/plugin-video-escalation'],
       testMatch: ['<rootDir>/plugin-video-escalation/src/**/*.test.ts?(x)'],
+      testPathIgnorePatterns: [...base.testPathIgnorePatterns, '\\.real-flex\\.test\\.'],
+    },
+    // The plugin's registration on the real @twilio/flex-ui 2.17 (no module mock: roots leave out
+    // __mocks__; only Manager is faked, see plugin-video-escalation/test-support/offline-flex.tsx).
+    {
+      ...base,
+      displayName: 'plugin-real-flex',
+      testEnvironment: 'jsdom',
+      testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
+      roots: ['<rootDir>/plugin-video-escalation/src'],
+      setupFiles: ['<rootDir>/src/ui/test-support/media-env.ts'],
+      testMatch: ['<rootDir>/plugin-video-escalation/src/**/*.real-flex.test.tsx'],
     },
     { ...base, displayName: 'http', testEnvironment: 'node', setupFiles: ['<rootDir>/tests/support/quiet-logs.ts'], testMatch: ['<rootDir>/tests/http/**/*.test.ts', '<rootDir>/tests/contract/**/*.test.ts'] },
     // Real ffmpeg, pocketsphinx and SQLite: integration and fault tests of the recording pipeline.

@@ -15,7 +15,8 @@ const backticked = (markdown: string): string[] => [...markdown.replace(/```[\s\
 
 /** A backticked token that names a file or folder of the repository (not a route, URL, glob or command). */
 export function looksLikePath(token: string): boolean {
-  if (/\s|:\/\/|[*<>{}$|]/.test(token) || token.startsWith('/') || token.startsWith('-') || token.startsWith('.data')) return false;
+  // Routes, URLs, globs, flags, scoped npm packages (`@twilio/flex-ui`) and the data folder are not repository paths.
+  if (/\s|:\/\/|[*<>{}$|]/.test(token) || /^[/@-]/.test(token) || token.startsWith('.data')) return false;
   return /^[\w.@-]+(\/[\w.@+-]*)+$/.test(token) || /^[\w.-]+\.(ts|tsx|md|mjs|cjs|js|json|sh|css|html|c)$/.test(token);
 }
 

@@ -18,7 +18,7 @@ step "Flex plugin build (Flex's own tooling; the bundle must hold no React, Reac
 npm run --silent build:plugin || status=1
 
 step "unit, ui, Flex plugin, http, contract and pipeline tests"
-node_modules/.bin/jest --ci --selectProjects unit ui plugin http pipeline --json --outputFile="$results/fast.json" "$@" || status=1
+node_modules/.bin/jest --ci --selectProjects unit ui plugin plugin-real-flex http pipeline --json --outputFile="$results/fast.json" "$@" || status=1
 step "browser end-to-end tests (real Janus and Chromium)"
 node_modules/.bin/jest --ci --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json" "$@" || status=1
 step "fault injection and fuzzing (kills, restarts and hostile requests against the real stack)"

@@ -1,4 +1,5 @@
 import type * as Flex from '@twilio/flex-ui';
+import { CustomizationProvider } from '@twilio-paste/core/customization';
 import { videoClientFor } from '../../src/client/connect';
 import type { VideoClient } from '../../src/client/video-client';
 import type { MediaAccess } from '../../src/domain/escalation';
@@ -33,6 +34,11 @@ export function registerVideoEscalation(
 ): PluginContext | null {
   const config = readPluginConfig(manager);
   if (!config.enabled) return null;
+  // The plugin's Paste components take Flex's theme from a provider Flex wraps its root in: Flex
+  // passes it its light/dark base and the account's tokens. Flex on Twilio's CDN carries its own
+  // copy of Paste, so ours needs its own provider (setProviders, in @twilio/flex-ui's
+  // src/public_api/Providers.d.ts; twilio.com/docs/flex/developer/ui/use-paste-with-a-plugin).
+  flex.setProviders({ PasteThemeProvider: CustomizationProvider });
   // Flex refreshes the agent's token: read it at each call.
   const api = httpEscalationApi({ baseUrl: config.functionsBaseUrl, token: () => manager.user.token, fetchImpl: io.fetchImpl });
   const clientFor = io.clientFor ?? videoClientFor;

@@ -2,6 +2,7 @@ import React, { useMemo } from 'react';
 import type { VideoClient } from '../../../src/client/video-client';
 import type { MediaAccess } from '../../../src/domain/escalation';
 import { httpMonitorApi, MonitorView } from '../../../src/ui/monitor';
+import { FlexViewFrame } from './FlexViewFrame';
 
 export interface LiveCallsViewProps {
   functionsBaseUrl: string;
@@ -11,13 +12,12 @@ export interface LiveCallsViewProps {
   fetchImpl?: typeof fetch;
 }
 
-/** The shared live-calls list and silent monitor as a Flex view, with the Flex token. */
+/** The shared live-calls list and silent monitor as a Flex view in a Paste frame, with the Flex token. */
 export function LiveCallsView({ functionsBaseUrl, token, clientFor, fetchImpl }: LiveCallsViewProps) {
   const api = useMemo(() => httpMonitorApi({ baseUrl: functionsBaseUrl, token, fetchImpl }), [functionsBaseUrl, token, fetchImpl]);
   return (
-    <div className="vx-library-view">
-      <h1 className="vx-library-view__title">Live calls</h1>
+    <FlexViewFrame title="Live calls">
       <MonitorView api={api} videoClientFor={clientFor} />
-    </div>
+    </FlexViewFrame>
   );
 }

@@ -1,6 +1,7 @@
 import React, { useMemo } from 'react';
 import { httpPrivacyApi } from '../../../src/ui/api/privacy-api';
 import { PrivacyView as SharedPrivacyView } from '../../../src/ui/privacy/PrivacyView';
+import { FlexViewFrame } from './FlexViewFrame';
 
 export interface PrivacyViewProps {
   functionsBaseUrl: string;
@@ -9,13 +10,12 @@ export interface PrivacyViewProps {
   fetchImpl?: typeof fetch;
 }
 
-/** The shared privacy tools (legal hold, erasure, storage usage) as a Flex view, with the Flex token. */
+/** The shared privacy tools (legal hold, erasure, storage usage) as a Flex view in a Paste frame, with the Flex token. */
 export function PrivacyView({ functionsBaseUrl, token, fetchImpl }: PrivacyViewProps) {
   const api = useMemo(() => httpPrivacyApi({ baseUrl: functionsBaseUrl, token, fetchImpl }), [functionsBaseUrl, token, fetchImpl]);
   return (
-    <div className="vx-library-view">
-      <h1 className="vx-library-view__title">Privacy</h1>
+    <FlexViewFrame title="Privacy">
       <SharedPrivacyView api={api} />
-    </div>
+    </FlexViewFrame>
   );
 }

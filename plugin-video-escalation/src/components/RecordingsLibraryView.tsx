@@ -2,6 +2,7 @@ import React, { useMemo } from 'react';
 import { httpLibraryApi } from '../../../src/ui/api/library-api';
 import { functionRecordingMedia } from '../../../src/ui/api/recording-media';
 import { RecordingsLibrary } from '../../../src/ui/library/RecordingsLibrary';
+import { FlexViewFrame } from './FlexViewFrame';
 
 export interface RecordingsLibraryViewProps {
   functionsBaseUrl: string;
@@ -15,9 +16,8 @@ export function RecordingsLibraryView({ functionsBaseUrl, token, fetchImpl }: Re
   const api = useMemo(() => httpLibraryApi({ baseUrl: functionsBaseUrl, token, fetchImpl }), [functionsBaseUrl, token, fetchImpl]);
   const media = useMemo(() => functionRecordingMedia({ token, fetchImpl }), [token, fetchImpl]);
   return (
-    <div className="vx-library-view">
-      <h1 className="vx-library-view__title">Recordings library</h1>
+    <FlexViewFrame title="Recordings library">
       <RecordingsLibrary api={api} media={media} viewerRole="supervisor" />
-    </div>
+    </FlexViewFrame>
   );
 }

@@ -1,4 +1,6 @@
 import { withTaskContext, type ITask } from '@twilio/flex-ui';
+import { Box } from '@twilio-paste/core/box';
+import { Paragraph } from '@twilio-paste/core/paragraph';
 import React, { useMemo } from 'react';
 import { agentClipApi, type ClipEndpoint } from '../../../src/ui/api/clip-api';
 import type { ClipConnect } from '../../../src/ui/clips/clip-connect';
@@ -16,8 +18,15 @@ export interface ClipTabDeps {
 export function VideoClipTabBody({ task, clips }: { task?: ITask; clips: ClipTabDeps }) {
   const sid = conversationSidOf(task);
   const api = useMemo(() => (sid ? agentClipApi(clips.endpoint, { token: clips.token, conversationId: sid }) : null), [sid, clips]);
-  if (!api) return <p className="vx-status">This task has no chat conversation to send a clip into.</p>;
-  return <ClipRecorder key={sid} api={api} connect={clips.connect} />;
+  return (
+    <Box padding="space40" data-testid="video-clip-tab">
+      {api ? (
+        <ClipRecorder key={sid} api={api} connect={clips.connect} />
+      ) : (
+        <Paragraph marginBottom="space0">This task has no chat conversation to send a clip into.</Paragraph>
+      )}
+    </Box>
+  );
 }
 
 /** Flex's Tab passes no task to its children: the task comes from Flex's task context. */

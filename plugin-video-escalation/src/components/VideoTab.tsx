@@ -1,4 +1,6 @@
 import { withTaskContext, type ITask } from '@twilio/flex-ui';
+import { Box } from '@twilio-paste/core/box';
+import { Paragraph } from '@twilio-paste/core/paragraph';
 import React from 'react';
 import { useAgentCallState } from '../../../src/ui/hooks/useAgentCall';
 import { AgentCallPanel } from '../../../src/ui/call/AgentCallPanel';
@@ -9,14 +11,18 @@ import { conversationSidOf, customerNameOf } from '../task';
 export function VideoTabBody({ task, calls }: { task?: ITask; calls: CallRegistry }) {
   const sid = conversationSidOf(task);
   const view = useAgentCallState(sid ? calls.for(sid) : null);
-  if (!view.room && !view.status) {
-    return (
-      <p className="vx-status" data-testid="video-tab-empty">
-        No video call in this task. Use <strong>Escalate to video</strong> above to invite the customer.
-      </p>
-    );
-  }
-  return <AgentCallPanel call={view} customerName={customerNameOf(task)} />;
+  // Paste around the shared panel: Flex's spacing and type in the tab, the panel itself shared.
+  return (
+    <Box padding="space40" data-testid="video-tab">
+      {!view.room && !view.status ? (
+        <Paragraph marginBottom="space0" data-testid="video-tab-empty">
+          No video call in this task. Use <strong>Escalate to video</strong> above to invite the customer.
+        </Paragraph>
+      ) : (
+        <AgentCallPanel call={view} customerName={customerNameOf(task)} />
+      )}
+    </Box>
+  );
 }
 
 /** Flex's Tab passes no task to its children: the task comes from Flex's task context. */

@@ -7,12 +7,16 @@ import { isSupervisor } from '../../roles';
 export function addSupervisorSideLinks({ flex, manager }: PluginContext): void {
   if (!isSupervisor(manager)) return;
   const link = (viewName: string, label: string, icon: string, sortOrder: number) => {
-    // Flex gives side-nav content the active view's name.
-    function SupervisorSideLink({ activeView }: { activeView?: string }) {
+    // Flex gives side-nav content the active view's name, and whether the nav is expanded
+    // (`showLabel`). Flex's SideLink hides its label while collapsed, which would leave the link
+    // nameless to a screen reader: it takes an aria-label (Flex 2.17.1's SideLink passes it on).
+    function SupervisorSideLink({ activeView, showLabel }: { activeView?: string; showLabel?: boolean }) {
       return (
         <flex.SideLink
           icon={icon}
           iconActive={`${icon}Bold`}
+          showLabel={showLabel}
+          aria-label={label}
           isActive={activeView === viewName}
           onClick={() => void flex.Actions.invokeAction('NavigateToView', { viewName })}
         >

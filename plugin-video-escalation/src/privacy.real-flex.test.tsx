@@ -1,25 +1,22 @@
-import '../../src/ui/test-support/media-env';
 import * as Flex from '@twilio/flex-ui';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import React from 'react';
 import { fakeMedia } from '../../src/ui/test-support/fake-media';
 import { FakeVideoClient } from '../../src/ui/test-support/fake-room';
+import { fakeManager, FlexContent, flexRecord, FlexViews, resetFlex, type FakeManager } from '../test-support/offline-flex';
 import { registerVideoEscalation } from './register';
 
-const mock = Flex as unknown as { __flex: { reset(): void; configuration: Record<string, unknown> } };
-type Store = { Content: { render(props: Record<string, unknown>): React.ReactElement[]; fragments: unknown[] } };
-const store = (name: 'SideNav' | 'ViewCollection') => (Flex as unknown as Record<string, Store>)[name].Content;
+// On the real @twilio/flex-ui 2.17.1; only the Manager is a stand-in (test-support/offline-flex.tsx).
+let manager: FakeManager;
 const FUNCTIONS = 'https://video-escalation-1234-dev.twil.io';
 
 /** The Functions at the HTTP boundary: every request as sent; `failing` answers 503. */
 function setupAs(roles: string[], failing = false) {
-  mock.__flex.reset();
-  (mock.__flex as unknown as { user: unknown }).user = { identity: 'sam', token: 'flex-token-1', roles };
-  mock.__flex.configuration = { custom_data: { features: { video_escalation: { enabled: true, functions_base_url: FUNCTIONS } } } };
+  resetFlex();
+  manager = fakeManager({ identity: 'sam', token: 'flex-token-1', roles }, { custom_data: { features: { video_escalation: { enabled: true, functions_base_url: FUNCTIONS } } } });
   const requests: { url: string; body: Record<string, unknown> }[] = [];
   const fetchImpl = jest.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
     requests.push({ url: String(url), body: JSON.parse(String(init?.body ?? '{}')) });
-    // Flex's mock renders every view at once: the library and live calls ask too.
     const answer = String(url).endsWith('/recordings')
       ? { items: [] }
       : String(url).endsWith('/live-calls')
@@ -33,8 +30,14 @@ function setupAs(roles: string[], failing = false) {
       : { conversationId: 'CH1', closedAt: '2026-11-21T10:00:00.000Z', source: 'task_completed', onHold: false };
     return { ok: !failing, status: failing ? 503 : 200, json: async () => answer } as unknown as Response;
   });
-  registerVideoEscalation(Flex, Flex.Manager.getInstance(), { clientFor: () => new FakeVideoClient(), media: fakeMedia(), fetchImpl });
+  registerVideoEscalation(Flex, manager as FakeManager & Flex.Manager, { clientFor: () => new FakeVideoClient(), media: fakeMedia(), fetchImpl });
   return requests;
+}
+
+/** Flex's NavigateToView, then its ViewCollection at the URL it went to. */
+async function openView(viewName: string) {
+  await Flex.Actions.invokeAction('NavigateToView', { viewName });
+  return render(<FlexViews manager={manager} path={window.location.pathname} />);
 }
 
 const task = (attributes: Record<string, unknown>) => ({ sid: 'WR1', taskSid: 'WT1', taskStatus: 'wrapping', attributes });
@@ -43,6 +46,7 @@ describe('closing the conversation when its task completes', () => {
   it('after CompleteTask, POSTs /close-conversation with the conversation, source task_completed and the Flex token', async () => {
     const requests = setupAs(['agent']);
     await Flex.Actions.invokeAction('CompleteTask', { task: task({ conversationSid: 'CH1' }) });
+    expect(flexRecord.ran).toEqual(['CompleteTask']);
     expect(requests).toEqual([{ url: `${FUNCTIONS}/close-conversation`, body: { conversationId: 'CH1', source: 'task_completed', Token: 'flex-token-1' } }]);
   });
 
@@ -71,22 +75,21 @@ describe('the privacy view in Flex', () => {
 
   it('is not offered to agents', () => {
     setupAs(['agent']);
-    expect(store('SideNav').fragments).toHaveLength(0);
-    expect(store('ViewCollection').fragments).toHaveLength(0);
+    expect(flexRecord.added.SideNav).toEqual([]);
+    expect(flexRecord.added.ViewCollection).toEqual([]);
   });
 
   it('gives supervisors a "Privacy" side-nav entry and a view that asks the Functions with the Flex token', async () => {
     const requests = setupAs(['supervisor']);
     const navigated: unknown[] = [];
-    Flex.Actions.addListener('beforeNavigateToView', (payload: unknown) => void navigated.push(payload));
-    render(<>{store('SideNav').render({ activeView: 'agent-desktop' })}</>);
-    fireEvent.click(screen.getByRole('button', { name: 'Privacy' }));
+    Flex.Actions.addListener('afterNavigateToView', (payload: unknown) => void navigated.push(payload));
+    render(<FlexContent manager={manager} name="SideNav" props={{ activeView: 'agent-desktop' }} />);
+    fireEvent.click(screen.getByRole('link', { name: 'Privacy' }));
     await waitFor(() => expect(navigated).toEqual([{ viewName: 'video-escalation-privacy' }]));
     cleanup();
-    const { container } = render(<>{store('ViewCollection').render({})}</>);
-    const view = container.querySelector('[data-flex-view="video-escalation-privacy"]') as HTMLElement;
+    render(<FlexViews manager={manager} path={window.location.pathname} />);
+    const view = screen.getByRole('heading', { level: 1, name: 'Privacy' }).closest('.Twilio-View') as HTMLElement;
     expect(view).toBeTruthy();
-    expect(view.querySelector('h1')?.textContent).toBe('Privacy');
     await waitFor(() => expect(view.querySelector('[data-testid="storage-month"]')?.textContent).toContain('5.00 MB'));
     expect(requests.find((r) => r.url === `${FUNCTIONS}/storage-usage`)?.body).toEqual({ Token: 'flex-token-1' });
     expect(view.querySelector('[data-testid="erase-panel"]')).toBeTruthy();
@@ -98,8 +101,8 @@ describe('the privacy view in Flex', () => {
 
   it("finds a conversation by its customer's name through the Functions, with the Flex token, and opens its legal hold", async () => {
     const requests = setupAs(['supervisor']);
-    const { container } = render(<>{store('ViewCollection').render({})}</>);
-    const view = container.querySelector('[data-flex-view="video-escalation-privacy"]') as HTMLElement;
+    await openView('video-escalation-privacy');
+    const view = screen.getByRole('heading', { level: 1, name: 'Privacy' }).closest('.Twilio-View') as HTMLElement;
     fireEvent.change(within(view).getByLabelText('Customer name or conversation id'), { target: { value: 'Jordan' } });
     fireEvent.click(within(view).getByRole('button', { name: 'Find' }));
     fireEvent.click(await within(view).findByTestId('found-conversation'));

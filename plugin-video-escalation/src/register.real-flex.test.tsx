@@ -1,25 +1,15 @@
-import '../../src/ui/test-support/media-env';
 import * as Flex from '@twilio/flex-ui';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import React from 'react';
 import { fakeMedia } from '../../src/ui/test-support/fake-media';
 import { fakeAccess, FakeVideoClient } from '../../src/ui/test-support/fake-room';
+import { fakeManager, FlexContent, flexRecord, FlexViews, resetFlex, type FakeManager } from '../test-support/offline-flex';
 import { registerVideoEscalation } from './register';
 
-// The mock's test controls (see __mocks__/@twilio/flex-ui.tsx).
-const mock = Flex as unknown as {
-  __flex: {
-    reset(): void;
-    user: { token: string };
-    configuration: Record<string, unknown>;
-    state: { flex: { chat: { conversations: Record<string, { messages: unknown[] }> } } };
-    conversationsClient: { emit(event: string, m: unknown): void };
-  };
-  Notifications: { shown: { id: string; context?: Record<string, unknown> }[] };
-  Actions: { invoked: string[] };
-};
-type Store = { Content: { render(props: Record<string, unknown>): React.ReactElement[]; fragments: unknown[] } };
-const content = (name: 'TaskCanvasHeader' | 'TaskCanvasTabs' | 'MessageBubble') => (Flex as unknown as Record<string, Store>)[name].Content;
+// The real @twilio/flex-ui 2.17.1: its Actions, content stores, DynamicComponent, Notifications,
+// TaskHelper, Tab, SideLink and ViewCollection. Only the Manager (user, token, configuration,
+// Conversations client) is a stand-in (test-support/offline-flex.tsx).
+afterEach(cleanup);
 
 const FUNCTIONS = 'https://video-escalation-1234-dev.twil.io';
 
@@ -74,22 +64,49 @@ function chatTask(over: Record<string, unknown> = {}) {
   return task;
 }
 
+const AGENT = { identity: 'alex', token: 'flex-token-1', roles: ['agent'] };
+let manager: FakeManager;
+
 function setup(feature: Record<string, unknown> = { enabled: true, functions_base_url: FUNCTIONS }) {
-  mock.__flex.reset();
-  mock.__flex.configuration = { custom_data: { features: { video_escalation: feature } } };
+  resetFlex();
+  manager = fakeManager(AGENT, { custom_data: { features: { video_escalation: feature } } });
   const http = functions();
   const client = new FakeVideoClient();
-  const ctx = registerVideoEscalation(Flex, Flex.Manager.getInstance(), { clientFor: () => client, media: fakeMedia(), fetchImpl: http.fetchImpl });
+  const ctx = registerVideoEscalation(Flex, manager as FakeManager & Flex.Manager, { clientFor: () => client, media: fakeMedia(), fetchImpl: http.fetchImpl });
   return { ctx, client, ...http };
 }
 
-const renderHeader = (task: unknown) => render(<>{content('TaskCanvasHeader').render({ task })}</>);
+/** A Flex component's content as Flex renders it for these props. */
+const renderContent = (name: 'TaskCanvasHeader' | 'TaskCanvasTabs' | 'MessageBubble' | 'SideNav', props: Record<string, unknown>, defaults?: React.ReactElement[]) =>
+  render(<FlexContent manager={manager} name={name} props={props} defaults={defaults} />);
+const renderHeader = (task: unknown) => renderContent('TaskCanvasHeader', { task });
+const shownIds = () => flexRecord.shown.map((n) => n.id);
 
 describe('the Flex plugin', () => {
-  it('adds nothing to Flex when its feature flag is off', async () => {
+  it('adds nothing to Flex when its feature flag is off', () => {
     expect(setup({ enabled: false, functions_base_url: FUNCTIONS }).ctx).toBeNull();
-    expect(content('TaskCanvasHeader').fragments).toHaveLength(0);
-    await expect(Flex.Actions.invokeAction('EscalateToVideo', { task: chatTask() })).rejects.toThrow(/does not exist/);
+    expect(Flex.RootContainer.Content.getAllWrappers()).toEqual([]);
+    expect(flexRecord.registered).toEqual([]);
+    expect(Object.values(flexRecord.added).flat()).toEqual([]);
+    expect(Flex.Notifications.registeredNotifications.has('VideoEscalation_LinkSent')).toBe(false);
+  });
+
+  it('registers its actions and notifications with Flex, and Flex refuses an action nobody registered', async () => {
+    setup();
+    expect(flexRecord.registered).toEqual(['EscalateToVideo', 'OfferVideoClip']);
+    const registered = Flex.Notifications.registeredNotifications;
+    expect(registered.get('VideoEscalation_LinkSent')?.type).toBe(Flex.NotificationType.success);
+    expect(registered.get('VideoEscalation_Failed')).toMatchObject({ type: Flex.NotificationType.error, timeout: 0 });
+    await expect(Flex.Actions.invokeAction('EscalateToVideoTypo', { task: chatTask() })).rejects.toThrow('Action does not exist');
+  });
+
+  it('puts its header buttons after Flex’s own header content, in its sortOrder', () => {
+    setup();
+    renderContent('TaskCanvasHeader', { task: chatTask() }, [<span key="flex-title">Flex’s task title</span>]);
+    const header = screen.getByTestId('flex-TaskCanvasHeader');
+    const [title, escalate, offer] = [within(header).getByText('Flex’s task title'), screen.getByTestId('escalate-button'), screen.getByTestId('offer-clip-button')];
+    expect(title.compareDocumentPosition(escalate) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(escalate.compareDocumentPosition(offer) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('shows Escalate to video on assigned chat tasks only', () => {
@@ -101,7 +118,7 @@ describe('the Flex plugin', () => {
       chatTask({ taskStatus: 'wrapping' }),
       chatTask({ attributes: { call_sid: 'CA1' } }), // a voice task
     ]) {
-      const { container } = render(<>{content('TaskCanvasHeader').render({ task })}</>);
+      const { container } = renderHeader(task);
       expect(container.querySelector('[data-testid="escalate-button"]')).toBeNull();
     }
   });
@@ -116,7 +133,7 @@ describe('the Flex plugin', () => {
     expect(screen.getByTestId('sent-link').getAttribute('href')).toBe(`${FUNCTIONS}/join.html#t=abc`);
     expect(client.connects[0].access.identity).toBe('agent:alex');
     await waitFor(() => expect(screen.getByTestId('escalate-button').textContent).toBe('On video'));
-    expect(mock.Notifications.shown.map((n) => n.id)).toEqual(['VideoEscalation_LinkSent']);
+    expect(shownIds()).toEqual(['VideoEscalation_LinkSent']);
     // Insights: video used, and Flex's own media entry kept.
     expect(task.attributes).toMatchObject({ customerName: 'Jordan Lee', conversations: { conversation_attribute_8: 'Yes', media: [{ conversation_sid: 'CH1' }] } });
   });
@@ -136,17 +153,56 @@ describe('the Flex plugin', () => {
     expect(seen).toEqual(['before']);
   });
 
+  it('gives after listeners the payload once the link is sent, and Flex refuses the same escalation while it is pending', async () => {
+    const { requests } = setup();
+    const after: unknown[] = [];
+    Flex.Actions.addListener('afterEscalateToVideo', (payload: { task: unknown }) => void after.push(payload.task));
+    const task = chatTask();
+    const first = Flex.Actions.invokeAction('EscalateToVideo', { task });
+    await expect(Flex.Actions.invokeAction('EscalateToVideo', { task })).rejects.toThrow('Action is pending');
+    await expect(first).resolves.toMatchObject({ escalationId: 'e1', reused: false });
+    expect(after).toEqual([task]);
+    expect(requests.map((r) => r.url)).toEqual([`${FUNCTIONS}/escalate`]);
+  });
+
+  it('runs no after listener when the Functions refuse, and shows why', async () => {
+    const { fetchImpl } = setup();
+    fetchImpl.mockImplementationOnce(async () => ({ ok: false, status: 409, json: async () => ({ error: 'This conversation is closed.', code: 'conversation_closed' }) }) as unknown as Response);
+    const after = jest.fn();
+    Flex.Actions.addListener('afterEscalateToVideo', after);
+    await expect(Flex.Actions.invokeAction('EscalateToVideo', { task: chatTask() })).rejects.toThrow();
+    expect(after).not.toHaveBeenCalled();
+    expect(flexRecord.shown).toEqual([{ id: 'VideoEscalation_Failed', context: { message: expect.stringContaining('Could not start the video call') } }]);
+  });
+
+  it('holds wrap-up while the call cannot be ended: its before listener cancels Flex’s WrapupTask and says why', async () => {
+    const { fetchImpl } = setup();
+    const task = chatTask();
+    await Flex.Actions.invokeAction('EscalateToVideo', { task });
+    fetchImpl.mockImplementationOnce(async () => ({ ok: false, status: 503, json: async () => ({ error: 'Unavailable' }) }) as unknown as Response);
+    await expect(Flex.Actions.invokeAction('WrapupTask', { task })).rejects.toThrow('Action WrapupTask cancelled by before event');
+    expect(flexRecord.ran).toEqual([]);
+    expect(flexRecord.shown.map((n) => [n.id, n.context?.message])).toContainEqual(['VideoEscalation_Failed', expect.stringContaining('Could not end the video call')]);
+  });
+
   it('mounts the video panel in the task’s Video tab, naming the customer', async () => {
     setup();
     const task = chatTask();
-    render(<>{content('TaskCanvasTabs').render({ task })}</>);
-    expect(screen.getByRole('tabpanel', { name: 'Video' })).toBeTruthy();
+    renderContent('TaskCanvasTabs', { task });
+    // Flex's own Tab, labelled, around the panel (the tab strip itself is Flex's Tabs, not mounted here).
+    const tabs = Flex.TaskCanvasTabs.Content.fragments.map((f) => (f.props.children as React.ReactElement<{ label: string; uniqueName: string }>));
+    expect(tabs.map((t) => [t.type, t.props.label, t.props.uniqueName])).toEqual([
+      [Flex.Tab, 'Video', 'video-escalation'],
+      [Flex.Tab, 'Video clip', 'video-clip'],
+    ]);
     expect(screen.getByTestId('video-tab-empty')).toBeTruthy();
     await act(async () => void (await Flex.Actions.invokeAction('EscalateToVideo', { task })));
     expect(screen.getByTestId('video-panel')).toBeTruthy();
     expect(screen.getByTestId('agent-call-status').textContent).toBe('Waiting for Jordan Lee to join…');
     expect(screen.getByTestId('recording-indicator')).toBeTruthy();
-    expect(content('TaskCanvasTabs').render({ task: chatTask({ attributes: { call_sid: 'CA1' } }) })).toHaveLength(0);
+    cleanup();
+    renderContent('TaskCanvasTabs', { task: chatTask({ attributes: { call_sid: 'CA1' } }) });
+    expect(screen.getByTestId('flex-TaskCanvasTabs').textContent).toBe('');
   });
 
   it('blocks completing the task while the agent is connected, and wrap-up ends the call for everyone', async () => {
@@ -155,8 +211,8 @@ describe('the Flex plugin', () => {
     await Flex.Actions.invokeAction('EscalateToVideo', { task });
 
     await expect(Flex.Actions.invokeAction('CompleteTask', { task })).rejects.toThrow('Action CompleteTask cancelled by before event');
-    expect(mock.Notifications.shown.map((n) => n.id)).toContain('VideoEscalation_StillConnected');
-    expect(mock.Actions.invoked).not.toContain('CompleteTask');
+    expect(shownIds()).toContain('VideoEscalation_StillConnected');
+    expect(flexRecord.ran).not.toContain('CompleteTask');
 
     const wrapping = Flex.Actions.invokeAction('WrapupTask', { task });
     await waitFor(() => expect(requests.map((r) => r.url)).toContain(`${FUNCTIONS}/end-call`));
@@ -166,11 +222,12 @@ describe('the Flex plugin', () => {
     expect(typeof (task.attributes.conversations as Record<string, unknown>).conversation_measure_8).toBe('number');
 
     await Flex.Actions.invokeAction('CompleteTask', { task });
-    expect(mock.Actions.invoked).toEqual(['EscalateToVideo', 'WrapupTask', 'CompleteTask']);
+    expect(flexRecord.ran).toEqual(['WrapupTask', 'CompleteTask']);
   });
 
   it('renders the recording card in Flex’s message list, playing through the recording-media Function with the Flex token', async () => {
     const { requests } = setup();
+    const plain = { source: { sid: 'IM3', body: 'hello', attributes: {} } };
     const file = (name: string) => `${FUNCTIONS}/recording-media?recordingId=RE1&file=${name}`;
     const recording = {
       source: {
@@ -191,8 +248,10 @@ describe('the Flex plugin', () => {
         },
       },
     };
-    mock.__flex.state.flex.chat.conversations.CH1 = { messages: [recording] };
-    render(<>{content('MessageBubble').render({ message: recording, conversationSid: 'CH1' })}</>);
+    manager.setChat({ CH1: { messages: [recording] } });
+    // Flex's own bubble body (key "body") stands beside the plugin's card: the plugin removes it for its cards.
+    const flexBody = (m: typeof recording | typeof plain) => [<p key="body">{m.source.body}</p>];
+    renderContent('MessageBubble', { message: recording, conversationSid: 'CH1' }, flexBody(recording));
     await waitFor(() => expect(screen.getByTestId('recording-player')).toBeTruthy());
     expect(screen.getByText('Video call recording (1:15)')).toBeTruthy();
     expect(screen.getByTestId('transcript-line').textContent).toContain('Hi there');
@@ -200,20 +259,22 @@ describe('the Flex plugin', () => {
     // Each file asked of the Function once, with the agent's token in the body (a player cannot send it).
     const media = requests.filter((r) => r.url === `${FUNCTIONS}/recording-media`).map((r) => [r.body.file, r.body.recordingId, r.body.Token]);
     expect(media.sort()).toEqual([
-      ['captions', 'RE1', mock.__flex.user.token],
-      ['transcript', 'RE1', mock.__flex.user.token],
-      ['video', 'RE1', mock.__flex.user.token],
+      ['captions', 'RE1', manager.user.token],
+      ['transcript', 'RE1', manager.user.token],
+      ['video', 'RE1', manager.user.token],
     ]);
-    const plain = { source: { sid: 'IM3', body: 'hello', attributes: {} } };
-    expect(content('MessageBubble').render({ message: plain, conversationSid: 'CH1' })).toHaveLength(0);
+    expect(screen.queryByText(recording.source.body)).toBeNull();
+    cleanup();
+    renderContent('MessageBubble', { message: plain, conversationSid: 'CH1' }, flexBody(plain));
+    expect(screen.getByTestId('flex-MessageBubble').textContent).toBe('hello');
   });
 
   it('shows an invitation card in its current state, from the rest of the chat', () => {
     setup();
     const link = { source: { sid: 'IM1', author: 'Alex', body: 'Join', attributes: { type: 'video-escalation-link', escalationId: 'e1', url: 'https://x/join.html#t=1', expiresAt: new Date(Date.now() + 60_000).toISOString() } } };
     const ended = { source: { sid: 'IM2', author: 'Alex', body: 'The video call has ended.', attributes: { type: 'video-escalation-ended', escalationId: 'e1' } } };
-    mock.__flex.state.flex.chat.conversations.CH1 = { messages: [link, ended] };
-    render(<>{content('MessageBubble').render({ message: link, conversationSid: 'CH1' })}</>);
+    manager.setChat({ CH1: { messages: [link, ended] } });
+    renderContent('MessageBubble', { message: link, conversationSid: 'CH1' });
     expect(screen.getByTestId('link-card').getAttribute('data-state')).toBe('ended');
     expect(screen.queryByTestId('copy-link-button')).toBeNull();
   });
@@ -222,10 +283,10 @@ describe('the Flex plugin', () => {
     setup();
     const task = chatTask();
     await Flex.Actions.invokeAction('EscalateToVideo', { task });
-    mock.__flex.conversationsClient.emit('messageAdded', { conversation: { sid: 'CH-other' }, attributes: { type: 'video-recording', mediaUrl: 'https://x/other' } });
-    mock.__flex.conversationsClient.emit('messageAdded', { conversation: { sid: 'CH1' }, attributes: { type: 'video-recording', mediaUrl: 'https://x/rec' } });
+    manager.conversationsClient.emit('messageAdded', { conversation: { sid: 'CH-other' }, attributes: { type: 'video-recording', mediaUrl: 'https://x/other' } });
+    manager.conversationsClient.emit('messageAdded', { conversation: { sid: 'CH1' }, attributes: { type: 'video-recording', mediaUrl: 'https://x/rec' } });
     await waitFor(() => expect((task.attributes.conversations as Record<string, unknown>).conversation_attribute_9).toBe('Yes'));
-    expect(mock.Notifications.shown.filter((n) => n.id === 'VideoEscalation_RecordingAttached')).toHaveLength(1);
+    expect(flexRecord.shown.filter((n) => n.id === 'VideoEscalation_RecordingAttached')).toHaveLength(1);
     expect((task.attributes.conversations as { media: unknown[] }).media).toEqual([
       { conversation_sid: 'CH1' },
       { type: 'Referenced', url: 'https://x/rec', title: 'Video call recording' },
@@ -238,21 +299,20 @@ describe('the Flex plugin', () => {
     renderHeader(task);
     fireEvent.click(screen.getByTestId('offer-clip-button'));
     await waitFor(() => expect(requests).toEqual([{ url: `${FUNCTIONS}/offer-clip`, body: { conversationId: 'CH1', Token: 'flex-token-1' } }]));
-    await waitFor(() => expect(mock.Notifications.shown.map((n) => n.id)).toContain('VideoEscalation_LinkSent'));
-    mock.__flex.conversationsClient.emit('messageAdded', {
+    await waitFor(() => expect(shownIds()).toContain('VideoEscalation_LinkSent'));
+    manager.conversationsClient.emit('messageAdded', {
       conversation: { sid: 'CH1' },
       attributes: { type: 'video-recording', kind: 'clip', authorRole: 'customer', videoStatus: 'processing' },
     });
-    expect(mock.Notifications.shown.filter((n) => n.id === 'VideoEscalation_ClipReceived')).toHaveLength(1);
+    expect(flexRecord.shown.filter((n) => n.id === 'VideoEscalation_ClipReceived')).toHaveLength(1);
     // The agent's own reply clip is not announced to them.
-    mock.__flex.conversationsClient.emit('messageAdded', { conversation: { sid: 'CH1' }, attributes: { type: 'video-recording', kind: 'clip', authorRole: 'agent' } });
-    expect(mock.Notifications.shown.filter((n) => n.id === 'VideoEscalation_ClipReceived')).toHaveLength(1);
+    manager.conversationsClient.emit('messageAdded', { conversation: { sid: 'CH1' }, attributes: { type: 'video-recording', kind: 'clip', authorRole: 'agent' } });
+    expect(flexRecord.shown.filter((n) => n.id === 'VideoEscalation_ClipReceived')).toHaveLength(1);
   });
 
   it('mounts the clip recorder in the task’s Video clip tab, asking the Functions with the Flex token', async () => {
     const { requests } = setup();
-    render(<>{content('TaskCanvasTabs').render({ task: chatTask() })}</>);
-    expect(screen.getByRole('tabpanel', { name: 'Video clip' })).toBeTruthy();
+    renderContent('TaskCanvasTabs', { task: chatTask() });
     await waitFor(() => expect(screen.getByTestId('clip-setup')).toBeTruthy());
     expect(requests).toContainEqual({ url: `${FUNCTIONS}/clip`, body: { action: 'check', conversationId: 'CH1', Token: 'flex-token-1' } });
   });
@@ -297,57 +357,80 @@ describe('the recordings library in Flex', () => {
   }
 
   function setupAs(roles: string[]) {
-    mock.__flex.reset();
-    (mock.__flex as unknown as { user: unknown }).user = { identity: 'sam', token: 'flex-token-1', roles };
-    mock.__flex.configuration = { custom_data: { features: { video_escalation: { enabled: true, functions_base_url: FUNCTIONS } } } };
+    resetFlex();
+    manager = fakeManager({ identity: 'sam', token: 'flex-token-1', roles }, { custom_data: { features: { video_escalation: { enabled: true, functions_base_url: FUNCTIONS } } } });
     const http = libraryFunctions();
-    registerVideoEscalation(Flex, Flex.Manager.getInstance(), { clientFor: () => new FakeVideoClient(), media: fakeMedia(), fetchImpl: http.fetchImpl });
+    registerVideoEscalation(Flex, manager as FakeManager & Flex.Manager, { clientFor: () => new FakeVideoClient(), media: fakeMedia(), fetchImpl: http.fetchImpl });
     return http;
   }
-  const sideNav = () => (Flex as unknown as Record<string, Store>).SideNav.Content;
-  const views = () => (Flex as unknown as Record<string, Store>).ViewCollection.Content;
+  /** Flex's NavigateToView, then its ViewCollection at the URL it went to. */
+  async function openView(viewName: string) {
+    await Flex.Actions.invokeAction('NavigateToView', { viewName });
+    return render(<FlexViews manager={manager} path={window.location.pathname} />);
+  }
+
+  it('hands Flex the Paste provider it wraps its root in, so the views take Flex’s theme and the account’s tokens', async () => {
+    setupAs(['supervisor']);
+    const [withPaste] = Flex.RootContainer.Content.getAllWrappers();
+    expect(Flex.RootContainer.Content.getAllWrappers()).toHaveLength(1);
+    // The library view exactly as registered, under Flex's root with the provider the plugin gave it.
+    const library = (Flex.ViewCollection.Content.fragments[0].props.children as React.ReactElement<{ children: React.ReactElement }>).props.children;
+    const FlexRoot = withPaste(() => library);
+    const tokens = { backgroundColors: { colorBackgroundBody: 'rgb(1, 2, 3)' } };
+    render(<FlexRoot theme={{ isLight: true, tokens } as never} config={{} as never} />);
+    const frame = screen.getByTestId('flex-view-frame');
+    expect(getComputedStyle(frame).backgroundColor).toBe('rgb(1, 2, 3)');
+    expect(getComputedStyle(frame).padding).toBe('1.25rem'); // Paste's space60
+    expect(screen.getByRole('heading', { level: 1, name: 'Recordings library' }).getAttribute('data-paste-element')).toBe('HEADING');
+    await waitFor(() => expect(screen.getAllByTestId('recording-row')).toHaveLength(1));
+  });
 
   it('adds neither a side-nav entry nor a view for agents', () => {
     setupAs(['agent']);
-    expect(sideNav().fragments).toHaveLength(0);
-    expect(views().fragments).toHaveLength(0);
+    expect(flexRecord.added.SideNav).toEqual([]);
+    expect(flexRecord.added.ViewCollection).toEqual([]);
   });
 
   it('gives supervisors and admins a "Recordings" side-nav entry that navigates to the library view', async () => {
     for (const roles of [['supervisor'], ['agent', 'admin']]) {
       setupAs(roles);
       const navigated: unknown[] = [];
-      Flex.Actions.addListener('beforeNavigateToView', (payload: unknown) => void navigated.push(payload));
-      const { unmount } = render(<>{sideNav().render({ activeView: 'agent-desktop' })}</>);
-      const link = screen.getByRole('button', { name: 'Recordings' });
-      expect(link.getAttribute('aria-current')).toBeNull();
+      Flex.Actions.addListener('afterNavigateToView', (payload: unknown) => void navigated.push(payload));
+      // Flex's own SideLink: a button with the link role, marked current when its view is active;
+      // named even while the nav is collapsed and Flex hides its label.
+      const { unmount } = renderContent('SideNav', { activeView: 'agent-desktop', showLabel: false });
+      const link = screen.getByRole('link', { name: 'Recordings' });
+      expect(link.getAttribute('aria-current')).toBe('false');
       fireEvent.click(link);
       await waitFor(() => expect(navigated).toEqual([{ viewName: 'video-escalation-recordings' }]));
+      expect(window.location.pathname).toBe('/video-escalation-recordings/');
       unmount();
-      render(<>{sideNav().render({ activeView: 'video-escalation-recordings' })}</>);
-      expect(screen.getByRole('button', { name: 'Recordings' }).getAttribute('aria-current')).toBe('page');
+      renderContent('SideNav', { activeView: 'video-escalation-recordings', showLabel: true });
+      expect(screen.getByRole('link', { name: 'Recordings' }).getAttribute('aria-current')).toBe('true');
+      expect(screen.getByText('Recordings')).toBeTruthy(); // the label, shown while the nav is expanded
       cleanup();
     }
   });
 
   it('gives supervisors a "Live calls" view listing the calls through the Functions with the Flex token', async () => {
     const { requests } = setupAs(['supervisor']);
-    render(<>{sideNav().render({ activeView: 'agent-desktop' })}</>);
-    expect(screen.getByRole('button', { name: 'Live calls' })).toBeTruthy();
+    renderContent('SideNav', { activeView: 'agent-desktop' });
+    expect(screen.getAllByRole('link').map((l) => l.getAttribute('aria-label'))).toEqual(['Recordings', 'Live calls', 'Privacy']);
     cleanup();
-    const { container } = render(<>{views().render({})}</>);
-    expect(container.querySelector('[data-flex-view="video-escalation-live-calls"]')).toBeTruthy();
+    await openView('video-escalation-live-calls');
     expect(screen.getByRole('heading', { level: 1, name: 'Live calls' })).toBeTruthy();
+    // Flex shows the active view only.
+    expect(screen.queryByRole('heading', { level: 1, name: 'Recordings library' })).toBeNull();
     await waitFor(() => expect(screen.getByText('Jordan Lee')).toBeTruthy());
     expect(requests.find((r) => r.url.endsWith('/live-calls'))?.body).toMatchObject({ Token: 'flex-token-1' });
+    expect(requests.some((r) => r.url.endsWith('/recordings'))).toBe(false);
   });
 
   it('mounts the shared library in the view, asking the Functions with the Flex token and playing through recording-media', async () => {
     URL.createObjectURL = jest.fn(() => 'blob:captions');
     URL.revokeObjectURL = jest.fn();
     const { requests } = setupAs(['supervisor']);
-    const { container } = render(<>{views().render({})}</>);
-    expect(container.querySelector('[data-flex-view="video-escalation-recordings"]')).toBeTruthy();
+    const { container } = await openView('video-escalation-recordings');
     expect(screen.getByRole('heading', { level: 1, name: 'Recordings library' })).toBeTruthy();
     await waitFor(() => expect(screen.getAllByTestId('recording-row')).toHaveLength(1));
     expect(requests.find((r) => r.url.endsWith('/recordings'))).toEqual({ url: `${FUNCTIONS}/recordings`, body: { Token: 'flex-token-1' } });
