@@ -28,6 +28,7 @@ import type {
   RetentionSweepResponse,
   StorageUsageResponse,
 } from './privacy-contract';
+import type { WatchRequest, WatchResponse } from './watch-contract';
 
 /**
  * The Functions' requests and answers, defined once: the Functions return these shapes and every
@@ -208,6 +209,7 @@ export interface FunctionsContract {
   '/storage-usage': { request: EmptyRequest; response: StorageUsageResponse };
   '/audit-log': { request: AuditLogRequest; response: AuditLogResponse };
   '/retention-sweep': { request: SchedulerRequest; response: RetentionSweepResponse };
+  '/watch': { request: WatchRequest; response: WatchResponse };
 }
 
 export type JsonFunctionPath = keyof FunctionsContract;
@@ -237,6 +239,7 @@ const JSON_FUNCTIONS: Record<JsonFunctionPath, true> = {
   '/storage-usage': true,
   '/audit-log': true,
   '/retention-sweep': true,
+  '/watch': true,
 };
 export const JSON_FUNCTION_PATHS = Object.keys(JSON_FUNCTIONS) as JsonFunctionPath[];
 

@@ -1,5 +1,6 @@
 import { SignJWT, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
 import { DomainError } from '../domain/errors';
+import { WATCH_PAGE } from '../domain/watch-link';
 
 /** What a customer link proves: this browser may join this one room of this one conversation, until `expiresAt`. */
 export interface CustomerLinkClaims {
@@ -20,10 +21,27 @@ export interface ClipLinkClaims {
   expiresAt: Date;
 }
 
+/**
+ * What a watch link proves: this browser may watch this one recording of this one conversation,
+ * until `expiresAt`, while the recording still names this link (a newer one replaces it).
+ */
+export interface WatchLinkClaims {
+  recordingId: string;
+  conversationId: string;
+  linkId: string;
+  /** Seconds since the epoch, as stored on the job: the same claims sign the same token again. */
+  issuedAt: number;
+  expiresAt: number;
+}
+
 const ISSUER = 'video-escalation';
 const AUDIENCE = 'customer-link';
 /** Another audience: a call link never opens the recorder, a recording link never joins a call. */
 const CLIP_AUDIENCE = 'clip-link';
+/** And a third: a watch link only watches, one recording. */
+const WATCH_AUDIENCE = 'watch-link';
+/** The watch link's subject: the conversation's customer, whoever they are on their channel. */
+const WATCH_SUBJECT = 'customer';
 
 /**
  * Signs and verifies customer links (HS256 JWT via `jose`). The token rides in the URL fragment,
@@ -70,6 +88,36 @@ export class CustomerLinks {
 
   clipUrl(token: string): string {
     return `${this.publicBaseUrl.replace(/\/$/, '')}/record.html#t=${token}`;
+  }
+
+  /**
+   * Signs a watch link. HS256 over the same claims gives the same token, so the message that
+   * carries it can be rewritten (video, then transcript) without changing the link a customer
+   * on SMS already received. A delivered text cannot change, and Twilio's Message update
+   * (twilio.com/docs/conversations/api/conversation-message-resource) documents no re-delivery
+   * to SMS or WhatsApp participants: the docs are silent, so we take the stricter reading.
+   */
+  async signWatch(claims: WatchLinkClaims): Promise<string> {
+    return new SignJWT({ rec: claims.recordingId, conv: claims.conversationId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setAudience(WATCH_AUDIENCE)
+      .setSubject(WATCH_SUBJECT)
+      .setJti(claims.linkId)
+      .setIssuedAt(claims.issuedAt)
+      .setExpirationTime(claims.expiresAt)
+      .sign(this.key);
+  }
+
+  watchUrl(token: string): string {
+    return `${this.publicBaseUrl.replace(/\/$/, '')}/${WATCH_PAGE}#t=${token}`;
+  }
+
+  /** Throws DomainError `link_expired` or `link_invalid`, like `verify`. */
+  async verifyWatch(token: string, now: Date): Promise<WatchLinkClaims> {
+    const { rec, conv, sub, jti, iat, exp } = await this.verified(token, WATCH_AUDIENCE, now);
+    if (typeof rec !== 'string' || typeof conv !== 'string' || sub !== WATCH_SUBJECT || !jti || !iat || !exp) throw invalidLink();
+    return { recordingId: rec, conversationId: conv, linkId: jti, issuedAt: iat, expiresAt: exp };
   }
 
   /** Throws DomainError `link_expired` or `link_invalid`, like `verify`. */

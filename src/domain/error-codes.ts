@@ -63,6 +63,7 @@ export const ERROR_CODES = [
   'video_not_ready',
   'job_not_ready',
   'media_deleted',
+  'recording_erased',
   'transcript_not_finished',
   'transcript_not_ours',
   'recording_in_progress',

@@ -10,4 +10,6 @@ export const MESSAGE_TYPES = {
   recordingFailed: 'video-recording-failed',
   /** An agent's request for a clip: the customer's recording link. */
   clipRequest: 'video-clip-request',
+  /** A newer watch link to a recording, sent by the agent (the recording message's link stops working). */
+  watchLink: 'video-watch-link',
 } as const;

@@ -6,6 +6,7 @@ import type { ClipRef } from './clip';
 import type { ParticipantRole } from './escalation';
 import type { LeftOutTrack } from './media';
 import type { MediaDeletion, PiiKind } from './privacy';
+import type { WatchLinkState } from './watch-link';
 
 /** One recognized word, times in seconds from the start of the transcribed audio. */
 export interface TranscribedWord {
@@ -121,6 +122,8 @@ export interface PipelineJob {
   mediaDeletion?: MediaDeletion;
   /** When the transcript and captions were deleted (RETENTION_TRANSCRIPT_DAYS) or erased on request. */
   transcriptDeletedAt?: string;
+  /** The customer's watch link this recording honours (absent: none sent yet, or not for the customer). */
+  watchLink?: WatchLinkState;
   /** Optimistic concurrency: bumped by every save, so two writers never both advance one job. */
   version: number;
   createdAt: string;

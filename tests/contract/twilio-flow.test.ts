@@ -198,9 +198,10 @@ describe('BACKEND=twilio, end to end over HTTP', () => {
     // 6. Exactly one recording message; the finished recording keeps no entry in the conversation attributes.
     const messages = recordingMessages();
     expect(messages).toHaveLength(1);
-    expect(String(messages[0].body)).toBe(
-      'Video call recording · 1:35 · transcript\n\n[0:00] Agent: Hello, how can I help?\n[0:03] Customer: My router keeps dropping.',
-    );
+    // The excerpt, then the customer's watch link (#18 part 5: Webchat and SMS show the body alone).
+    const [bodyText, watchLink] = String(messages[0].body).split('\n\nWatch it here: ');
+    expect(bodyText).toBe('Video call recording · 1:35 · transcript\n\n[0:00] Agent: Hello, how can I help?\n[0:03] Customer: My router keeps dropping.');
+    expect(watchLink).toMatch(new RegExp(`^${stack.webhookBase}/watch\\.html#t=[\\w.-]+$`));
     const attributes = JSON.parse(String(messages[0].attributes));
     expect(attributes).toMatchObject({ type: 'video-recording', roomName, durationSeconds: 95 });
     expect(attributes.mediaUrl).toMatch(new RegExp(`^${stack.webhookBase}/recording-media\\?recordingId=RE[0-9a-f]{32}&file=video.mp4$`));

@@ -74,6 +74,12 @@ async function callAwaitingTranscripts() {
 }
 
 const TRANSCRIPT = 'Video call recording · 0:20 · transcript\n\n[0:00] Agent: Can you read me the card number?\n[0:03] Customer: It is [card number].';
+/** The recording message's body: the transcript's excerpt, then the customer's watch link (#18 part 5). */
+const expectTranscriptBody = (body: unknown) => {
+  const [text, link] = String(body).split('\n\nWatch it here: ');
+  expect(text).toBe(TRANSCRIPT);
+  expect(link).toMatch(new RegExp(`^${stack.webhookBase}/watch\\.html#t=[\\w.-]+$`));
+};
 
 describe('BACKEND=twilio: the Voice Intelligence copy of a transcript', () => {
   it('is deleted once, right after its sentences are read and saved; a repeated report deletes nothing more', async () => {
@@ -94,7 +100,7 @@ describe('BACKEND=twilio: the Voice Intelligence copy of a transcript', () => {
     expect((await call.report(call.customerT)).status).toBe(200);
     expect(intelligenceCalls().map(line)).toEqual([`GET ${INTELLIGENCE}/v2/Transcripts/${c}`, `GET ${INTELLIGENCE}/v2/Transcripts/${c}/Sentences`, `DELETE ${INTELLIGENCE}/v2/Transcripts/${c}`]);
     await call.gridReady();
-    expect(String(call.recordingMessage()?.body)).toBe(TRANSCRIPT);
+    expectTranscriptBody(call.recordingMessage()?.body);
     expect([deletesOf(a).length, deletesOf(c).length]).toEqual([1, 1]);
     expect(intelligenceCalls()).toEqual([]);
   });
@@ -113,7 +119,7 @@ describe('BACKEND=twilio: the Voice Intelligence copy of a transcript', () => {
       `DELETE ${INTELLIGENCE}/v2/Transcripts/${c} 500`,
     ]);
     const message = call.recordingMessage();
-    expect(String(message?.body)).toBe(TRANSCRIPT);
+    expectTranscriptBody(message?.body);
     const attributes = JSON.parse(String(message?.attributes)) as { recordingId: string; transcriptStatus: string };
     expect(attributes.transcriptStatus).toBe('ready');
     expect(stack.fake.attributesOf(call.conversationSid).videoRecordings).toEqual({});
@@ -129,6 +135,6 @@ describe('BACKEND=twilio: the Voice Intelligence copy of a transcript', () => {
       `DELETE ${INTELLIGENCE}/v2/Transcripts/${c} 204`,
     ]);
     expect(stack.fake.state.transcripts.has(c)).toBe(false);
-    expect(String(call.recordingMessage()?.body)).toBe(TRANSCRIPT);
+    expectTranscriptBody(call.recordingMessage()?.body);
   });
 });

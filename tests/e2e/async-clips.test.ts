@@ -217,7 +217,9 @@ describe('async clips', () => {
     await byTestId(agent.page, 'clip-stop').click();
     await byTestId(agent.page, 'clip-send').click();
     const reply = await waitUntil('the reply clip', async () => (await clipMessages()).find((m) => m.attributes.authorRole === 'agent'), 10_000);
-    expect(reply.body).toMatch(/^Video clip from Alex \(Agent\)/);
+    // What a customer on Webchat or SMS reads: who replied, and the watch link (#18 part 5).
+    expect(reply.body).toMatch(/^Alex \(Agent\) replied with a video · 0:0\d · /);
+    expect(reply.body).toMatch(/\n\nWatch it here: http:\/\/127\.0\.0\.1:\d+\/watch\.html#t=[\w.-]+$/);
     expect(await clipMessages()).toHaveLength(2);
 
     await customer.page.goto(stack.demo.customerChatUrl);

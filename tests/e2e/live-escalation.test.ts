@@ -251,8 +251,8 @@ describe('live chat → video escalation', () => {
     await byTestId(agent.page, 'recording-progress').waitFor({ state: 'detached', timeout: 10_000 });
     await expectNoViolations(agent.page, 'agent console with the recording player');
 
-    // The customer watches it in their own chat (policy default: video), authorized by the chat,
-    // not by the call link that ended: the player really loads the video.
+    // The customer watches it in their own chat (policy default: video), opened through the watch
+    // link the message carries (#18), not by the call link that ended: the player really loads the video.
     const customerVideo = customer.page.locator('[data-testid="recording-card"][data-access="video"] video');
     await customerVideo.waitFor({ timeout: 15_000 });
     await customer.page.waitForFunction(

@@ -2,6 +2,7 @@ import { ERROR_CODES } from '../../../src/domain/error-codes';
 import type { MediaProblem } from '../../../src/ui/media/devices';
 import { PAGE_CODES, textFor, type PageCode } from '../../../src/ui/problem-codes';
 import { CLIP_PROBLEMS } from '../record/clip-problems';
+import { WATCH_PROBLEMS } from '../watch/watch-problems';
 import { PROBLEMS } from './problems';
 
 const known: readonly string[] = [...ERROR_CODES, ...PAGE_CODES];
@@ -10,6 +11,7 @@ describe('the pages explain only codes that exist', () => {
   it.each([
     ['the join page', PROBLEMS],
     ['the recording page', CLIP_PROBLEMS],
+    ['the watch page', WATCH_PROBLEMS],
   ])('%s keys its texts by server codes and its own', (_page, texts) => {
     expect(Object.keys(texts).filter((code) => !known.includes(code))).toEqual([]);
   });
@@ -17,6 +19,7 @@ describe('the pages explain only codes that exist', () => {
   it('explains a missing link token by the code the server sends', () => {
     expect(Object.keys(PROBLEMS)).toContain('token_missing');
     expect(Object.keys(CLIP_PROBLEMS)).toContain('token_missing');
+    expect(Object.keys(WATCH_PROBLEMS)).toContain('token_missing');
     expect(Object.keys(PROBLEMS)).not.toContain('missing_token');
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config';
 import { CustomerLinks } from '../../core/customer-link';
 import type { PipelineDeps } from '../../core/pipeline/deps';
+import { watchLinkSigning } from '../../core/watch/watch-link-signing';
 import { systemClock } from '../../ports/clock';
 import type { Backend } from '../../core/backend';
 import { coreStores, openPostgresStore, type SqlStore } from '../sql/database';
@@ -64,6 +65,7 @@ export async function openTwilioParts(config: Config): Promise<TwilioParts> {
     retry: { maxAttempts: c.TRANSCRIBE_MAX_ATTEMPTS, backoffMs: c.TRANSCRIBE_BACKOFF_MS, maxBackoffMs: c.PIPELINE_RETRY_MAX_BACKOFF_MS, composeMaxAttempts: c.COMPOSE_MAX_ATTEMPTS },
     newRecordingId: () => `RE${randomUUID().replace(/-/g, '')}`,
     customerRecordingAccess: c.CUSTOMER_RECORDING_ACCESS,
+    watchLinks: watchLinkSigning(c),
     library: store.library,
     recordingOwners: { escalations: store.escalations, clips: store.clips },
   };

@@ -4,7 +4,9 @@ import { clipRoomName, recordedSecondsAt, takeIsOpen, type Clip, type ClipMode, 
 import type { MediaAccess } from '../../domain/escalation';
 import type { RoomRef } from '../../ports/rooms';
 import type { CoreDeps } from '../deps';
-import { roomEnded } from '../pipeline/room-ended';
+import { registerRecording, roomEnded } from '../pipeline/room-ended';
+import type { RoomEndedEvent } from '../pipeline/events';
+import { watchUrlFor } from '../watch/watch-links';
 import { processingClipMessage } from '../pipeline/text/recording-message';
 import { messageAuthor } from '../pipeline/job-update';
 import { saveClip } from './clip-save';
@@ -139,10 +141,7 @@ export async function sendClip(deps: CoreDeps, clip: Clip): Promise<Clip> {
   if (clip.status !== 'stopped') throw wrongState(clip, 'be sent');
   const sent = await saveClip(deps, clip, { status: 'sent' });
   const roomName = sent.roomName as string;
-  const content = processingClipMessage({ roomName, clip: clipRef(sent), durationSeconds: sent.recordedSeconds });
-  const existing = await deps.conversations.findMessageByAttribute(sent.conversationId, 'idempotencyKey', roomName);
-  if (!existing) await deps.conversations.postMessage(sent.conversationId, { author: sent.authorName || messageAuthor(deps.pipeline), ...content });
-  await roomEnded(deps.pipeline, {
+  const ended: RoomEndedEvent = {
     roomName,
     roomSid: sent.roomSid as string,
     conversationId: sent.conversationId,
@@ -151,7 +150,14 @@ export async function sendClip(deps: CoreDeps, clip: Clip): Promise<Clip> {
     endedAt: sent.stoppedAt ?? deps.clock.now().toISOString(),
     kind: 'clip',
     clip: clipRef(sent),
-  });
+  };
+  // An agent's reply carries the customer's watch link from its first post: an SMS customer gets
+  // that body only (a delivered text cannot change; see CustomerLinks.signWatch).
+  const watchUrl = sent.authorRole === 'agent' && deps.pipeline.watchLinks ? await watchUrlFor(deps.pipeline, await registerRecording(deps.pipeline, ended)) : undefined;
+  const content = processingClipMessage({ roomName, clip: clipRef(sent), durationSeconds: sent.recordedSeconds, watchUrl });
+  const existing = await deps.conversations.findMessageByAttribute(sent.conversationId, 'idempotencyKey', roomName);
+  if (!existing) await deps.conversations.postMessage(sent.conversationId, { author: sent.authorName || messageAuthor(deps.pipeline), ...content });
+  await roomEnded(deps.pipeline, ended);
   return sent;
 }
 

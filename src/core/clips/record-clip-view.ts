@@ -35,13 +35,33 @@ export async function recordClipView(deps: CoreDeps, viewer: RecordingViewer, in
   const clip = job.kind === 'clip' ? await deps.clips.get(job.escalationId) : null;
   if (!clip) throw new DomainError('invalid_request', 'not_a_clip', 'Views are recorded for video clips only.');
   if (isOwnClip(clip, viewer)) return { recorded: false };
+  return recordView(deps, job, { key: viewerKey(viewer), durationSeconds: durationOf(job, clip) }, { event: input.event, positionSeconds: position });
+}
 
-  const key = viewerKey(viewer);
-  const previous = await deps.clipViews.get(clip.id, key);
+/**
+ * Records one event of a viewer already allowed to watch the job's recording (the customer's watch
+ * page checks its link first). The row is keyed by `job.escalationId`: the clip's id for a clip,
+ * the call's escalation for a call watched from the watch page.
+ */
+export async function recordView(
+  deps: CoreDeps,
+  job: PipelineJob,
+  viewer: { key: string; durationSeconds: number },
+  input: { event: ClipViewEvent; positionSeconds: number },
+): Promise<ClipViewEventResponse> {
+  const key = viewer.key;
+  const previous = await deps.clipViews.get(job.escalationId, key);
   const next = advanceClipView(
     previous,
-    { clipId: clip.id, viewer: key, recordingId: job.recordingId, conversationId: job.conversationId, positionSeconds: position, ended: input.event === 'ended' },
-    durationOf(job, clip),
+    {
+      clipId: job.escalationId,
+      viewer: key,
+      recordingId: job.recordingId,
+      conversationId: job.conversationId,
+      positionSeconds: input.positionSeconds,
+      ended: input.event === 'ended',
+    },
+    viewer.durationSeconds,
     deps.clock.now(),
   );
   // The same event again (a reload, a retried request) writes nothing and tells nobody.

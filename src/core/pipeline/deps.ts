@@ -9,6 +9,7 @@ import type { PipelineJob } from '../../domain/pipeline-job';
 import type { RecordingArtifacts } from '../../ports/recording-artifacts';
 import type { RecordingLibrary } from '../../ports/recording-library';
 import type { Transcriber } from '../../ports/transcriber';
+import type { WatchLinkSigning } from '../watch/watch-link-signing';
 
 /** What the recording pipeline's use cases touch. Both back ends fill it; the core never asks which. */
 export interface PipelineDeps {
@@ -38,6 +39,11 @@ export interface PipelineDeps {
   newRecordingId: () => string;
   /** What the customer may have of their recording (CUSTOMER_RECORDING_ACCESS); default video. */
   customerRecordingAccess?: CustomerRecordingAccess;
+  /**
+   * Signs the customer's watch link that the recording message carries in its body (Webchat,
+   * SMS and WhatsApp show nothing else). Absent: the messages carry no link.
+   */
+  watchLinks?: WatchLinkSigning;
   /** Author of the messages the pipeline posts. */
   messageAuthor?: string;
   /**

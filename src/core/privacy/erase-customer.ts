@@ -8,15 +8,17 @@ import { eraseRecording } from './erase-recording';
 import { countsOf, planConversation, type ConversationErasure } from './erasure-plan';
 import { revokedLinkId } from '../../domain/link-revocation';
 import { saveClip } from '../clips/clip-save';
+import { revokeWatchLink } from '../watch/watch-links';
 import { assertErasable, conversationsOf, type ErasureSubject } from './erasure-subject';
 import type { ErasureDeps } from './privacy-deps';
 import { requirePrivacySupervisor } from './supervisors-only';
 
 /**
  * Erases one customer on request (supervisors only): media, transcripts and captions, link
- * tokens, their clip viewer events, and the transcript text in posted messages. Consent records
- * stay, and one audit entry (counts, no content) proves it. The dry run counts exactly what the
- * real run then erases; a second run finds nothing. A conversation under legal hold is refused.
+ * tokens (call, clip and watch links), their viewer events, and the transcript text in posted
+ * messages. Consent records stay, and one audit entry (counts, no content) proves it. The dry
+ * run counts exactly what the real run then erases; a second run finds nothing. A conversation
+ * under legal hold is refused.
  */
 export async function eraseCustomer(
   deps: ErasureDeps,
@@ -73,13 +75,14 @@ async function erasePlan(deps: ErasureDeps, plan: ConversationErasure): Promise<
   for (const e of plan.escalationLinks) await deps.escalations.update({ ...e, linkId: revokedLinkId(deps.newId()) });
   // A racing writer (the cap, the author) makes this a 409 clip_changed: the erasure is run again.
   for (const c of plan.clipLinks) await saveClip(deps, c, { linkId: revokedLinkId(deps.newId()) });
+  for (const roomName of plan.watchLinks) await revokeWatchLink(deps.pipeline, roomName);
   const clipViews = plan.clipViews > 0 ? await deps.clipViews.deleteViews(plan.clipIds, CUSTOMER_VIEWER) : 0;
   return {
     recordings: rooms.size,
     mediaFiles,
     transcripts,
     messages: plan.messages.length,
-    linkTokens: plan.escalationLinks.length + plan.clipLinks.length,
+    linkTokens: plan.escalationLinks.length + plan.clipLinks.length + plan.watchLinks.length,
     clipViews,
   };
 }

@@ -3,13 +3,13 @@ import { MESSAGE_TYPES } from '../../domain/message-types';
 import { ERASED_TEXT } from '../../domain/privacy';
 import { formatDuration } from '../pipeline/text/format';
 
-const LINK_TYPES: readonly unknown[] = [MESSAGE_TYPES.link, MESSAGE_TYPES.clipRequest];
+const LINK_TYPES: readonly unknown[] = [MESSAGE_TYPES.link, MESSAGE_TYPES.clipRequest, MESSAGE_TYPES.watchLink];
 
 /** A recording message that still carries a transcript, captions or a player (not erased yet). */
 export const isUnerasedRecordingMessage = (m: ConversationMessage): boolean =>
   m.attributes.type === MESSAGE_TYPES.recording && m.attributes.erased !== true;
 
-/** An invitation or clip request whose link (a signed token in its URL) is still in the chat. */
+/** An invitation, clip request or watch link whose link (a signed token in its URL) is still in the chat. */
 export const carriesLinkToken = (m: ConversationMessage): boolean =>
   LINK_TYPES.includes(m.attributes.type) && typeof m.attributes.url === 'string' && m.attributes.url !== '';
 
@@ -35,6 +35,6 @@ export function erasedRecordingMessage(m: ConversationMessage, at: string): { bo
 /** An invitation after erasure: no URL (its token named the customer's link), a plain note. */
 export function erasedLinkMessage(m: ConversationMessage, at: string): { body: string; attributes: Attributes } {
   const { url: _url, ...kept } = m.attributes;
-  const what = m.attributes.type === MESSAGE_TYPES.clipRequest ? 'Request for a video clip' : 'Video call invitation';
+  const what = { [MESSAGE_TYPES.clipRequest]: 'Request for a video clip', [MESSAGE_TYPES.watchLink]: 'Link to a recording' }[String(m.attributes.type)] ?? 'Video call invitation';
   return { body: `${what} · link ${ERASED_TEXT}`, attributes: { ...kept, erasedAt: at } };
 }

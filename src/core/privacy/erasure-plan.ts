@@ -7,6 +7,7 @@ import type { PipelineJob } from '../../domain/pipeline-job';
 import type { ErasureDeps } from './privacy-deps';
 import { carriesLinkToken, isUnerasedRecordingMessage } from './erased-messages';
 import { isRevokedLink } from '../../domain/link-revocation';
+import { hasLiveWatchLink } from '../watch/watch-links';
 
 /** A link id no token carries: the link it replaced stops opening anything. */
 
@@ -26,6 +27,9 @@ export interface ConversationErasure {
   messages: ConversationMessage[];
   escalationLinks: Escalation[];
   clipLinks: Clip[];
+  /** Rooms whose recording still honours a customer's watch link. */
+  watchLinks: string[];
+  /** The keys of the customer's viewer rows: clip ids, and the calls' escalation ids (calls watched from the watch page). */
   clipIds: string[];
   clipViews: number;
 }
@@ -34,22 +38,25 @@ export const hasTranscriptText = (j: PipelineJob): boolean => Boolean(j.transcri
 
 export async function planConversation(deps: ErasureDeps, conversationId: string): Promise<ConversationErasure> {
   const recordings: RecordingErasure[] = [];
-  for (const job of await deps.pipeline.store.listByConversation(conversationId)) {
+  const jobs = await deps.pipeline.store.listByConversation(conversationId);
+  for (const job of jobs) {
     recordings.push({ job, mediaFiles: await deps.recordingMedia.countMedia(job), transcript: hasTranscriptText(job) });
   }
   const messages = (await deps.conversations.get(conversationId))
     ? (await deps.conversations.listMessages(conversationId)).filter((m) => isUnerasedRecordingMessage(m) || carriesLinkToken(m))
     : [];
   const clips = await deps.clips.listByConversation(conversationId);
+  const viewKeys = [...new Set([...clips.map((c) => c.id), ...jobs.map((j) => j.escalationId)])];
   let clipViews = 0;
-  for (const clip of clips) clipViews += (await deps.clipViews.listByClip(clip.id)).filter((v) => v.viewer === CUSTOMER_VIEWER).length;
+  for (const key of viewKeys) clipViews += (await deps.clipViews.listByClip(key)).filter((v) => v.viewer === CUSTOMER_VIEWER).length;
   return {
     conversationId,
     recordings: recordings.filter((r) => r.mediaFiles > 0 || r.transcript),
     messages,
     escalationLinks: (await deps.escalations.listByConversation(conversationId)).filter((e) => !isRevokedLink(e.linkId)),
     clipLinks: clips.filter((c) => c.authorRole === 'customer' && !isRevokedLink(c.linkId)),
-    clipIds: clips.map((c) => c.id),
+    watchLinks: jobs.filter(hasLiveWatchLink).map((j) => j.roomName),
+    clipIds: viewKeys,
     clipViews,
   };
 }
@@ -65,7 +72,7 @@ export function countsOf(plans: readonly ConversationErasure[]): ErasureCounts {
       mediaFiles: p.recordings.reduce((n, r) => n + r.mediaFiles, 0),
       transcripts: p.recordings.filter((r) => r.transcript).length,
       messages: p.messages.length,
-      linkTokens: p.escalationLinks.length + p.clipLinks.length,
+      linkTokens: p.escalationLinks.length + p.clipLinks.length + p.watchLinks.length,
       clipViews: p.clipViews,
     };
     if (Object.values(part).some((n) => n > 0)) counts.conversations++;

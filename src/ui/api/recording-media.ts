@@ -12,8 +12,11 @@ export interface OpenedRecording {
   close(): void;
 }
 
-/** A recording's media references, as a library item or a recording message carries them. */
-export type RecordingRefs = Pick<LibraryItem, 'mediaUrl' | 'captionsUrl' | 'transcriptUrl' | 'hasTranscript'>;
+/**
+ * A recording's media references, as a library item or a recording message carries them; a
+ * message for the customer also carries their watch link (opened through the watch Function).
+ */
+export type RecordingRefs = Pick<LibraryItem, 'mediaUrl' | 'captionsUrl' | 'transcriptUrl' | 'hasTranscript'> & { watchUrl?: string };
 
 /** Turns a recording's media references into something a browser player can load. */
 export interface RecordingMedia {

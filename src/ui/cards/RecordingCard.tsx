@@ -30,6 +30,8 @@ interface RecordingAttributes {
   transcriptStatus?: 'pending' | 'ready' | 'unavailable';
   /** Clips: how far the customer watched (put on the message by the server). */
   views?: ClipViews;
+  /** The customer's watch link (#18): the customer's surfaces open the recording through it. */
+  watchUrl?: string;
   /** Erased on the customer's request (#11): no media, no transcript left to show. */
   erased?: boolean;
   /** The video was deleted under the retention policy (#11): the card says so instead of a player. */
@@ -66,7 +68,7 @@ function TranscriptStatusNote({ status }: { status: RecordingAttributes['transcr
  */
 function useRecordingContent(media: RecordingMedia | undefined, a: RecordingAttributes, withVideo: boolean) {
   const hasTranscript = a.transcriptStatus === 'ready';
-  const refs = { mediaUrl: withVideo ? a.mediaUrl : undefined, captionsUrl: a.captionsUrl, transcriptUrl: a.transcriptUrl, hasTranscript };
+  const refs = { mediaUrl: withVideo ? a.mediaUrl : undefined, captionsUrl: a.captionsUrl, transcriptUrl: a.transcriptUrl, hasTranscript, watchUrl: a.watchUrl };
   const needed = !!media && (withVideo || hasTranscript);
   const { load, retry } = useOpenedRecording(media, refs, needed);
   if (!needed || !media) {

@@ -24,6 +24,8 @@ export interface RecordingPlayerProps {
   playOnOpen?: boolean;
   /** Keep the current line scrolled into view as the recording plays (the library's player). */
   followPlayback?: boolean;
+  /** The video would not load or play (a short-lived URL lapsed, the file went): the page can ask again. */
+  onMediaError?: () => void;
 }
 
 export const clock = (seconds: number): string => {
@@ -46,6 +48,7 @@ export function RecordingPlayer({
   startAt,
   playOnOpen = false,
   followPlayback = false,
+  onMediaError,
 }: RecordingPlayerProps) {
   const video = useRef<HTMLVideoElement>(null);
   const lines = useRef<Array<HTMLButtonElement | null>>([]);
@@ -94,6 +97,7 @@ export function RecordingPlayer({
         onPlay={views.onPlay}
         onPause={views.onPause}
         onEnded={views.onEnded}
+        onError={onMediaError}
         onTimeUpdate={(e) => {
           setTime(e.currentTarget.currentTime);
           views.onTimeUpdate?.(e);

@@ -12,7 +12,7 @@ export function useOpenedRecording(media: RecordingMedia | undefined, refs: Reco
   const [load, setLoad] = useState<RecordingLoad>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   // The refs' content, not the object: a card re-renders with equal attributes often.
-  const key = JSON.stringify([refs.mediaUrl, refs.captionsUrl, refs.transcriptUrl, refs.hasTranscript]);
+  const key = JSON.stringify([refs.mediaUrl, refs.captionsUrl, refs.transcriptUrl, refs.hasTranscript, refs.watchUrl]);
   useEffect(() => {
     if (!media || !enabled) return undefined;
     let live = true;

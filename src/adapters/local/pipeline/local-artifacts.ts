@@ -5,6 +5,7 @@ import type { ArtifactName, RecordingArtifacts, RecordingUrls } from '../../../p
 import { MediaKeyError, type MediaKeyRing } from '../crypto/key-ring';
 import { SealedFileError } from '../crypto/sealed-format';
 import { readStoredFile, writeSealedFile } from '../crypto/stored-files';
+import { MEDIA_GRANT_PARAM, type MediaGrants } from '../media-grants';
 
 /**
  * Every output of one recording lives in `<dataDir>/compositions/<recordingId>/` (Janus keeps its
@@ -39,6 +40,8 @@ export class LocalRecordingArtifacts implements RecordingArtifacts {
   constructor(
     private readonly dataDir: string,
     private readonly mediaKeys: MediaKeyRing,
+    /** Signs the video URLs handed to authorized viewers; without it they need a media cookie. */
+    private readonly grants?: MediaGrants,
   ) {}
 
   async write(recordingId: string, name: ArtifactName, content: string): Promise<void> {
@@ -63,8 +66,14 @@ export class LocalRecordingArtifacts implements RecordingArtifacts {
     }
   }
 
-  /** The local media route serves the file itself (with range requests) once the viewer is checked. */
+  /**
+   * The local media route serves the file itself (with range requests). The viewer was checked
+   * before this is asked: the URL carries a short-lived grant, as Twilio's pre-signed URL does, so
+   * a page without a media cookie (the watch page) can play it.
+   */
   async videoUrl(job: PipelineJob): Promise<string> {
-    return this.urls(job.recordingId).mediaUrl;
+    const url = this.urls(job.recordingId).mediaUrl;
+    if (!this.grants) return url;
+    return `${url}?${MEDIA_GRANT_PARAM}=${encodeURIComponent(await this.grants.issue(job.recordingId, 'video.mp4'))}`;
   }
 }

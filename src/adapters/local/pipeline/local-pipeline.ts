@@ -15,6 +15,8 @@ import { FfmpegComposer } from './ffmpeg-composer';
 import { JobLeases } from './job-leases';
 import { JanusMediaSource } from './janus-media-source';
 import { LocalRecordingArtifacts } from './local-artifacts';
+import { MediaGrants } from '../media-grants';
+import { watchLinkSigning } from '../../../core/watch/watch-link-signing';
 import { LocalComposer } from './local-composer';
 import { LocalPipelineEvents } from './local-events';
 import type { RecordedMediaSource } from './local-media';
@@ -71,6 +73,8 @@ export function createLocalPipeline(o: LocalPipelineOptions): LocalPipeline {
   );
   const events = new LocalPipelineEvents(onError, leases);
   const source = o.source ?? new JanusMediaSource(new JanusTrackRecordings({ db: o.db, recordingsDir: resolve(dataDir, 'recordings') }), { dataDir });
+  // Customer links' key: without it (pipeline tests) messages carry no watch link and video URLs no grant.
+  const linkSecret = o.config.LINK_SIGNING_SECRET;
   const deps: PipelineDeps = {
     store: o.store,
     composer: new LocalComposer({ dataDir, mediaKeys, source, grid: o.grid ?? new FfmpegComposer({ dataDir, mediaKeys }), events }),
@@ -81,7 +85,8 @@ export function createLocalPipeline(o: LocalPipelineOptions): LocalPipeline {
       mediaKeys,
       concurrency: o.transcribeConcurrency,
     }),
-    artifacts: new LocalRecordingArtifacts(dataDir, mediaKeys),
+    // Video URLs for viewers already checked carry a short-lived grant (the watch page has no media cookie).
+    artifacts: new LocalRecordingArtifacts(dataDir, mediaKeys, linkSecret ? new MediaGrants(linkSecret, o.config.MEDIA_URL_TTL_SECONDS ?? 600) : undefined),
     conversations: o.conversations,
     clock: o.clock ?? systemClock,
     retry: {
@@ -100,6 +105,10 @@ export function createLocalPipeline(o: LocalPipelineOptions): LocalPipeline {
     library: o.library,
     recordingOwners: o.recordingOwners,
     customerRecordingAccess: o.config.CUSTOMER_RECORDING_ACCESS,
+    // The customer's watch link in the recording message, as on Twilio (same key as every customer link).
+    watchLinks: linkSecret
+      ? watchLinkSigning({ LINK_SIGNING_SECRET: linkSecret, PUBLIC_BASE_URL: o.config.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3000', WATCH_LINK_TTL_DAYS: o.config.WATCH_LINK_TTL_DAYS ?? 30 })
+      : undefined,
   };
   events.bind(deps);
   // The raw tracks and WAVs stay plain while janus-pp-rec, ffmpeg and the engines read them; once

@@ -7,6 +7,7 @@ import type { IdentityPort } from '../../../ports/identity';
 import type { MediaKeyRing } from '../crypto/key-ring';
 import { openStoredFile } from '../crypto/stored-files';
 import type { LocalChatTokens } from '../local-chat-tokens';
+import { MEDIA_GRANT_PARAM, MediaGrants } from '../media-grants';
 import { serveFile } from '../pipeline/media-files';
 import { RECORDING_FILE_TYPES, recordingFilePath, type RecordingFileName } from '../pipeline/local-artifacts';
 import { mediaCookie, readCookie } from './cookies';
@@ -41,11 +42,13 @@ export async function mediaViewerOf(o: MediaViewerDeps, req: IncomingMessage): P
 
 /**
  * Recording playback, for authorized viewers only: staff by token (header or media cookie), the
- * customer from their chat (chat media cookie) or by their link (exchanged for a media cookie). Range requests make seeking work.
+ * customer from their chat (chat media cookie) or by their link (exchanged for a media cookie),
+ * or a player holding a short-lived grant for the one file (the watch page). Range requests make seeking work.
  * Files are sealed at rest: each request decrypts only the chunks its range covers.
  */
 export function recordingMediaRoutes(o: MediaViewerDeps & { dataDir: string; mediaKeys: MediaKeyRing }): RouteHandler {
   const viewerOf = (req: IncomingMessage) => mediaViewerOf(o, req);
+  const grants = new MediaGrants(o.deps.config.LINK_SIGNING_SECRET, o.deps.config.MEDIA_URL_TTL_SECONDS);
 
   return async (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (path === '/api/media/session') {
@@ -57,13 +60,27 @@ export function recordingMediaRoutes(o: MediaViewerDeps & { dataDir: string; med
     if (!match) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(['GET', 'HEAD']);
     const [, recordingId, file] = match;
-    const viewer = await viewerOf(req);
-    const job = await authorizePlayback(o.deps, viewer, recordingId);
     const name = file as RecordingFileName;
+    const job = await grantedJob(req, recordingId, name) ?? (await authorizePlayback(o.deps, await viewerOf(req), recordingId));
     if (name === 'video.mp4') assertVideoKept(job);
     await serveFile(req, res, recordingFilePath(o.dataDir, recordingId, name), RECORDING_FILE_TYPES[name], (p) => openStoredFile(p, o.mediaKeys));
     return true;
   };
+
+  /**
+   * A URL the player was handed after its viewer was checked (LocalRecordingArtifacts.videoUrl):
+   * the grant opens this one file while it lasts. Null without one; 401 for a bad or lapsed one.
+   */
+  async function grantedJob(req: IncomingMessage, recordingId: string, name: RecordingFileName) {
+    const grant = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get(MEDIA_GRANT_PARAM);
+    if (grant === null) return null;
+    if (!(await grants.allows(grant, recordingId, name))) {
+      throw new DomainError('unauthorized', 'token_invalid', 'This video link has lapsed. Reload the page to play it again.');
+    }
+    const job = await o.deps.pipeline.store.getByRecordingId(recordingId);
+    if (!job) throw new DomainError('not_found', 'recording_not_found', 'No such recording.');
+    return job;
+  }
 
   /** Exchanges a credential for an HttpOnly media cookie, so <video> and <track> can load. */
   async function startMediaSession(req: IncomingMessage, res: ServerResponse): Promise<void> {

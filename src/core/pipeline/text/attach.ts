@@ -8,6 +8,7 @@ import { recordingMessage, transcriptDocument } from './recording-message';
 import { isDue, nextAttemptAt, retryLater } from '../retry-schedule';
 import { mergeTranscripts } from './transcript';
 import { mergeKinds, redactSegments } from '../../privacy/pii/redact-segments';
+import { watchUrlFor } from '../../watch/watch-links';
 
 /** The video is in and every speaker's transcript has ended: made, or given up. */
 const everythingEnded = (j: PipelineJob): boolean =>
@@ -50,7 +51,8 @@ export async function postVideo(deps: PipelineDeps, job: PipelineJob): Promise<P
   const durationSeconds = job.video?.durationSeconds ?? 0;
   let messageId: string;
   try {
-    const message = await findOrPost(deps, job, () => recordingMessage(job, 'pending', durationSeconds, deps.artifacts.urls(job.recordingId), deps.customerRecordingAccess));
+    const urls = { ...deps.artifacts.urls(job.recordingId), watchUrl: await watchUrlFor(deps, job) };
+    const message = await findOrPost(deps, job, () => recordingMessage(job, 'pending', durationSeconds, urls, deps.customerRecordingAccess));
     messageId = message.id;
   } catch (e) {
     return messageStepFailed(deps, job.roomName, `posting the video: ${errorText(e)}`);
@@ -77,9 +79,9 @@ export async function attach(deps: PipelineDeps, job: PipelineJob): Promise<Pipe
   const transcript: RecordingTranscript | null = gaveUp
     ? null
     : mergeTranscripts(deps.transcriber.name, speakers.map((s, i) => ({ speaker: s, segments: redacted[i].segments })));
-  const urls = deps.artifacts.urls(job.recordingId);
   let messageId: string;
   try {
+    const urls = { ...deps.artifacts.urls(job.recordingId), watchUrl: await watchUrlFor(deps, job) };
     if (transcript) {
       await deps.artifacts.write(job.recordingId, 'transcript.json', transcriptDocument(job, transcript, durationSeconds));
       await deps.artifacts.write(job.recordingId, 'captions.vtt', buildWebVtt(transcript));
@@ -159,7 +161,8 @@ async function messageStepFailed(deps: PipelineDeps, roomName: string, reason: s
 
 async function markTranscriptUnavailable(deps: PipelineDeps, job: PipelineJob): Promise<void> {
   try {
-    const content = recordingMessage(job, 'unavailable', job.video?.durationSeconds ?? 0, deps.artifacts.urls(job.recordingId), deps.customerRecordingAccess);
+    const urls = { ...deps.artifacts.urls(job.recordingId), watchUrl: await watchUrlFor(deps, job) };
+    const content = recordingMessage(job, 'unavailable', job.video?.durationSeconds ?? 0, urls, deps.customerRecordingAccess);
     const current = await deps.conversations.findMessageByAttribute(job.conversationId, 'idempotencyKey', job.roomName);
     await deps.conversations.updateMessage(job.conversationId, job.messageId as string, keepClipViews(current, content));
   } catch {

@@ -2,6 +2,7 @@ import type { ClipRef } from '../../../domain/clip';
 import type { Attributes } from '../../../domain/conversation';
 import type { CustomerRecordingAccess } from '../../../domain/recording-policy';
 import { MESSAGE_TYPES } from '../../../domain/message-types';
+import { customerAccessOf } from '../../../domain/watch-link';
 import { MEDIA_DELETED_TEXT } from '../../../domain/privacy';
 import type { MediaDeletedInfo } from '../../../api/privacy-contract';
 import type { PipelineJob, RecordingTranscript } from '../../../domain/pipeline-job';
@@ -49,13 +50,14 @@ export function transcriptExcerpt(transcript: RecordingTranscript, max = BODY_EX
  *   the media, captions and transcript URLs): cards load the transcript from its URL, so a long
  *   call fits Conversations' 4 KiB of message attributes.
  * - The body is what any chat client shows (Webchat, SMS, WhatsApp show nothing else): one line
- *   that says what arrived, and a short excerpt of what was said, within SMS's 1,600 characters.
+ *   that says what arrived, a short excerpt of what was said, and the customer's watch link
+ *   (`urls.watchUrl`, also in the attributes for the chat cards), within SMS's 1,600 characters.
  */
 export function recordingMessage(
   job: PipelineJob,
   transcript: RecordingTranscript | Exclude<TranscriptState, 'ready'>,
   durationSeconds: number,
-  urls: RecordingUrls,
+  urls: MessageUrls,
   customerAccess: CustomerRecordingAccess = 'video',
 ): { body: string; attributes: Attributes } {
   const head = `${recordingTitle(job)} · ${formatDuration(durationSeconds)}`;
@@ -66,7 +68,7 @@ export function recordingMessage(
     body = ready ? `${head} · transcript\n\n${transcriptExcerpt(transcript) || '(no speech detected)'}` : `${head} · ${TRANSCRIPT_NOTE[transcript]}`;
   }
   return {
-    body,
+    body: withWatchLine(body, urls.watchUrl, customerAccessOf(job, customerAccess)),
     attributes: {
       type: RECORDING_MESSAGE_TYPE,
       recordingId: job.recordingId,
@@ -78,14 +80,30 @@ export function recordingMessage(
       ...(ready ? { captionsUrl: urls.captionsUrl, transcriptUrl: urls.transcriptUrl } : {}),
       transcriptStatus: ready ? 'ready' : transcript,
       customerAccess,
+      ...(urls.watchUrl ? { watchUrl: urls.watchUrl } : {}),
       ...clipAttributes(job.clip),
       idempotencyKey: job.roomName,
     },
   };
 }
 
-const recordingTitle = (job: Pick<PipelineJob, 'kind' | 'clip'>): string =>
-  job.kind === 'clip' && job.clip ? `Video clip from ${job.clip.authorName}` : 'Video call recording';
+/** The media, captions and transcript URLs, and the customer's watch link where they get one. */
+export type MessageUrls = RecordingUrls & { watchUrl?: string };
+
+/** What a recording is called where the customer reads it: an agent's clip is their reply. */
+export const recordingTitle = (job: Pick<PipelineJob, 'kind' | 'clip'>): string => {
+  if (job.kind !== 'clip' || !job.clip) return 'Video call recording';
+  return job.clip.authorRole === 'agent' ? `${job.clip.authorName} replied with a video` : `Video clip from ${job.clip.authorName}`;
+};
+
+/**
+ * The body's last line: the customer's watch link, for every channel that shows nothing but the
+ * body. It is last, so the first line still says what arrived and the excerpt reads before it.
+ */
+export function withWatchLine(body: string, watchUrl: string | undefined, access: CustomerRecordingAccess): string {
+  if (!watchUrl || access === 'none') return body;
+  return `${body}\n\n${access === 'video' ? 'Watch it here' : 'Read the transcript here'}: ${watchUrl}`;
+}
 
 /** What every clip message carries, so a card can say who sent it and the thread can be told apart from calls. */
 const clipAttributes = (clip: ClipRef | undefined): Attributes =>
@@ -96,10 +114,11 @@ const clipAttributes = (clip: ClipRef | undefined): Attributes =>
  * "processing". The pipeline finds it by its idempotency key and updates it in place with the
  * video, then the transcript: one message per clip, never several.
  */
-export function processingClipMessage(o: { roomName: string; clip: ClipRef; durationSeconds: number }): { body: string; attributes: Attributes } {
+export function processingClipMessage(o: { roomName: string; clip: ClipRef; durationSeconds: number; watchUrl?: string }): { body: string; attributes: Attributes } {
   const seconds = Math.round(o.durationSeconds);
   return {
-    body: `${recordingTitle({ kind: 'clip', clip: o.clip })} · ${formatDuration(seconds)} · processing`,
+    // An SMS customer gets this first body only (see CustomerLinks.signWatch): the link is in it already.
+    body: withWatchLine(`${recordingTitle({ kind: 'clip', clip: o.clip })} · ${formatDuration(seconds)} · processing`, o.watchUrl, 'video'),
     attributes: {
       type: RECORDING_MESSAGE_TYPE,
       roomName: o.roomName,
@@ -107,6 +126,7 @@ export function processingClipMessage(o: { roomName: string; clip: ClipRef; dura
       durationSeconds: seconds,
       videoStatus: 'processing',
       transcriptStatus: 'pending',
+      ...(o.watchUrl ? { watchUrl: o.watchUrl } : {}),
       ...clipAttributes(o.clip),
       idempotencyKey: o.roomName,
     },

@@ -6,6 +6,7 @@ import { isCardMessage, MessageCard } from '../../../../ui/cards/MessageCard';
 import type { ClipViewReporter } from '../../../../ui/cards/RecordingCard';
 import { useLinkStates } from '../../../../ui/hooks/useLinkStates';
 import { directRecordingMedia } from '../../../../ui/api/recording-media';
+import { customerRecordingMedia } from '../../../../ui/api/watch-api';
 
 /** The chat, oldest first, scrolled to the newest; invitations and recordings render as cards. */
 export function MessageList({
@@ -22,8 +23,10 @@ export function MessageList({
   onClipView?: ClipViewReporter;
 }) {
   const end = useRef<HTMLLIElement>(null);
-  // Locally a recording's URLs are this origin's, authorized by the page's media cookie (staff or chat).
-  const media = useMemo(() => directRecordingMedia(), []);
+  // Locally a recording's URLs are this origin's, authorized by the page's media cookie (staff or
+  // chat); the customer opens what carries their watch link through the watch Function, as the
+  // watch page does on every back end.
+  const media = useMemo(() => (viewer === 'customer' ? customerRecordingMedia() : directRecordingMedia()), [viewer]);
   const linkStates = useLinkStates(messages);
   useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [messages.length]);
   return (
