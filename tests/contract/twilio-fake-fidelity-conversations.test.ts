@@ -8,6 +8,7 @@ import { TwilioConversations } from '../../src/adapters/twilio/twilio-conversati
 import { recordingMessage } from '../../src/core/pipeline/text/recording-message';
 import type { PipelineJob } from '../../src/domain/pipeline-job';
 import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio';
+import { longCallTranscript } from '../../src/core/test-support/long-call-transcript';
 
 let fake: FakeTwilio;
 beforeAll(async () => {
@@ -65,15 +66,7 @@ it('holds bodies to 1,600 characters once a participant is on SMS or WhatsApp, a
 it('takes the recording message of a 30-minute, three-speaker call on an SMS conversation', async () => {
   const sid = String(fake.seedConversation().sid);
   fake.seedConversationParticipant(sid, { address: '+15005550006' });
-  const segments = Array.from({ length: 600 }, (_, i) => ({
-    speaker: ['Agent', 'Customer', 'Supervisor'][i % 3],
-    participantIdentity: `p${i % 3}`,
-    role: (['agent', 'customer', 'supervisor'] as const)[i % 3],
-    start: i * 3,
-    end: i * 3 + 2.5,
-    text: 'the router keeps dropping the connection every few minutes when the microwave is running nearby',
-    words: [],
-  }));
+  const segments = longCallTranscript().segments;
   const job = { recordingId: 'RE1', roomName: 'esc-1', escalationId: 'e1', kind: 'call' } as PipelineJob;
   const urls = { mediaUrl: 'https://x.twil.io/recording-media?recordingId=RE1&file=video.mp4', captionsUrl: 'https://x.twil.io/c', transcriptUrl: 'https://x.twil.io/t' };
   const content = recordingMessage(job, { engine: 'vi', segments }, 1800, urls);

@@ -12,6 +12,7 @@ import { endCall } from '../end-call';
 import { escalate } from '../escalate';
 import { openWatch } from './open-watch';
 import { watchLinkSigning } from './watch-link-signing';
+import { longCallTranscript } from '../test-support/long-call-transcript';
 
 /** SMS and WhatsApp bodies (twilio.com/docs/conversations/conversations-limits). */
 const SMS_BODY_MAX = 1600;
@@ -94,15 +95,7 @@ describe('the messages customers read as plain text', () => {
 
   it('fits SMS: a 30-minute, three-speaker call with its link stays within 1,600 characters', async () => {
     const { t } = await setup();
-    const segments = Array.from({ length: 600 }, (_, i) => ({
-      speaker: ['Agent', 'Customer', 'Supervisor'][i % 3],
-      participantIdentity: `p${i % 3}`,
-      role: (['agent', 'customer', 'supervisor'] as const)[i % 3],
-      start: i * 3,
-      end: i * 3 + 2.5,
-      text: 'the router keeps dropping the connection every few minutes when the microwave is running nearby',
-      words: [],
-    }));
+    const segments = longCallTranscript().segments;
     const job = { recordingId: 'RE1', roomName: 'esc-1', conversationId: 'CH1', escalationId: 'e1', kind: 'call' } as PipelineJob;
     const signing = t.pipelineDeps.watchLinks!;
     const now = Math.floor(Date.now() / 1000);

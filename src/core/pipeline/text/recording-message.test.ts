@@ -1,5 +1,6 @@
 import type { PipelineJob } from '../../../domain/pipeline-job';
 import { recordingMessage, transcriptExcerpt } from './recording-message';
+import { longCallTranscript } from '../../test-support/long-call-transcript';
 
 const job = { recordingId: 'REC1', roomName: 'esc-1', escalationId: 'e1' } as PipelineJob;
 const transcript = {
@@ -32,18 +33,7 @@ describe('recordingMessage and the customer policy', () => {
 
 describe('recordingMessage fits Twilio Conversations', () => {
   // A 30-minute call, three speakers talking in turn: 600 utterances of 15 words.
-  const long = {
-    engine: 'test',
-    segments: Array.from({ length: 600 }, (_, i) => ({
-      speaker: ['Agent', 'Customer', 'Supervisor'][i % 3],
-      participantIdentity: `p${i % 3}`,
-      role: (['agent', 'customer', 'supervisor'] as const)[i % 3],
-      start: i * 3,
-      end: i * 3 + 2.5,
-      text: 'the router keeps dropping the connection every few minutes when the microwave is running nearby',
-      words: [],
-    })),
-  };
+  const long = longCallTranscript();
 
   it('keeps its attributes small however long the call (4 KiB per message) and its body within SMS (1,600 characters)', () => {
     const clip = { ...job, kind: 'clip' as const, clip: { clipId: 'CL1', authorRole: 'customer' as const, authorName: 'Jordan Lee', mode: 'screen+camera' as const } } as PipelineJob;
