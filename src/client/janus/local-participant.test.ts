@@ -30,6 +30,14 @@ describe('JanusLocalParticipant screen share with a screen the caller picked', (
     expect(log).toEqual(['publish:picked', 'changed', 'unpublish', 'changed', 'publish:picked', 'changed']);
   });
 
+  it('marks the shared screen as detail, so text stays sharp when bandwidth drops (as the Twilio client does)', async () => {
+    const { local } = setup();
+    const picked = fakeMediaStreamTrack('video', { id: 'picked' });
+    expect(picked.contentHint).toBe('');
+    await local.startScreenShare(picked);
+    expect(picked.contentHint).toBe('detail');
+  });
+
   it("unpublishes when the browser's Stop sharing ends it", async () => {
     const { local, log } = setup();
     const picked = fakeMediaStreamTrack('video', { id: 'picked' });

@@ -69,6 +69,8 @@ export class JanusLocalParticipant implements LocalParticipant {
   async startScreenShare(given?: MediaStreamTrack): Promise<void> {
     if (this.screen) return;
     const track = given ?? (await this.pickScreen());
+    // Text on a shared screen stays legible when bandwidth drops: the encoder keeps detail over motion.
+    if ('contentHint' in track && !track.contentHint) track.contentHint = 'detail';
     this.screen = track;
     if (!given) this.owned.add(track);
     // The browser's own "Stop sharing" button ends the track: unpublish as if the user clicked ours.
