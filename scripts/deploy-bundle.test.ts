@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 const ROOT = join(__dirname, '..');
 const ACCOUNT = `AC${'0'.repeat(32)}`;
 /** Root dependencies that only the local back end or the browser use: none may reach the service. */
-const LOCAL_OR_BROWSER_ONLY = ['better-sqlite3', 'janode', 'react', 'react-dom', 'twilio-video', 'ws'];
+const LOCAL_OR_BROWSER_ONLY = ['better-sqlite3', 'chartist', 'janode', 'react', 'react-dom', 'twilio-video', 'ws'];
 
 let tmp: string;
 let deployDir: string;

@@ -103,6 +103,23 @@ const schema = z.object({
   /** The support policy's storage target (USD per month) the supervisors' usage view compares against. */
   STORAGE_BUDGET_USD_MONTH: z.coerce.number().min(0).default(100),
 
+  // The support loop (#20): resolution, the survey, the metrics' ROI, outbound events.
+  /** Life of the customer's survey link, posted when a ticket is resolved. */
+  SURVEY_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** ROI: what one agent minute costs (USD), as the async-video workflow's example. */
+  AGENT_COST_PER_MINUTE: z.coerce.number().min(0).max(1000).default(0.5),
+  /** ROI: agent minutes one chat message takes (read, think, type); messages saved × this = minutes saved. */
+  AGENT_MINUTES_PER_MESSAGE: z.coerce.number().min(0).max(120).default(2),
+  /**
+   * Outbound event endpoints from the environment: a JSON array of { id, url, secret, types?, enabled? }
+   * (docs/outbound-events.md). Endpoints may also be stored with the admin Function.
+   */
+  OUTBOUND_WEBHOOKS: z.string().optional(),
+  /** Twilio back end: the secret a scheduler sends to POST /outbound-deliver (nothing runs in the background there). ≥ 32 characters. */
+  OUTBOUND_DELIVER_SECRET: z.string().min(32).optional(),
+  /** Local back end: how often queued outbound events are delivered. */
+  OUTBOUND_DELIVER_INTERVAL_MS: z.coerce.number().int().min(100).max(10 * 60_000).default(2000),
+
   // BACKEND=twilio (see the README's deployment steps). Functions get ACCOUNT_SID and AUTH_TOKEN from Twilio.
   ACCOUNT_SID: z.string().regex(/^AC[0-9a-f]{32}$/i, 'an account sid (AC…)').optional(),
   /** Checks X-Twilio-Signature on webhooks and Flex tokens; never logged. */

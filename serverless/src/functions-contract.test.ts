@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { JSON_FUNCTION_PATHS, WEBHOOK_FUNCTION_PATHS } from '../../src/api/contract';
+import { DOWNLOAD_FUNCTION_PATHS, JSON_FUNCTION_PATHS, WEBHOOK_FUNCTION_PATHS } from '../../src/api/contract';
 
 /**
  * FunctionsContract is the wire vocabulary only if every Function is in it: types cannot list the
@@ -12,6 +12,7 @@ const functions = readdirSync(dir)
   .map((name) => ({ path: `/${basename(name, '.ts')}`, source: readFileSync(join(dir, name), 'utf8') }));
 const json = functions.filter((f) => /\bjsonFunction\(/.test(f.source));
 const webhooks = functions.filter((f) => /\bwebhookFunction\(/.test(f.source));
+const downloads = functions.filter((f) => /\bdownloadFunction\(/.test(f.source));
 const sorted = (paths: readonly string[]) => [...paths].sort();
 
 describe('the Functions contract', () => {
@@ -27,8 +28,9 @@ describe('the Functions contract', () => {
     expect(untied.map((f) => f.path)).toEqual([]);
   });
 
-  it('lists the webhooks Twilio calls apart, and every Function is one kind or the other', () => {
+  it('lists the webhooks Twilio calls and the file downloads apart, and every Function is one of the three kinds', () => {
     expect(sorted(WEBHOOK_FUNCTION_PATHS)).toEqual(sorted(webhooks.map((f) => f.path)));
-    expect(sorted(functions.map((f) => f.path))).toEqual(sorted([...JSON_FUNCTION_PATHS, ...WEBHOOK_FUNCTION_PATHS]));
+    expect(sorted(DOWNLOAD_FUNCTION_PATHS)).toEqual(sorted(downloads.map((f) => f.path)));
+    expect(sorted(functions.map((f) => f.path))).toEqual(sorted([...JSON_FUNCTION_PATHS, ...WEBHOOK_FUNCTION_PATHS, ...DOWNLOAD_FUNCTION_PATHS]));
   });
 });

@@ -29,6 +29,10 @@ import type {
   StorageUsageResponse,
 } from './privacy-contract';
 import type { WatchRequest, WatchResponse } from './watch-contract';
+import type { SupportTicketRequest, SupportTicketResponse } from './support-ticket-contract';
+import type { OutboundDeliverResponse, OutboundDeliveriesRequest, OutboundDeliveriesResponse, OutboundEndpointsRequest, OutboundEndpointsResponse } from './outbound-contract';
+import type { ResolveTicketRequest, ResolveTicketResponse, SurveyRequest, SurveyResponse } from './support-contract';
+import type { InsightsRequest, InsightsResponse } from './insights-contract';
 
 /**
  * The Functions' requests and answers, defined once: the Functions return these shapes and every
@@ -38,6 +42,10 @@ import type { WatchRequest, WatchResponse } from './watch-contract';
 
 export interface EscalateRequest {
   conversationId: string;
+  /** The agent accepted a video suggestion (#20): counted as such. */
+  viaSuggestion?: boolean;
+  /** The agent's words before the link (the suggestion's template, edited); default: the plain invitation. */
+  message?: string;
 }
 
 export interface EscalateResponse {
@@ -90,6 +98,10 @@ export interface CustomerTokenRequest {
 /** An agent offers the customer a clip: a signed recording link is posted into the chat. */
 export interface OfferClipRequest {
   conversationId: string;
+  /** The agent accepted a video suggestion (#20): counted as such. */
+  viaSuggestion?: boolean;
+  /** The agent's words before the link (the suggestion's template, edited); default: "… asked you for a short video". */
+  message?: string;
 }
 
 export interface OfferClipResponse {
@@ -210,6 +222,13 @@ export interface FunctionsContract {
   '/audit-log': { request: AuditLogRequest; response: AuditLogResponse };
   '/retention-sweep': { request: SchedulerRequest; response: RetentionSweepResponse };
   '/watch': { request: WatchRequest; response: WatchResponse };
+  '/support-ticket': { request: SupportTicketRequest; response: SupportTicketResponse };
+  '/resolve-ticket': { request: ResolveTicketRequest; response: ResolveTicketResponse };
+  '/survey': { request: SurveyRequest; response: SurveyResponse };
+  '/insights': { request: InsightsRequest; response: InsightsResponse };
+  '/outbound-endpoints': { request: OutboundEndpointsRequest; response: OutboundEndpointsResponse };
+  '/outbound-deliveries': { request: OutboundDeliveriesRequest; response: OutboundDeliveriesResponse };
+  '/outbound-deliver': { request: SchedulerRequest; response: OutboundDeliverResponse };
 }
 
 export type JsonFunctionPath = keyof FunctionsContract;
@@ -240,6 +259,13 @@ const JSON_FUNCTIONS: Record<JsonFunctionPath, true> = {
   '/audit-log': true,
   '/retention-sweep': true,
   '/watch': true,
+  '/support-ticket': true,
+  '/resolve-ticket': true,
+  '/survey': true,
+  '/insights': true,
+  '/outbound-endpoints': true,
+  '/outbound-deliveries': true,
+  '/outbound-deliver': true,
 };
 export const JSON_FUNCTION_PATHS = Object.keys(JSON_FUNCTIONS) as JsonFunctionPath[];
 
@@ -248,3 +274,6 @@ export const JSON_FUNCTION_PATHS = Object.keys(JSON_FUNCTIONS) as JsonFunctionPa
  * names), so not in the contract: no page calls them and their shape is Twilio's to define.
  */
 export const WEBHOOK_FUNCTION_PATHS = ['/room-status', '/composition-status', '/transcript-status', '/conversation-state'] as const;
+
+/** Functions that may answer a file (`downloadFunction`: CSV or JSON), for BI tools. */
+export const DOWNLOAD_FUNCTION_PATHS = ['/insights-export'] as const;

@@ -34,13 +34,28 @@ export interface WatchLinkClaims {
   expiresAt: number;
 }
 
+/**
+ * What a survey link proves: this browser may answer the satisfaction survey of this one
+ * conversation (its ticket), until `expiresAt`, while the survey message still carries this link.
+ */
+export interface SurveyLinkClaims {
+  conversationId: string;
+  linkId: string;
+  expiresAt: Date;
+}
+
+/** The survey page; like every customer link, the token rides in the fragment. */
+export const SURVEY_PAGE = 'survey.html';
+
 const ISSUER = 'video-escalation';
 const AUDIENCE = 'customer-link';
 /** Another audience: a call link never opens the recorder, a recording link never joins a call. */
 const CLIP_AUDIENCE = 'clip-link';
 /** And a third: a watch link only watches, one recording. */
 const WATCH_AUDIENCE = 'watch-link';
-/** The watch link's subject: the conversation's customer, whoever they are on their channel. */
+/** A fourth: a survey link answers one ticket's survey and opens nothing else. */
+const SURVEY_AUDIENCE = 'survey-link';
+/** The watch and survey links' subject: the conversation's customer, whoever they are on their channel. */
 const WATCH_SUBJECT = 'customer';
 
 /**
@@ -113,6 +128,29 @@ export class CustomerLinks {
     return `${this.publicBaseUrl.replace(/\/$/, '')}/${WATCH_PAGE}#t=${token}`;
   }
 
+  async signSurvey(claims: SurveyLinkClaims): Promise<string> {
+    return new SignJWT({ conv: claims.conversationId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setAudience(SURVEY_AUDIENCE)
+      .setSubject(WATCH_SUBJECT)
+      .setJti(claims.linkId)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(claims.expiresAt.getTime() / 1000))
+      .sign(this.key);
+  }
+
+  surveyUrl(token: string): string {
+    return `${this.publicBaseUrl.replace(/\/$/, '')}/${SURVEY_PAGE}#t=${token}`;
+  }
+
+  /** Throws DomainError `link_expired` or `link_invalid`, like `verify`. */
+  async verifySurvey(token: string, now: Date): Promise<SurveyLinkClaims> {
+    const { conv, sub, jti, exp } = await this.verified(token, SURVEY_AUDIENCE, now, 'This survey link has expired.');
+    if (typeof conv !== 'string' || sub !== WATCH_SUBJECT || !jti || !exp) throw invalidLink();
+    return { conversationId: conv, linkId: jti, expiresAt: new Date(exp * 1000) };
+  }
+
   /** Throws DomainError `link_expired` or `link_invalid`, like `verify`. */
   async verifyWatch(token: string, now: Date): Promise<WatchLinkClaims> {
     const { rec, conv, sub, jti, iat, exp } = await this.verified(token, WATCH_AUDIENCE, now);
@@ -144,13 +182,13 @@ export class CustomerLinks {
     };
   }
 
-  private async verified(token: string, audience: string, now: Date): Promise<JWTPayload> {
+  private async verified(token: string, audience: string, now: Date, expired = 'This video link has expired.'): Promise<JWTPayload> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience, algorithms: ['HS256'], currentDate: now });
       return payload;
     } catch (e) {
       if (e instanceof joseErrors.JWTExpired) {
-        throw new DomainError('unauthorized', 'link_expired', 'This video link has expired.');
+        throw new DomainError('unauthorized', 'link_expired', expired);
       }
       throw invalidLink();
     }

@@ -5,6 +5,7 @@ import { MESSAGE_TYPES } from '../domain/message-types';
 import type { CoreDeps } from './deps';
 import { endMonitoringOf } from './monitoring/monitor';
 import { roomEnded } from './pipeline/room-ended';
+import { noteSupportEvent } from './support/note-support-event';
 
 export const ENDED_MESSAGE_TYPE = MESSAGE_TYPES.ended;
 
@@ -42,6 +43,8 @@ async function finishEscalation(deps: CoreDeps, escalation: Escalation, by: { id
   if (escalation.status !== 'ended') {
     ended = { ...escalation, status: 'ended', endedAt: deps.clock.now().toISOString(), endedBy: by.identity };
     await deps.escalations.update(ended);
+    const seconds = Math.max(0, Math.round((Date.parse(ended.endedAt as string) - Date.parse(ended.createdAt)) / 1000));
+    await noteSupportEvent(deps, ended.conversationId, { kind: 'call_ended', callId: ended.id, seconds });
   }
   const endedAt = ended.endedAt as string;
 

@@ -10,6 +10,7 @@ import { hasRole, type StaffIdentity } from '../domain/identity';
 import { MESSAGE_TYPES } from '../domain/message-types';
 import type { CoreDeps } from './deps';
 import { assertConversationOpen } from './privacy/conversation-open';
+import { noteVideoOffered } from './support/note-video-offered';
 
 export interface EscalateResult {
   escalation: Escalation;
@@ -30,7 +31,7 @@ export async function escalate(
   deps: CoreDeps,
   staff: StaffIdentity,
   conversationId: string,
-  context: { userAgent?: string } = {},
+  context: { userAgent?: string; viaSuggestion?: boolean; message?: string } = {},
 ): Promise<EscalateResult> {
   if (!hasRole(staff, 'agent', 'supervisor', 'admin')) {
     throw new DomainError('forbidden', 'role_required', 'Only agents can escalate a conversation to video.');
@@ -71,7 +72,8 @@ export async function escalate(
   }
   if (recording) await recordAgentConsent(deps, staff, escalation, context.userAgent);
 
-  const customerLink = await postLink(deps, staff, escalation);
+  const customerLink = await postLink(deps, staff, escalation, context.message);
+  await noteVideoOffered(deps, conversationId, 'call', context.viaSuggestion === true);
   await deps.conversations.mergeAttributes(conversationId, {
     videoEscalation: { escalationId: id, roomName, status: 'active', startedAt: escalation.createdAt },
   });
@@ -128,11 +130,11 @@ async function reissueLink(deps: CoreDeps, staff: StaffIdentity, e: Escalation, 
 }
 
 /** Posts the customer's invitation into the chat; the UIs render it by these attributes. */
-async function postLink(deps: CoreDeps, staff: StaffIdentity, e: Escalation): Promise<string> {
+async function postLink(deps: CoreDeps, staff: StaffIdentity, e: Escalation, message?: string): Promise<string> {
   const customerLink = await linkFor(deps, e);
   await deps.conversations.postMessage(e.conversationId, {
     author: staff.name,
-    body: `${staff.name} invited you to a video call. Join here: ${customerLink}`,
+    body: `${message?.trim() || `${staff.name} invited you to a video call.`} Join here: ${customerLink}`,
     attributes: {
       type: LINK_MESSAGE_TYPE,
       escalationId: e.id,

@@ -5,6 +5,7 @@ import type { Escalation } from '../domain/escalation';
 
 export type { JoinResult, LinkCheck };
 import type { CoreDeps } from './deps';
+import { callAlreadyStarted, noteSupportEvent } from './support/note-support-event';
 
 /** Resolves a customer link to its live escalation, or says precisely why it cannot be used. */
 async function openLink(deps: CoreDeps, linkToken: string): Promise<Escalation> {
@@ -93,5 +94,8 @@ export async function join(deps: CoreDeps, linkToken: string, takeOver: boolean,
     role: 'customer',
     ttlSeconds: Math.max(60, Math.min(deps.config.ACCESS_TTL_SECONDS, remaining)),
   });
+  if (!(await callAlreadyStarted(deps, escalation.conversationId, escalation.id))) {
+    await noteSupportEvent(deps, escalation.conversationId, { kind: 'call_started', callId: escalation.id });
+  }
   return { ...status, inUse: false, access };
 }

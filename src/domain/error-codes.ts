@@ -76,6 +76,10 @@ export const ERROR_CODES = [
   'query_too_long',
   'cursor_invalid',
 
+  // The satisfaction survey (#20).
+  'answer_required',
+  'score_invalid',
+
   // Malformed requests and the HTTP layers' own refusals.
   'invalid_request',
   'invalid_json',

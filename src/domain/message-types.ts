@@ -12,4 +12,6 @@ export const MESSAGE_TYPES = {
   clipRequest: 'video-clip-request',
   /** A newer watch link to a recording, sent by the agent (the recording message's link stops working). */
   watchLink: 'video-watch-link',
+  /** The satisfaction survey posted when a ticket is resolved (#20): its link, and the answers once given. */
+  survey: 'support-survey',
 } as const;

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import type { FunctionsContract } from '../../../src/api/contract';
 import { escalate } from '../../../src/core/escalate';
 import { jsonFunction } from '../lib/json-function';
-import { idSchema } from '../lib/schemas';
+import { agentMessageSchema, idSchema } from '../lib/schemas';
 
 /** Agent: move a chat conversation to video. */
 export const handler = jsonFunction(
-  { name: 'escalate', auth: 'staff', schema: z.object({ conversationId: idSchema }) satisfies z.ZodType<FunctionsContract['/escalate']['request']> },
+  { name: 'escalate', auth: 'staff', schema: z.object({ conversationId: idSchema, viaSuggestion: z.boolean().optional(), message: agentMessageSchema.optional() }) satisfies z.ZodType<FunctionsContract['/escalate']['request']> },
   async ({ body, backend, staff, userAgent }): Promise<FunctionsContract['/escalate']['response']> => {
-    const result = await escalate(backend.deps, staff, body.conversationId, { userAgent });
+    const result = await escalate(backend.deps, staff, body.conversationId, { userAgent, viaSuggestion: body.viaSuggestion, message: body.message });
     return {
       escalationId: result.escalation.id,
       roomName: result.escalation.roomName,

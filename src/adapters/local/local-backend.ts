@@ -14,6 +14,7 @@ import { LocalRecordingMedia } from './pipeline/local-recording-media';
 import { coreStores, openSqliteStore } from '../sql/database';
 import type { SqlConversations } from '../sql/sql-conversations';
 import { logger } from '../../logger';
+import { outboundFor } from '../../core/outbound/outbound-wiring';
 
 export interface LocalBackend extends Backend {
   db: Db;
@@ -39,8 +40,10 @@ export async function createLocalBackend(config: Config): Promise<LocalBackend> 
     recordingsDir: resolve(dataDir, 'recordings'),
   });
   const identity = new LocalIdentity(config.LOCAL_AGENT_SECRET, store.revocations);
+  const { outbound, outboundDelivery } = outboundFor(store.outbound, config, systemClock);
   const pipeline = createLocalPipeline({
     db,
+    outbound,
     store: store.pipeline,
     conversations,
     config,
@@ -64,6 +67,8 @@ export async function createLocalBackend(config: Config): Promise<LocalBackend> 
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
       clock: systemClock,
       newId: randomUUID,
+      outbound,
+      outboundDelivery,
     },
     async close() {
       // Scheduled retries are dropped (their times are in the store for the next start); running work reports.

@@ -10,6 +10,8 @@ import type { MonitoringStore } from '../../ports/monitoring-store';
 import type { PipelineStore } from '../../ports/pipeline-store';
 import type { PrivacyStore } from '../../ports/privacy-store';
 import type { RecordingLibrary } from '../../ports/recording-library';
+import type { SupportEventStore } from '../../ports/support-event-store';
+import type { OutboundStore } from '../../ports/outbound-store';
 import { migrationProvider } from './migrations';
 import type { SqlEngine, StoreTables } from './schema';
 import { SqlClips } from './sql-clips';
@@ -21,6 +23,8 @@ import { SqlConversations } from './sql-conversations';
 import { SqlPipelineStore } from './sql-pipeline-store';
 import { SqlPrivacyStore } from './sql-privacy-store';
 import { SqlRecordingLibrary } from './sql-recording-library';
+import { SqlSupportEvents } from './sql-support-events';
+import { SqlOutbound } from './sql-outbound';
 import { SqlTokenRevocations } from './sql-token-revocations';
 
 export type { SqlEngine } from './schema';
@@ -45,14 +49,20 @@ export interface SqlStore {
   revocations: SqlTokenRevocations;
   /** Closures, legal holds and the audit log (0013). */
   privacy: PrivacyStore;
+  /** The support event log, its ticket summaries and the metrics over them (0017). */
+  supportEvents: SupportEventStore;
+  /** The outbound event queue, its delivery log and the stored endpoints (0018). */
+  outbound: OutboundStore;
   /** Releases Kysely (and the PostgreSQL pool). A borrowed SQLite handle stays open. */
   close(): Promise<void>;
 }
 
 /** The stores the core reads and writes directly, the same on both back ends (CoreDeps' share of the SQL store). */
-export function coreStores(store: SqlStore): Pick<SqlStore, 'escalations' | 'consents' | 'clips' | 'clipViews' | 'monitoring' | 'privacy'> {
-  const { escalations, consents, clips, clipViews, monitoring, privacy } = store;
-  return { escalations, consents, clips, clipViews, monitoring, privacy };
+export function coreStores(
+  store: SqlStore,
+): Pick<SqlStore, 'escalations' | 'consents' | 'clips' | 'clipViews' | 'monitoring' | 'privacy' | 'supportEvents'> {
+  const { escalations, consents, clips, clipViews, monitoring, privacy, supportEvents } = store;
+  return { escalations, consents, clips, clipViews, monitoring, privacy, supportEvents };
 }
 
 /**
@@ -108,6 +118,8 @@ export async function openStoreWith(
     conversations: new SqlConversations(db, engine),
     revocations: new SqlTokenRevocations(db),
     privacy: new SqlPrivacyStore(db),
+    supportEvents: new SqlSupportEvents(db),
+    outbound: new SqlOutbound(db),
     close: () => db.destroy(),
   };
 }

@@ -4,6 +4,8 @@ import { privacyMigration } from './migration-0013-privacy';
 import { closureSettledMigration } from './migration-0014-closure-settled';
 import { staffNamesMigration } from './migration-0015-staff-names';
 import { mediaWorkMigration } from './migration-0016-media-work';
+import { supportEventsMigration } from './migration-0017-support-events';
+import { outboundWebhooksMigration } from './migration-0018-outbound-webhooks';
 import { recordingLibraryMigration } from './migration-0011-recording-library';
 
 /**
@@ -284,6 +286,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_ve_closure_settled': closureSettledMigration,
   '0015_ve_staff_names': staffNamesMigration,
   '0016_ve_media_work': mediaWorkMigration,
+  '0017_ve_support_events': supportEventsMigration,
+  '0018_ve_outbound_webhooks': outboundWebhooksMigration,
 };
 
 /** In code, not files: the Functions are bundled with esbuild and have no migrations folder. */

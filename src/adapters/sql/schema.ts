@@ -207,7 +207,122 @@ export interface MediaWorkTable {
   updated_at: string;
 }
 
+/** The support event log (0017): append-only facts of a ticket; the event itself as JSON. */
+export interface SupportEventsTable {
+  id: string;
+  conversation_id: string;
+  kind: string;
+  at: string;
+  /** sideOf(event): whose event it is, for erasure; null when neither side's. */
+  side: ColumnType<string | null, string | null | undefined, string | null>;
+  event_json: string;
+  /** The kind, for kinds kept once per ticket (unique with the conversation); otherwise null. */
+  once_key: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/**
+ * One row per ticket (0017), recomputed from its events (support-ticket-summary.ts). Flags are
+ * 0/1; counts and sums come back from pg as numbers (int4 and float8 columns).
+ */
+export interface SupportTicketsTable {
+  conversation_id: string;
+  opened_at: string;
+  agent: string | null;
+  team: string | null;
+  video_used: number;
+  customer_messages: number;
+  agent_messages: number;
+  calls: number;
+  call_seconds: number;
+  customer_clips: number;
+  agent_clips: number;
+  customer_clip_seconds: number;
+  agent_clip_seconds: number;
+  customer_clips_watched_by_agent: number;
+  agent_clips_watched_by_customer: number;
+  resolved_at: string | null;
+  resolutions: number;
+  resolution_seconds: number | null;
+  reopened: number;
+  confirmed_solved: number | null;
+  resolved: number;
+  first_contact_resolution: number;
+  csat: number | null;
+  customer_time_zone: string | null;
+  agent_time_zone: string | null;
+  suggestions_shown: number;
+  suggestions_accepted: number;
+  suggestions_dismissed: number;
+}
+
+/**
+ * The ticket rows summed per UTC day of opened_at and video/text (0017), kept in step with
+ * ve_support_tickets by the same transactions: the unfiltered dashboard reads days, not tickets.
+ * The sum columns are named as in sql-support-metrics.ts `SUMS`.
+ */
+export interface SupportDaysTable {
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  video_used: number;
+  tickets: number;
+  resolved: number;
+  messages: number;
+  resolution_seconds: number;
+  csat_total: number;
+  csat_answers: number;
+  first_contact: number;
+  customer_clips: number;
+  agent_clips: number;
+  customer_clips_watched: number;
+  agent_clips_watched: number;
+  customer_clip_seconds: number;
+  agent_clip_seconds: number;
+  calls: number;
+  timezone_spanning: number;
+  suggestions_shown: number;
+  suggestions_accepted: number;
+  suggestions_dismissed: number;
+}
+
+/** Receivers an admin added (0018). `enabled` is 0 or 1; `types_json` is `"all"` or an array of types. */
+export interface OutboundEndpointsTable {
+  id: string;
+  url: string;
+  secret: string;
+  previous_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  types_json: string;
+  enabled: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One event for one endpoint (0018): the queue and the delivery log. Key (event_id, endpoint_id). */
+export interface OutboundDeliveriesTable {
+  event_id: string;
+  endpoint_id: string;
+  type: string;
+  conversation_id: string;
+  body_json: string;
+  /** pending → delivered, or failed once the attempts run out. */
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_owner: ColumnType<string | null, string | null | undefined, string | null>;
+  lease_until: ColumnType<string | null, string | null | undefined, string | null>;
+  last_status: ColumnType<number | null, number | null | undefined, number | null>;
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  delivered_at: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface StoreTables {
+  ve_outbound_endpoints: OutboundEndpointsTable;
+  ve_outbound_deliveries: OutboundDeliveriesTable;
+  ve_support_days: SupportDaysTable;
+  ve_support_events: SupportEventsTable;
+  ve_support_tickets: SupportTicketsTable;
   ve_media_work: MediaWorkTable;
   ve_conversation_closures: ClosuresTable;
   ve_legal_holds: LegalHoldsTable;

@@ -18,6 +18,9 @@ import { TwilioRooms } from './twilio-rooms';
 import { VoiceIntelligenceTranscriber } from './voice-intelligence-transcriber';
 import { compositionMediaUrl } from './composition-media';
 import { DomainError } from '../../domain/errors';
+import { outboundFor } from '../../core/outbound/outbound-wiring';
+import type { OutboundDeps } from '../../core/outbound/outbound-deps';
+import type { OutboundPublisher } from '../../ports/outbound-events';
 
 /** Every setting BACKEND=twilio cannot run without, named in one clear error. */
 function required(config: Config) {
@@ -38,6 +41,9 @@ export interface TwilioParts {
   conversations: TwilioConversations;
   artifacts: SqlArtifacts;
   pipeline: PipelineDeps;
+  /** Signed outbound events: the queue and its delivery (#20). */
+  outbound: OutboundPublisher;
+  outboundDelivery: OutboundDeps;
 }
 
 type RequiredTwilioConfig = ReturnType<typeof required>;
@@ -54,7 +60,9 @@ export async function openTwilioParts(config: Config): Promise<TwilioParts> {
     if (job.video?.status !== 'ready') throw new DomainError('not_found', 'video_not_ready', 'The video is not ready yet.');
     return compositionMediaUrl(client, job.video.compositionId, c.MEDIA_URL_TTL_SECONDS);
   });
+  const { outbound, outboundDelivery } = outboundFor(store.outbound, c, systemClock);
   const pipeline: PipelineDeps = {
+    outbound,
     store: store.pipeline,
     composer: new TwilioComposer({ client, statusCallbackUrl: functionUrl(c.WEBHOOK_BASE_URL, 'composition-status') }),
     // Voice Intelligence through the media worker: the request is queued, the worker makes the FLAC.
@@ -69,7 +77,7 @@ export async function openTwilioParts(config: Config): Promise<TwilioParts> {
     library: store.library,
     recordingOwners: { escalations: store.escalations, clips: store.clips },
   };
-  return { config: c, credentials, client, store, work, conversations, artifacts, pipeline };
+  return { config: c, credentials, client, store, work, conversations, artifacts, pipeline, outbound, outboundDelivery };
 }
 
 /**
@@ -77,7 +85,7 @@ export async function openTwilioParts(config: Config): Promise<TwilioParts> {
  * Flex tokens for staff, and PostgreSQL as the store.
  */
 export async function createTwilioBackend(config: Config): Promise<Backend> {
-  const { config: c, credentials, client, store, conversations, artifacts, pipeline } = await openTwilioParts(config);
+  const { config: c, credentials, client, store, conversations, artifacts, pipeline, outbound, outboundDelivery } = await openTwilioParts(config);
   return {
     deps: {
       config,
@@ -95,6 +103,8 @@ export async function createTwilioBackend(config: Config): Promise<Backend> {
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
       clock: systemClock,
       newId: randomUUID,
+      outbound,
+      outboundDelivery,
     },
     identity: new FlexIdentity({ ...credentials, authToken: c.AUTH_TOKEN }),
     close: () => store.close(),

@@ -11,6 +11,7 @@ import { processingClipMessage } from '../pipeline/text/recording-message';
 import { messageAuthor } from '../pipeline/job-update';
 import { saveClip } from './clip-save';
 import { assertConversationOpen } from '../privacy/conversation-open';
+import { noteSupportEvent } from '../support/note-support-event';
 
 export interface StartTakeInput {
   mode: ClipMode;
@@ -157,6 +158,7 @@ export async function sendClip(deps: CoreDeps, clip: Clip): Promise<Clip> {
   const content = processingClipMessage({ roomName, clip: clipRef(sent), durationSeconds: sent.recordedSeconds, watchUrl });
   const existing = await deps.conversations.findMessageByAttribute(sent.conversationId, 'idempotencyKey', roomName);
   if (!existing) await deps.conversations.postMessage(sent.conversationId, { author: sent.authorName || messageAuthor(deps.pipeline), ...content });
+  await noteSupportEvent(deps, sent.conversationId, { kind: 'clip_sent', side: sent.authorRole, clipId: sent.id, seconds: Math.round(sent.recordedSeconds) });
   await roomEnded(deps.pipeline, ended);
   return sent;
 }

@@ -8,6 +8,7 @@ import type { CoreDeps } from '../deps';
 import { assertConversationOpen } from '../privacy/conversation-open';
 import { saveClip } from './clip-save';
 import { revokedLinkId } from '../../domain/link-revocation';
+import { noteVideoOffered } from '../support/note-video-offered';
 
 async function staffConversation(deps: CoreDeps, staff: StaffIdentity, conversationId: string): Promise<void> {
   if (!hasRole(staff, 'agent', 'supervisor', 'admin')) throw new DomainError('forbidden', 'role_required', 'Agents only.');
@@ -36,7 +37,12 @@ function newClip(deps: CoreDeps, staff: StaffIdentity, conversationId: string, a
  * The agent asks the customer for a clip: a recording link, bound to this conversation, expiring
  * and replaceable like a call link, is posted into the chat.
  */
-export async function offerClip(deps: CoreDeps, staff: StaffIdentity, conversationId: string): Promise<OfferClipResponse> {
+export async function offerClip(
+  deps: CoreDeps,
+  staff: StaffIdentity,
+  conversationId: string,
+  options: { viaSuggestion?: boolean; message?: string } = {},
+): Promise<OfferClipResponse> {
   await staffConversation(deps, staff, conversationId);
   await revokeUnusedLinks(deps, conversationId);
   const expiresAt = new Date(deps.clock.now().getTime() + deps.config.LINK_TTL_SECONDS * 1000);
@@ -60,9 +66,10 @@ export async function offerClip(deps: CoreDeps, staff: StaffIdentity, conversati
   const url = deps.links.clipUrl(token);
   await deps.conversations.postMessage(conversationId, {
     author: staff.name,
-    body: `${staff.name} asked you for a short video. Record it here: ${url}`,
+    body: `${options.message?.trim() || `${staff.name} asked you for a short video.`} Record it here: ${url}`,
     attributes: { type: MESSAGE_TYPES.clipRequest, clipId: clip.id, url, expiresAt: clip.linkExpiresAt },
   });
+  await noteVideoOffered(deps, conversationId, 'clip', options.viaSuggestion === true);
   return { clipId: clip.id, url, expiresAt: expiresAt.toISOString() };
 }
 

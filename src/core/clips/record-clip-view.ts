@@ -7,6 +7,7 @@ import type { CoreDeps } from '../deps';
 import type { RecordingViewer } from '../pipeline/playback/authorize';
 import { authorizePlayback } from '../pipeline/playback/playback';
 import { viewSummary, withCustomerView } from './clip-view-message';
+import { noteSupportEvent } from '../support/note-support-event';
 
 export interface ClipViewInput {
   recordingId: string;
@@ -68,6 +69,7 @@ export async function recordView(
   if (previous && !clipViewMoved(previous, next)) return { recorded: true, view: viewSummary(previous) };
   const stored = await deps.clipViews.record(next);
   if (key === CUSTOMER_VIEWER) await showOnMessage(deps, job, stored);
+  await noteClipWatched(deps, job, key, previous, stored);
   return { recorded: true, view: viewSummary(stored) };
 }
 
@@ -82,4 +84,12 @@ async function showOnMessage(deps: CoreDeps, job: PipelineJob, view: ClipViewRec
   const message = await deps.conversations.findMessageByAttribute(job.conversationId, 'idempotencyKey', job.roomName);
   if (!message) return;
   await deps.conversations.updateMessage(job.conversationId, message.id, { attributes: withCustomerView(message.attributes, viewSummary(view)) });
+}
+
+/** The log counts a clip's first opening by each side and its first watch-through (clips only; calls have no author to reply to). */
+async function noteClipWatched(deps: CoreDeps, job: PipelineJob, viewer: string, previous: ClipViewRecord | null, stored: ClipViewRecord): Promise<void> {
+  if (job.kind !== 'clip') return;
+  const side = viewer === CUSTOMER_VIEWER ? 'customer' : 'agent';
+  if (!previous) await noteSupportEvent(deps, job.conversationId, { kind: 'clip_watched', side, clipId: job.escalationId, completed: false });
+  if (stored.completed && !previous?.completed) await noteSupportEvent(deps, job.conversationId, { kind: 'clip_watched', side, clipId: job.escalationId, completed: true });
 }

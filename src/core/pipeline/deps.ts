@@ -4,6 +4,7 @@ import type { Clock } from '../../ports/clock';
 import type { Composer } from '../../ports/composer';
 import type { ConversationsPort } from '../../ports/conversations';
 import type { EscalationStore } from '../../ports/escalation-store';
+import type { OutboundPublisher } from '../../ports/outbound-events';
 import type { PipelineStore } from '../../ports/pipeline-store';
 import type { PipelineJob } from '../../domain/pipeline-job';
 import type { RecordingArtifacts } from '../../ports/recording-artifacts';
@@ -53,6 +54,8 @@ export interface PipelineDeps {
   library?: RecordingLibrary;
   /** Where the library finds a recording's agent: the call's escalation, or the clip (job.escalationId). */
   recordingOwners?: { escalations: Pick<EscalationStore, 'get'>; clips: Pick<ClipStore, 'get'> };
+  /** Signed outbound events (#20): `recording.ready` when a recording is attached. Best effort. */
+  outbound?: OutboundPublisher;
   /** Called after every persisted change. Tests throw here to simulate a crash between steps. */
   onPersisted?: (job: PipelineJob) => void | Promise<void>;
 }

@@ -3,7 +3,7 @@ import { MESSAGE_TYPES } from '../../domain/message-types';
 import { ERASED_TEXT } from '../../domain/privacy';
 import { formatDuration } from '../pipeline/text/format';
 
-const LINK_TYPES: readonly unknown[] = [MESSAGE_TYPES.link, MESSAGE_TYPES.clipRequest, MESSAGE_TYPES.watchLink];
+const LINK_TYPES: readonly unknown[] = [MESSAGE_TYPES.link, MESSAGE_TYPES.clipRequest, MESSAGE_TYPES.watchLink, MESSAGE_TYPES.survey];
 
 /** A recording message that still carries a transcript, captions or a player (not erased yet). */
 export const isUnerasedRecordingMessage = (m: ConversationMessage): boolean =>
@@ -34,7 +34,7 @@ export function erasedRecordingMessage(m: ConversationMessage, at: string): { bo
 
 /** An invitation after erasure: no URL (its token named the customer's link), a plain note. */
 export function erasedLinkMessage(m: ConversationMessage, at: string): { body: string; attributes: Attributes } {
-  const { url: _url, ...kept } = m.attributes;
-  const what = { [MESSAGE_TYPES.clipRequest]: 'Request for a video clip', [MESSAGE_TYPES.watchLink]: 'Link to a recording' }[String(m.attributes.type)] ?? 'Video call invitation';
+  const { url: _url, answers: _answers, ...kept } = m.attributes;
+  const what = { [MESSAGE_TYPES.clipRequest]: 'Request for a video clip', [MESSAGE_TYPES.watchLink]: 'Link to a recording', [MESSAGE_TYPES.survey]: 'Satisfaction survey' }[String(m.attributes.type)] ?? 'Video call invitation';
   return { body: `${what} · link ${ERASED_TEXT}`, attributes: { ...kept, erasedAt: at } };
 }

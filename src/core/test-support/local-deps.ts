@@ -7,6 +7,7 @@ import { CustomerLinks } from '../customer-link';
 import type { CoreDeps } from '../deps';
 import { FakeRooms } from './fake-rooms';
 import { MemoryRecordingMedia } from './memory-recording-media';
+import { RecordingOutbound } from './recording-outbound';
 import type { PipelineDeps } from '../pipeline/deps';
 import { RecordingComposer, RecordingTranscriber } from '../pipeline/test-support/fake-engines';
 import { MemoryArtifacts, MemoryClips, MemoryConsents, MemoryEscalations, MemoryPipelineStore } from '../pipeline/test-support/in-memory';
@@ -35,6 +36,8 @@ export async function makeTestDeps(env: Record<string, string> = {}) {
     retry: { maxAttempts: 2, backoffMs: 0 },
     newRecordingId: () => `RE${randomUUID().replace(/-/g, '')}`,
   };
+  const outbound = new RecordingOutbound();
+  const outboundDelivery = { store: store.outbound, envEndpoints: [], allowLocalHttp: true, clock: { now: () => now } };
   const deps: CoreDeps = {
     config,
     rooms,
@@ -45,6 +48,9 @@ export async function makeTestDeps(env: Record<string, string> = {}) {
     clipViews: store.clipViews,
     monitoring: store.monitoring,
     privacy: store.privacy,
+    supportEvents: store.supportEvents,
+    outbound,
+    outboundDelivery,
     recordingMedia,
     pipeline,
     links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
@@ -57,6 +63,8 @@ export async function makeTestDeps(env: Record<string, string> = {}) {
     rooms,
     conversations,
     pipelineDeps: pipeline,
+    /** What the core published for the CRMs. */
+    outbound,
     recordingMedia,
     store,
     /** Rooms whose recordings the pipeline asked to compose. */

@@ -24,9 +24,12 @@ import { LocalTranscriber } from './local-transcriber';
 import type { SpeechEngine } from './speech-engine';
 import { speechEngineFromConfig } from './speech-engine-from-config';
 import { sealable, sealFinishedRecordings, sealRecordingFiles } from './seal-finished-recordings';
+import type { OutboundPublisher } from '../../../ports/outbound-events';
 
 export interface LocalPipelineOptions {
   db: Db;
+  /** Where `recording.ready` goes for the CRMs (#20); none in pipeline tests. */
+  outbound?: OutboundPublisher;
   store: PipelineStore;
   conversations: ConversationsPort;
   config: Pick<Config, 'DATA_DIR' | 'TRANSCRIBE_MAX_ATTEMPTS' | 'TRANSCRIBE_BACKOFF_MS'> & Partial<Config>;
@@ -104,6 +107,7 @@ export function createLocalPipeline(o: LocalPipelineOptions): LocalPipeline {
     },
     library: o.library,
     recordingOwners: o.recordingOwners,
+    outbound: o.outbound,
     customerRecordingAccess: o.config.CUSTOMER_RECORDING_ACCESS,
     // The customer's watch link in the recording message, as on Twilio (same key as every customer link).
     watchLinks: linkSecret

@@ -6,6 +6,8 @@ import { hasRole, type StaffIdentity } from '../../../domain/identity';
 import type { LocalChatTokens } from '../local-chat-tokens';
 import type { LocalIdentity } from '../local-identity';
 import type { SqlConversations } from '../../sql/sql-conversations';
+import { noteMessage } from '../../../core/support/note-message';
+import type { SupportEventDeps } from '../../../core/support/note-support-event';
 import type { ConversationFeed } from './conversation-feed';
 import { mediaCookie } from './cookies';
 import { bearerToken, methodNotAllowed, readJson, sendJson } from './http-helpers';
@@ -17,6 +19,8 @@ export interface LocalApiDeps {
   chatTokens: LocalChatTokens;
   conversations: SqlConversations;
   feed: ConversationFeed;
+  /** The support event log: each chat message is counted, and a customer's read by the suggestion rules. */
+  support: SupportEventDeps;
 }
 
 const SIGN_IN_TTL_SECONDS = 12 * 60 * 60;
@@ -76,7 +80,7 @@ export async function handleLocalApi(deps: LocalApiDeps, req: IncomingMessage, r
       sendJson(res, 200, { conversations: await deps.conversations.list() });
       return true;
     }
-    await conversationRoutes(deps, req, res, conversationId, resource, staff.name);
+    await conversationRoutes(deps, req, res, conversationId, resource, { name: staff.name, side: 'agent' });
     return true;
   }
 
@@ -92,7 +96,7 @@ export async function handleLocalApi(deps: LocalApiDeps, req: IncomingMessage, r
       sendJson(res, 200, { conversation: await deps.conversations.get(conversationId) });
       return true;
     }
-    await conversationRoutes(deps, req, res, conversationId, resource, 'Customer');
+    await conversationRoutes(deps, req, res, conversationId, resource, { name: 'Customer', side: 'customer' });
     return true;
   }
   return false;
@@ -107,7 +111,7 @@ async function conversationRoutes(
   res: ServerResponse,
   conversationId: string,
   resource: string,
-  author: string,
+  author: { name: string; side: 'agent' | 'customer' },
 ): Promise<void> {
   if (!(await deps.conversations.get(conversationId))) {
     throw new DomainError('not_found', 'conversation_not_found', 'No such conversation.');
@@ -115,7 +119,10 @@ async function conversationRoutes(
   if (resource === 'events') return deps.feed.stream(req, res, conversationId);
   if (req.method === 'GET') return sendJson(res, 200, { messages: await deps.conversations.listMessages(conversationId) });
   const { body } = parse(messageSchema, await readJson(req));
-  sendJson(res, 201, { message: await deps.conversations.postMessage(conversationId, { author, body }) });
+  // Counted (and read by the suggestion rules) before it is posted: when the agent's console sees
+  // the message, a suggestion it raised is already there to ask for.
+  await noteMessage(deps.support, conversationId, { side: author.side, hasMedia: false, text: author.side === 'customer' ? body : undefined });
+  sendJson(res, 201, { message: await deps.conversations.postMessage(conversationId, { author: author.name, body }) });
 }
 
 async function staffOf(deps: LocalApiDeps, req: IncomingMessage): Promise<StaffIdentity> {

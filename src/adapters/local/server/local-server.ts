@@ -18,7 +18,7 @@ export interface LocalServerOptions extends LocalApiDeps {
   routes?: RouteHandler[];
 }
 
-const PAGES = /^\/(console\.html|chat\.html|console\.css|chat\.css|local\.css|monitor\.html|monitor\.css|library\.html|library\.css|privacy\.html)$/;
+const PAGES = /^\/(console\.html|chat\.html|console\.css|chat\.css|local\.css|monitor\.html|monitor\.css|library\.html|library\.css|privacy\.html|insights\.html|insights\.css)$/;
 const READ_ONLY = ['GET', 'HEAD'];
 
 /**

@@ -129,6 +129,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       chatTokens,
       conversations: backend.conversations,
       feed,
+      support: backend.deps,
       buildDir: join(options.root, 'build'),
       functionsUrl: functions.url,
       routes: recording.routes,

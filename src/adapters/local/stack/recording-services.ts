@@ -5,6 +5,8 @@ import { logger } from '../../../logger';
 import { EmptyRoomWatcher } from '../janus/empty-room-watcher';
 import { startClipLimitsTimer } from './clip-limits-timer';
 import { startRetentionTimer, type RetentionTimer } from './retention-timer';
+import { startRepeatingTask } from './repeating-task';
+import { deliverDue } from '../../../core/outbound/deliver-outbound';
 import { systemClock, type Clock } from '../../../ports/clock';
 import type { LocalBackend } from '../local-backend';
 import type { LocalChatTokens } from '../local-chat-tokens';
@@ -60,6 +62,10 @@ export async function startRecordingServices(
     clock,
     paceMs: config.RETENTION_SWEEP_PACE_MS,
   });
+  // Outbound events (#20) go out from here; on Twilio a scheduler calls /outbound-deliver instead.
+  const outbound = startRepeatingTask('outbound delivery', config.OUTBOUND_DELIVER_INTERVAL_MS, () =>
+    deliverDue(backend.deps.outboundDelivery, backend.deps.outboundDelivery.clock.now()),
+  );
   return {
     retention: { sweepNow: () => retention.sweepNow() },
     routes: [
@@ -70,6 +76,7 @@ export async function startRecordingServices(
       await emptyRooms.stop();
       await clipLimits.stop();
       await retention.stop();
+      await outbound.stop();
       await live?.stop();
       backend.pipeline.stop();
       await backend.pipeline.idle();

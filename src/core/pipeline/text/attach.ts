@@ -1,3 +1,4 @@
+import { logger } from '../../../logger';
 import type { PipelineJob, RecordingTranscript } from '../../../domain/pipeline-job';
 import { buildWebVtt } from './captions';
 import type { PipelineDeps } from '../deps';
@@ -110,6 +111,7 @@ export async function attach(deps: PipelineDeps, job: PipelineJob): Promise<Pipe
   );
   // The supervisors' search finds the recording by what was said from now on.
   if (changed) await indexTranscript(deps, attached);
+  if (changed) await publishReady(deps, attached, durationSeconds, transcript !== null);
   return attached;
 }
 
@@ -174,4 +176,20 @@ async function markTranscriptUnavailable(deps: PipelineDeps, job: PipelineJob): 
 export async function resumeVideoPost(deps: PipelineDeps, roomName: string): Promise<PipelineJob> {
   const job = await loadJob(deps, roomName);
   return job.state === 'processing' && job.postingMessage && !job.messageId ? postVideo(deps, job) : job;
+}
+
+/** Tells the CRMs a recording is ready (ids and lengths only; the link stays ours). Never fatal. */
+async function publishReady(deps: PipelineDeps, job: PipelineJob, durationSeconds: number | undefined, transcribed: boolean): Promise<void> {
+  if (!deps.outbound) return;
+  try {
+    await deps.outbound.publish({
+      id: `recording.ready:${job.recordingId}`,
+      type: 'recording.ready',
+      occurredAt: deps.clock.now().toISOString(),
+      conversationId: job.conversationId,
+      data: { recordingId: job.recordingId, kind: job.kind ?? 'call', durationSeconds: durationSeconds ?? null, transcript: transcribed },
+    });
+  } catch (err) {
+    logger.warn({ err, roomName: job.roomName }, 'recording.ready not queued');
+  }
 }
