@@ -2,11 +2,17 @@ import type { EndCallResponse, EscalateResponse, OfferClipResponse } from '../..
 import { staffFunctionCall, type StaffFunctionsOptions } from './staff-functions';
 
 /** What the agent's UI asks of the Functions; the Flex plugin and the local console share it. */
+/** How an offer of video was made (#20): through a suggestion, with the agent's own words before the link. */
+export interface VideoInvitation {
+  viaSuggestion?: boolean;
+  message?: string;
+}
+
 export interface EscalationApi {
-  escalate(conversationId: string): Promise<EscalateResponse>;
+  escalate(conversationId: string, invitation?: VideoInvitation): Promise<EscalateResponse>;
   endCall(escalationId: string): Promise<EndCallResponse>;
   /** Posts the customer a recording link for an async clip. */
-  offerClip(conversationId: string): Promise<OfferClipResponse>;
+  offerClip(conversationId: string, invitation?: VideoInvitation): Promise<OfferClipResponse>;
 }
 
 export type EscalationApiOptions = StaffFunctionsOptions;
@@ -15,8 +21,8 @@ export type EscalationApiOptions = StaffFunctionsOptions;
 export function httpEscalationApi(options: EscalationApiOptions): EscalationApi {
   const call = staffFunctionCall(options);
   return {
-    escalate: (conversationId) => call('/escalate', { conversationId }),
+    escalate: (conversationId, invitation) => call('/escalate', { conversationId, ...invitation }),
     endCall: (escalationId) => call('/end-call', { escalationId }),
-    offerClip: (conversationId) => call('/offer-clip', { conversationId }),
+    offerClip: (conversationId, invitation) => call('/offer-clip', { conversationId, ...invitation }),
   };
 }

@@ -1,7 +1,7 @@
 import type { VideoClient, VideoRoom } from '../../client/video-client';
 import type { MediaAccess } from '../../domain/escalation';
 import type { EscalateResponse } from '../../api/contract';
-import type { EscalationApi } from '../api/escalation-api';
+import type { EscalationApi, VideoInvitation } from '../api/escalation-api';
 import { browserMedia, openLocalTracks, stopTracks, type LocalTracks, type MediaDeps } from '../media/devices';
 import { textFor, type ProblemTexts } from '../problem-codes';
 
@@ -76,11 +76,11 @@ export class AgentCall {
   }
 
   /** Posts the customer's link (or reopens the open call) and joins it. */
-  async escalate(conversationId: string): Promise<EscalateResponse> {
+  async escalate(conversationId: string, invitation?: VideoInvitation): Promise<EscalateResponse> {
     this.current.room?.disconnect();
     this.set({ conversationId, endedForEveryone: false, room: null, status: 'Starting the video call…', connectedAt: null, endedAt: null });
     try {
-      const res = await this.api.escalate(conversationId);
+      const res = await this.api.escalate(conversationId, invitation);
       this.set({ escalation: res, status: 'Opening camera and microphone…' });
       this.release();
       this.tracks = await openLocalTracks(this.media).catch((e: { code?: string }) => {

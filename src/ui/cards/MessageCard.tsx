@@ -4,12 +4,16 @@ import { MESSAGE_TYPES } from '../../domain/message-types';
 import { LinkCard, type Viewer } from './LinkCard';
 import type { LinkState } from './link-state';
 import { ClipRequestCard } from './ClipRequestCard';
+import { SurveyCard } from './SurveyCard';
 import { RecordingCard, type ClipViewReporter } from './RecordingCard';
 import type { RecordingMedia } from '../api/recording-media';
 
 /** Is this one of the messages the product posts as a card? (Flex renders the rest itself.) */
 export const isCardMessage = (attributes: Record<string, unknown> | undefined): boolean =>
-  attributes?.type === MESSAGE_TYPES.link || attributes?.type === MESSAGE_TYPES.recording || attributes?.type === MESSAGE_TYPES.clipRequest;
+  attributes?.type === MESSAGE_TYPES.link ||
+  attributes?.type === MESSAGE_TYPES.recording ||
+  attributes?.type === MESSAGE_TYPES.clipRequest ||
+  attributes?.type === MESSAGE_TYPES.survey;
 
 /** The card for a product message, by its `type` attribute; null for anything else. */
 export function MessageCard({
@@ -36,6 +40,8 @@ export function MessageCard({
       return <RecordingCard message={message} viewer={viewer} onClipView={onClipView} media={media} />;
     case MESSAGE_TYPES.clipRequest:
       return <ClipRequestCard message={message} viewer={viewer} state={linkState} />;
+    case MESSAGE_TYPES.survey:
+      return <SurveyCard message={message} viewer={viewer} />;
     default:
       return null;
   }

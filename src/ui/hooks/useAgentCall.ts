@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { VideoClient } from '../../client/video-client';
 import type { MediaAccess } from '../../domain/escalation';
 import type { EscalateResponse } from '../../api/contract';
-import type { EscalationApi } from '../api/escalation-api';
+import type { EscalationApi, VideoInvitation } from '../api/escalation-api';
 import type { MediaDeps } from '../media/devices';
 import { AgentCall, NO_CALL, type AgentCallState } from '../call/agent-call';
 
@@ -10,7 +10,7 @@ export interface AgentCallView extends AgentCallState {
   connected: boolean;
   /** The current call's room records. */
   recording: boolean;
-  escalate(conversationId: string): Promise<EscalateResponse>;
+  escalate(conversationId: string, invitation?: VideoInvitation): Promise<EscalateResponse>;
   end(): Promise<void>;
   close(): void;
 }
@@ -36,7 +36,7 @@ export function useAgentCallState(call: AgentCall | null): AgentCallView {
     ...state,
     connected: !!call?.connected,
     recording: state.escalation?.recording ?? false,
-    escalate: call ? (id) => call.escalate(id) : notSignedIn,
+    escalate: call ? (id, invitation) => call.escalate(id, invitation) : notSignedIn,
     end: call ? () => call.end() : () => Promise.resolve(),
     close: () => call?.close(),
   };

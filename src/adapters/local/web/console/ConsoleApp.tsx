@@ -12,6 +12,10 @@ import { NewClipNotice } from '../../../../ui/cards/NewClipNotice';
 import { ClipRecorder } from '../../../../ui/clips/ClipRecorder';
 import { clipConnector } from '../../../../ui/clips/clip-connect';
 import { useAgentCall } from '../../../../ui/hooks/useAgentCall';
+import { httpSupportTicketApi } from '../../../../ui/api/support-ticket-api';
+import { httpResolutionApi } from '../../../../ui/api/resolution-api';
+import { useVideoSuggestion } from '../../../../ui/support/useVideoSuggestion';
+import { VideoSuggestionBanner } from '../../../../ui/support/VideoSuggestionBanner';
 import { http, type Http } from '../lib/api';
 import { Composer } from '../lib/Composer';
 import { MessageList } from '../lib/MessageList';
@@ -61,7 +65,10 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
   const escalationApi = useMemo(() => (agent ? httpEscalationApi({ baseUrl: '', token: () => agent.token, fetchImpl }) : null), [agent, fetchImpl]);
   const call = useAgentCall(escalationApi, videoClientFor);
   const clipViews = useMemo(() => (agent ? staffClipViews({ token: () => agent.token, fetchImpl }) : undefined), [agent, fetchImpl]);
+  const supportApi = useMemo(() => (agent ? httpSupportTicketApi({ baseUrl: '', token: () => agent.token, fetchImpl }) : null), [agent, fetchImpl]);
+  const resolution = useMemo(() => (agent ? httpResolutionApi({ baseUrl: '', token: () => agent.token, fetchImpl }) : null), [agent, fetchImpl]);
   const current = conversations.find((c) => c.id === selected) ?? null;
+  const { suggestion, clear: clearSuggestion } = useVideoSuggestion(supportApi, current?.id ?? null, feed.messages.length);
   const [replyFor, setReplyFor] = useState<string | null>(null);
   const onVideo = !!call.room && call.room.state !== 'disconnected';
   const currentAttributes = current ? (feed.conversation?.id === current.id ? feed.conversation : current).attributes : {};
@@ -136,6 +143,16 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
                   onClick={async () => void (await escalationApi.offerClip(current.id))}
                 />
               )}
+              {resolution && !closed && (
+                <AsyncActionButton
+                  label="Resolve"
+                  busyLabel="Resolving…"
+                  failure="Could not resolve the ticket."
+                  testId="resolve-ticket-button"
+                  // Resolving posts the customer a two-question survey; a repeat posts nothing new.
+                  onClick={async () => void (await resolution.resolve({ conversationId: current.id, source: 'agent' }))}
+                />
+              )}
               {agent && (
                 <CloseConversation
                   key={current.id}
@@ -161,6 +178,21 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
                   onSent={() => setReplyFor(null)}
                 />
               </section>
+            )}
+            {suggestion && escalationApi && supportApi && !closed && (
+              <VideoSuggestionBanner
+                key={suggestion.at}
+                suggestion={suggestion}
+                onSend={async (medium, message) => {
+                  if (medium === 'clip') await escalationApi.offerClip(current.id, { viaSuggestion: true, message });
+                  else await call.escalate(current.id, { viaSuggestion: true, message });
+                  clearSuggestion();
+                }}
+                onDismiss={async () => {
+                  await supportApi.dismiss(current.id);
+                  clearSuggestion();
+                }}
+              />
             )}
             <NewClipNotice key={current.id} messages={feed.messages} />
             <RecordingProgress recordings={(feed.conversation?.id === current.id ? feed.conversation : current).attributes.videoRecordings} />

@@ -30,7 +30,8 @@ export function MessageList({
   const linkStates = useLinkStates(messages);
   useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [messages.length]);
   return (
-    <ol className="messages" data-testid="message-list" aria-label="Messages" aria-live="polite">
+    // Focusable: the list scrolls, and keyboard users must be able to scroll it (WCAG 2.1.1).
+    <ol className="messages" data-testid="message-list" aria-label="Messages" aria-live="polite" tabIndex={0}>
       {messages.length === 0 && <li className="messages__empty">No messages yet.</li>}
       {messages.map((m) => {
         const type = m.attributes?.type;

@@ -35,6 +35,7 @@ export function LibraryApp({ search, fetchImpl }: LibraryAppProps) {
       title="Recordings library"
       nav={[
         { href: '/console.html', label: 'Agent console' },
+        { href: '/insights.html', label: 'Video insights' },
         { href: `/library.html?role=${other}`, label: `View as ${other}` },
       ]}
       signedIn={signedIn}

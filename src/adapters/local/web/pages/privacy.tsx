@@ -16,6 +16,7 @@ function PrivacyPage() {
       nav={[
         { href: '/library.html?role=supervisor', label: 'Recordings' },
         { href: '/monitor.html', label: 'Live calls' },
+        { href: '/insights.html', label: 'Video insights' },
       ]}
       signedIn={signedIn}
     >
