@@ -415,7 +415,7 @@ describe('the recordings library in Flex', () => {
   it('gives supervisors a "Live calls" view listing the calls through the Functions with the Flex token', async () => {
     const { requests } = setupAs(['supervisor']);
     renderContent('SideNav', { activeView: 'agent-desktop' });
-    expect(screen.getAllByRole('link').map((l) => l.getAttribute('aria-label'))).toEqual(['Recordings', 'Live calls', 'Privacy']);
+    expect(screen.getAllByRole('link').map((l) => l.getAttribute('aria-label'))).toEqual(['Recordings', 'Live calls', 'Privacy', 'Video insights']);
     cleanup();
     await openView('video-escalation-live-calls');
     expect(screen.getByRole('heading', { level: 1, name: 'Live calls' })).toBeTruthy();

@@ -5,6 +5,7 @@ import type { VideoClient } from '../../src/client/video-client';
 import type { MediaAccess } from '../../src/domain/escalation';
 import { httpClipApi } from '../../src/ui/api/clip-api';
 import { httpEscalationApi } from '../../src/ui/api/escalation-api';
+import { httpSupportTicketApi } from '../../src/ui/api/support-ticket-api';
 import { clipConnector } from '../../src/ui/clips/clip-connect';
 import type { MediaDeps } from '../../src/ui/media/devices';
 import { CallRegistry } from './call-registry';
@@ -14,14 +15,16 @@ import { registerCloseOnComplete } from './flex-hooks/actions/CloseConversation'
 import { registerCompleteTask } from './flex-hooks/actions/CompleteTask';
 import { registerEscalateToVideo } from './flex-hooks/actions/EscalateToVideo';
 import { registerOfferVideoClip } from './flex-hooks/actions/OfferVideoClip';
+import { registerSupportLoop } from './flex-hooks/actions/SupportLoop';
 import { registerWrapupTask } from './flex-hooks/actions/WrapupTask';
 import { addMessageCards } from './flex-hooks/components/MessageBubble';
 import { addVideoTab } from './flex-hooks/components/TaskCanvasTabs';
 import { addEscalateButton } from './flex-hooks/components/TaskCanvasHeader';
 import { addSupervisorSideLinks } from './flex-hooks/components/SideNav';
 import { addSupervisorViews } from './flex-hooks/components/ViewCollection';
-import { followRecordings } from './flex-hooks/events/ConversationMessages';
+import { followRecordings, followSuggestions } from './flex-hooks/events/ConversationMessages';
 import { registerNotifications } from './flex-hooks/notifications/VideoEscalation';
+import { MessageTicks } from './message-ticks';
 
 /**
  * Everything the plugin adds to Flex, one Flex extension point per hook file. Nothing is added
@@ -44,17 +47,20 @@ export function registerVideoEscalation(
   const clientFor = io.clientFor ?? videoClientFor;
   const calls = new CallRegistry(api, clientFor, io.media);
   const clips = { endpoint: httpClipApi(config.functionsBaseUrl, io.fetchImpl), connect: clipConnector(clientFor), token: () => manager.user.token };
-  const ctx: PluginContext = { flex, manager, config, api, calls, clientFor, clips, tasks: new Map() };
+  const support = httpSupportTicketApi({ baseUrl: config.functionsBaseUrl, token: () => manager.user.token, fetchImpl: io.fetchImpl });
+  const ctx: PluginContext = { flex, manager, config, api, calls, clientFor, clips, tasks: new Map(), support, ticks: new MessageTicks(), suggestionsAnnounced: new Map() };
   registerNotifications(ctx);
   registerEscalateToVideo(ctx);
   registerOfferVideoClip(ctx);
   registerWrapupTask(ctx);
   registerCompleteTask(ctx);
   registerCloseOnComplete(ctx, io.fetchImpl);
+  registerSupportLoop(ctx);
   addEscalateButton(ctx);
   addVideoTab(ctx);
   addMessageCards(ctx, io.fetchImpl);
   followRecordings(ctx);
+  followSuggestions(ctx);
   addSupervisorSideLinks(ctx);
   addSupervisorViews(ctx, io.fetchImpl);
   return ctx;

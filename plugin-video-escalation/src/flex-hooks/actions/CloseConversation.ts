@@ -3,9 +3,11 @@ import type { CloseConversationRequest } from '../../../../src/api/privacy-contr
 import { requestJson } from '../../../../src/client/request-json';
 import type { PluginContext } from '../../context';
 import { conversationSidOf } from '../../task';
+import { resolveCompletedTask } from './SupportLoop';
 
 /**
- * A completed chat task closes its conversation for retention (source `task_completed`): the
+ * A completed chat task resolves its ticket (the customer's survey goes out), then closes its
+ * conversation for retention (source `task_completed`): the
  * retention clock starts from the ticket's close. After the action, so it never holds up
  * completion; a failure is logged (on Twilio the Conversations close webhook closes it too).
  */
@@ -14,6 +16,8 @@ export function registerCloseOnComplete(ctx: PluginContext, fetchImpl?: typeof f
     const task = payload?.task ?? (payload?.sid ? ctx.flex.TaskHelper?.getTaskByTaskSid?.(payload.sid) : undefined);
     const conversationId = conversationSidOf(task);
     if (!conversationId) return;
+    // Resolve first: the survey is posted into the conversation, which closing would shut.
+    await resolveCompletedTask(ctx, task, fetchImpl);
     const body: CloseConversationRequest & { Token: string } = { conversationId, source: 'task_completed', Token: ctx.manager.user.token ?? '' };
     try {
       await requestJson(`${ctx.config.functionsBaseUrl.replace(/\/$/, '')}/close-conversation`, { method: 'POST', body }, fetchImpl);

@@ -1,9 +1,9 @@
 import React from 'react';
 import type { PluginContext } from '../../context';
-import { LIVE_CALLS_VIEW, PRIVACY_VIEW, RECORDINGS_VIEW } from '../../context';
+import { INSIGHTS_VIEW, LIVE_CALLS_VIEW, PRIVACY_VIEW, RECORDINGS_VIEW } from '../../context';
 import { isSupervisor } from '../../roles';
 
-/** "Recordings", "Live calls" and "Privacy" in Flex's side navigation, for supervisors only, each opening its view. */
+/** "Recordings", "Live calls", "Privacy" and "Video insights" in Flex's side navigation, for supervisors only, each opening its view. */
 export function addSupervisorSideLinks({ flex, manager }: PluginContext): void {
   if (!isSupervisor(manager)) return;
   const link = (viewName: string, label: string, icon: string, sortOrder: number) => {
@@ -29,4 +29,5 @@ export function addSupervisorSideLinks({ flex, manager }: PluginContext): void {
   link(RECORDINGS_VIEW, 'Recordings', 'Video', 100);
   link(LIVE_CALLS_VIEW, 'Live calls', 'Eye', 101);
   link(PRIVACY_VIEW, 'Privacy', 'Settings', 102);
+  link(INSIGHTS_VIEW, 'Video insights', 'Data', 103);
 }

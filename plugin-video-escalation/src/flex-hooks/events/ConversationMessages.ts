@@ -1,6 +1,8 @@
 import { MESSAGE_TYPES } from '../../../../src/domain/message-types';
 import { NOTIFY, type PluginContext } from '../../context';
 import { recordVideoInsights } from '../../insights';
+import { announceSuggestion } from '../../suggestion-notice';
+import { agentTaskFor } from '../../task';
 
 interface AddedMessage {
   attributes?: unknown;
@@ -15,8 +17,7 @@ interface MessageEvents {
  * not be made), and records for Insights that the task has a recording.
  */
 export function followRecordings(ctx: PluginContext): void {
-  const client = (ctx.manager as unknown as { conversationsClient?: MessageEvents }).conversationsClient;
-  client?.on('messageAdded', (message) => {
+  conversationsOf(ctx)?.on('messageAdded', (message) => {
     const task = ctx.tasks.get(message.conversation?.sid ?? '');
     const a = (message.attributes ?? {}) as { type?: unknown; mediaUrl?: unknown; reason?: unknown; kind?: unknown; authorRole?: unknown };
     if (!task) return;
@@ -39,3 +40,47 @@ export function followRecordings(ctx: PluginContext): void {
     }
   });
 }
+
+const OUR_TYPES: readonly unknown[] = Object.values(MESSAGE_TYPES);
+
+/**
+ * How long after a message arrives the plugin asks about it: the Functions read each chat message
+ * from Twilio's `onMessageAdded` webhook, which lands about when the agent's client sees it, so
+ * asking at once would mostly find no suggestion raised yet.
+ */
+export const SUGGESTION_SETTLE_MS = 1500;
+
+/**
+ * Video suggestions while the agent chats (#20): each message in one of the agent's conversations
+ * moves its tick (an open Video tab asks again); a chat message (not one of the product's own)
+ * may have raised a suggestion, which is announced once.
+ */
+export function followSuggestions(ctx: PluginContext): void {
+  // A burst of messages (a customer typing in short lines) is asked about once: per conversation,
+  // whether a chat message is among those waiting for the settle time.
+  const waiting = new Map<string, { chat: boolean }>();
+  conversationsOf(ctx)?.on('messageAdded', (message) => {
+    const sid = message.conversation?.sid ?? '';
+    const task = agentTaskFor(ctx, sid);
+    if (!task) return;
+    const chat = !OUR_TYPES.includes((message.attributes as { type?: unknown } | undefined)?.type);
+    const pending = waiting.get(sid);
+    if (pending) {
+      pending.chat ||= chat;
+      return;
+    }
+    const batch = { chat };
+    waiting.set(sid, batch);
+    setTimeout(() => {
+      waiting.delete(sid);
+      ctx.ticks.bump(sid);
+      if (!batch.chat) return;
+      ctx.support.suggestion(sid).then(
+        (suggestion) => announceSuggestion(ctx, sid, suggestion, task),
+        (e) => console.warn('video-escalation: could not ask for a video suggestion', e),
+      );
+    }, SUGGESTION_SETTLE_MS);
+  });
+}
+
+const conversationsOf = (ctx: PluginContext) => (ctx.manager as unknown as { conversationsClient?: MessageEvents }).conversationsClient;

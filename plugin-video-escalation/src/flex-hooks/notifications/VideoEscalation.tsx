@@ -19,5 +19,7 @@ export function registerNotifications({ flex }: PluginContext): void {
   });
   Notifications.registerNotification({ id: NOTIFY.recordingAttached, type: NotificationType.information, timeout: 8000, content: <Message /> });
   Notifications.registerNotification({ id: NOTIFY.clipReceived, type: NotificationType.information, timeout: 8000, content: <Message /> });
+  // A video suggestion (#20): the notice says why and where; the Video tab holds the invitation.
+  Notifications.registerNotification({ id: NOTIFY.videoSuggested, type: NotificationType.information, timeout: 10000, content: <Message /> });
   Notifications.registerNotification({ id: NOTIFY.recordingFailed, type: NotificationType.warning, timeout: 0, content: <Message /> });
 }
