@@ -38,6 +38,7 @@ import type { InsightsFilter, InsightsReport, RoiAssumptions } from '../src/doma
 import { ONCE_PER_TICKET, sideOf, type SupportEvent, type SupportEventRecord } from '../src/domain/support-events';
 import { startPostgresServer } from '../tests/support/postgres-server';
 import { figureLine, median } from './support/figures';
+import { seeded } from './support/transcript-model';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
 const EVENTS_PER_TICKET = 20; // 2,000,000 events at the default
@@ -51,18 +52,6 @@ const ROI: RoiAssumptions = { minutesPerMessage: 2.5, costPerMinute: 0.75 };
 const ZONES = ['Europe/Paris', 'Europe/London', 'America/New_York', 'America/Chicago', 'Asia/Kolkata', 'Asia/Tokyo'];
 const log = (line: string) => process.stderr.write(`bench:insights ${line}\n`);
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1]!;
-
-/** mulberry32: small, fast, seeded. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Generated {
   events: SupportEventRecord[];

@@ -4,20 +4,10 @@ import type { PiiKind } from '../../src/domain/privacy';
 import { HAND_WRITTEN } from './redaction-hand-cases';
 import type { LabelledUtterance } from './labelled-utterance';
 import { inPairs, singly, withDoubles } from './redaction-spoken';
-
-/** mulberry32: a small seeded generator, so the set is the same on every run. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './seeded-random';
 
 const SEED = 20261124;
-const rand = rng(SEED);
+const rand = mulberry32(SEED);
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)];
 const digits = (n: number) => Array.from({ length: n }, () => String(int(0, 9))).join('');

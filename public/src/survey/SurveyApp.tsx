@@ -1,9 +1,9 @@
-import React, { useEffect, useRef, useState } from 'react';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
 import type { SurveyAnswers, SurveyView } from '../../../src/api/support-contract';
 import { ApiError, type SurveyApi } from '../../../src/ui/api/survey-api';
 import type { ProblemCode } from '../../../src/ui/problem-codes';
 import { BackToChat, browserHistory, type BrowserHistory } from '../join/BackToChat';
-import { ProblemPage } from '../join/ProblemPage';
+import { LinkProblem, OpeningPage, useLinkOpen } from '../join/link-page';
 import { surveyProblemFor } from './survey-problems';
 
 export interface SurveyAppProps {
@@ -26,8 +26,6 @@ export const SCORE_LABELS: readonly { score: number; label: string }[] = [
 /** Codes after which the survey cannot go on: the page explains them instead of the form. */
 const LINK_PROBLEMS: readonly string[] = ['link_expired', 'link_invalid', 'token_missing'] satisfies ProblemCode[];
 
-type Phase = { name: 'loading' } | { name: 'problem'; code: string } | { name: 'ready'; view: SurveyView };
-
 const codeOf = (e: unknown) => (e instanceof ApiError ? e.code : 'unknown');
 
 /**
@@ -37,40 +35,15 @@ const codeOf = (e: unknown) => (e instanceof ApiError ? e.code : 'unknown');
  * thank-you. A second visit resumes where the ticket's answers stand; answers are kept once.
  */
 export function SurveyApp({ api, timeZone, history = browserHistory }: SurveyAppProps) {
-  const [phase, setPhase] = useState<Phase>({ name: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (!api) return setPhase({ name: 'problem', code: 'token_missing' satisfies ProblemCode });
-    let cancelled = false;
-    setPhase({ name: 'loading' });
-    api.open(timeZone).then(
-      (view) => !cancelled && setPhase({ name: 'ready', view }),
-      (e) => !cancelled && setPhase({ name: 'problem', code: codeOf(e) }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, timeZone, attempt]);
-
+  const open = useMemo(() => (api ? () => api.open(timeZone) : null), [api, timeZone]);
+  const { phase, retry, fail } = useLinkOpen(open);
   switch (phase.name) {
     case 'loading':
-      return (
-        <main className="page page--survey" aria-busy="true">
-          <p className="lead" role="status">
-            Opening the survey…
-          </p>
-        </main>
-      );
+      return <OpeningPage className="page page--survey" text="Opening the survey…" />;
     case 'problem':
-      return (
-        <ProblemPage code={phase.code} describe={surveyProblemFor} onRetry={() => setAttempt((n) => n + 1)}>
-          <BackToChat history={history} />
-        </ProblemPage>
-      );
-    case 'ready':
-      return <SurveyPage view={phase.view} api={api as SurveyApi} history={history} onProblem={(code) => setPhase({ name: 'problem', code })} />;
+      return <LinkProblem code={phase.code} describe={surveyProblemFor} onRetry={retry} history={history} />;
   }
+  return <SurveyPage view={phase.value} api={api as SurveyApi} history={history} onProblem={fail} />;
 }
 
 type Step = 'solved' | 'score' | 'done';

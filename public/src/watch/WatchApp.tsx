@@ -6,9 +6,8 @@ import { RecordingPlayer } from '../../../src/ui/components/RecordingPlayer';
 import { TranscriptText } from '../../../src/ui/components/TranscriptText';
 import type { ClipViewReport } from '../../../src/ui/hooks/useClipViewReports';
 import { useObjectUrl } from '../../../src/ui/hooks/useObjectUrl';
-import type { ProblemCode } from '../../../src/ui/problem-codes';
 import { BackToChat, browserHistory, type BrowserHistory } from '../join/BackToChat';
-import { ProblemPage } from '../join/ProblemPage';
+import { LinkProblem, OpeningPage, useLinkOpen } from '../join/link-page';
 import { transcriptFile, transcriptFileName } from './transcript-file';
 import { watchProblemFor } from './watch-problems';
 
@@ -18,10 +17,6 @@ export interface WatchAppProps {
   history?: BrowserHistory;
 }
 
-type Phase = { name: 'loading' } | { name: 'problem'; code: string } | { name: 'ready'; recording: WatchRecording };
-
-const codeOf = (e: unknown) => (e instanceof ApiError ? e.code : 'unknown');
-
 /**
  * The customer's watch page (#18 part 5), opened from the link in a message body: on Webchat,
  * SMS and WhatsApp it is the only way to a recording. It shows what the watch Function allows:
@@ -29,40 +24,15 @@ const codeOf = (e: unknown) => (e instanceof ApiError ? e.code : 'unknown');
  * video is gone; a transcript download; and it reports how far the customer watched.
  */
 export function WatchApp({ api, history = browserHistory }: WatchAppProps) {
-  const [phase, setPhase] = useState<Phase>({ name: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (!api) return setPhase({ name: 'problem', code: 'token_missing' satisfies ProblemCode });
-    let cancelled = false;
-    setPhase({ name: 'loading' });
-    api.open().then(
-      (recording) => !cancelled && setPhase({ name: 'ready', recording }),
-      (e) => !cancelled && setPhase({ name: 'problem', code: codeOf(e) }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, attempt]);
-
+  const open = useMemo(() => (api ? () => api.open() : null), [api]);
+  const { phase, retry } = useLinkOpen(open);
   switch (phase.name) {
     case 'loading':
-      return (
-        <main className="page" aria-busy="true">
-          <p className="lead" role="status">
-            Opening the recording…
-          </p>
-        </main>
-      );
+      return <OpeningPage text="Opening the recording…" />;
     case 'problem':
-      return (
-        <ProblemPage code={phase.code} describe={watchProblemFor} onRetry={() => setAttempt((n) => n + 1)}>
-          <BackToChat history={history} />
-        </ProblemPage>
-      );
-    case 'ready':
-      return <WatchPage recording={phase.recording} api={api as WatchApi} history={history} />;
+      return <LinkProblem code={phase.code} describe={watchProblemFor} onRetry={retry} history={history} />;
   }
+  return <WatchPage recording={phase.value} api={api as WatchApi} history={history} />;
 }
 
 /** A lapsed video URL is asked for again at most this often (a broken file must not loop). */

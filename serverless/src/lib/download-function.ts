@@ -6,6 +6,7 @@ import { DomainError, errorBody } from '../../../src/domain/errors';
 import type { StaffIdentity } from '../../../src/domain/identity';
 import { logger } from '../../../src/logger';
 import { runtime, wrongMethod, type RawEvent } from './runtime';
+import { corsHeaders, staffTokenOf } from './staff-request';
 
 /** Twilio's runtime (and twilio-run) provide `Twilio.Response` as a global (as in runtime.ts). */
 declare const Twilio: { Response: new () => TwilioResponse };
@@ -27,13 +28,6 @@ export interface DownloadRequest<T> {
   staff: StaffIdentity;
 }
 
-/** A staff credential the Flex way (`Token` in the body) or as `Authorization: Bearer` (BI tools). */
-function staffTokenOf(event: RawEvent): string | undefined {
-  if (typeof event.Token === 'string' && event.Token) return event.Token;
-  const header = event.request?.headers?.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
-}
-
 function send(
   callback: ServerlessCallback,
   origin: string | undefined,
@@ -44,18 +38,13 @@ function send(
 ): void {
   const response = new Twilio.Response();
   response.setStatusCode(status);
-  const headers: Record<string, string> = { 'Content-Type': content.type, 'Cache-Control': 'no-store', ...extraHeaders };
-  const allowed = (cfg?.CORS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim());
-  if (origin && allowed.includes(origin)) {
-    Object.assign(headers, {
-      'Access-Control-Allow-Origin': origin,
-      Vary: 'Origin',
-      'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-      'Access-Control-Allow-Headers': 'Content-Type, Authorization',
-      // The Flex view reads the next page's cursor and the file name from a CSV answer.
-      'Access-Control-Expose-Headers': 'Content-Disposition, X-Next-Cursor',
-    });
-  }
+  const headers: Record<string, string> = {
+    'Content-Type': content.type,
+    'Cache-Control': 'no-store',
+    ...extraHeaders,
+    // The Flex view reads the next page's cursor and the file name from a CSV answer.
+    ...corsHeaders(origin, cfg, 'GET, POST, OPTIONS', 'Content-Disposition, X-Next-Cursor'),
+  };
   for (const [name, value] of Object.entries(headers)) response.appendHeader(name, value);
   if (content.body !== undefined) response.setBody(content.body);
   callback(null, response);

@@ -2,6 +2,7 @@ import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtim
 import { z } from 'zod';
 import type { Config } from '../../../src/config';
 import { runtime, sendJson, wrongMethod, type RawEvent } from './runtime';
+import { corsHeaders, staffTokenOf } from './staff-request';
 import { DomainError, errorBody } from '../../../src/domain/errors';
 import type { StaffIdentity } from '../../../src/domain/identity';
 import type { Backend } from '../../../src/core/backend';
@@ -19,13 +20,6 @@ export interface FunctionRequest<T> {
   userAgent: string;
 }
 
-/** A credential sent the Flex way (`Token` in the body) or as `Authorization: Bearer`. */
-function staffTokenOf(event: RawEvent): string | undefined {
-  if (typeof event.Token === 'string' && event.Token) return event.Token;
-  const header = event.request?.headers?.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
-}
-
 function respond(
   callback: ServerlessCallback,
   origin: string | undefined,
@@ -34,16 +28,7 @@ function respond(
   body?: unknown,
   extraHeaders: Record<string, string> = {},
 ) {
-  const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...extraHeaders };
-  const allowed = (cfg?.CORS_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim());
-  if (origin && allowed.includes(origin)) {
-    Object.assign(headers, {
-      'Access-Control-Allow-Origin': origin,
-      Vary: 'Origin',
-      'Access-Control-Allow-Methods': 'POST, OPTIONS',
-      'Access-Control-Allow-Headers': 'Content-Type, Authorization',
-    });
-  }
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...extraHeaders, ...corsHeaders(origin, cfg, 'POST, OPTIONS') };
   sendJson(callback, status, body, headers);
 }
 

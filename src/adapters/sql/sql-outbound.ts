@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable, Updateable } from 'kysely';
 import type { OutboundDeliveriesTable, OutboundEndpointsTable, StoreTables } from './schema';
 import type { OutboundEventType } from '../../domain/outbound-events';
 import type {
@@ -103,15 +103,7 @@ export class SqlOutbound implements OutboundStore {
   }
 
   async markDelivered(eventId: string, endpointId: string, owner: string, status: number, now: string): Promise<boolean> {
-    const r = await this.db
-      .updateTable('ve_outbound_deliveries')
-      .set({ state: 'delivered', last_status: status, last_error: null, delivered_at: now, lease_owner: null, lease_until: null, updated_at: now })
-      .where('event_id', '=', eventId)
-      .where('endpoint_id', '=', endpointId)
-      .where('state', '=', 'pending')
-      .where('lease_owner', '=', owner)
-      .executeTakeFirst();
-    return r.numUpdatedRows === 1n;
+    return this.settle(eventId, endpointId, owner, { state: 'delivered', last_status: status, last_error: null, delivered_at: now, updated_at: now });
   }
 
   async markFailedAttempt(
@@ -121,17 +113,20 @@ export class SqlOutbound implements OutboundStore {
     failure: { status: number | null; error: string; nextAttemptAt: string | null },
     now: string,
   ): Promise<boolean> {
+    return this.settle(eventId, endpointId, owner, {
+      state: failure.nextAttemptAt === null ? 'failed' : 'pending',
+      ...(failure.nextAttemptAt === null ? {} : { next_attempt_at: failure.nextAttemptAt }),
+      last_status: failure.status,
+      last_error: failure.error.slice(0, 200),
+      updated_at: now,
+    });
+  }
+
+  /** Ends an attempt: only the sender that holds the pending row's lease may, and the lease goes. */
+  private async settle(eventId: string, endpointId: string, owner: string, set: Updateable<OutboundDeliveriesTable>): Promise<boolean> {
     const r = await this.db
       .updateTable('ve_outbound_deliveries')
-      .set({
-        state: failure.nextAttemptAt === null ? 'failed' : 'pending',
-        ...(failure.nextAttemptAt === null ? {} : { next_attempt_at: failure.nextAttemptAt }),
-        last_status: failure.status,
-        last_error: failure.error.slice(0, 200),
-        lease_owner: null,
-        lease_until: null,
-        updated_at: now,
-      })
+      .set({ ...set, lease_owner: null, lease_until: null })
       .where('event_id', '=', eventId)
       .where('endpoint_id', '=', endpointId)
       .where('state', '=', 'pending')

@@ -1,21 +1,11 @@
+import type { TicketVideoFacts } from '../../api/support-ticket-contract';
 import type { SupportEventRecord } from '../../domain/support-events';
 
 /**
  * What one ticket's log says, in the shape the agent's tools need: Flex Insights' task attributes
  * at completion, and the suggestion rules' history. Read from the ticket's own events (tens).
  */
-export interface TicketFacts {
-  videoUsed: boolean;
-  calls: number;
-  callSeconds: number;
-  customerClips: number;
-  agentClips: number;
-  clipSeconds: number;
-  customerMessages: number;
-  agentMessages: number;
-  /** The survey's score, once answered. */
-  csat: number | null;
-  resolved: boolean;
+export interface TicketFacts extends TicketVideoFacts {
   /** Agents who took the ticket (their identities), for telling their messages from the customer's. */
   agents: string[];
 }

@@ -1,0 +1,13 @@
+/**
+ * mulberry32: a small seeded generator, so a labelled set is the same on every run and machine.
+ * The labelled sets' generators share it (their data files are checked against what it makes).
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
