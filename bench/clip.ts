@@ -12,6 +12,10 @@
  *   clip_ffmpeg_floor_ratio_<n>s     the same composition done by bare janus-pp-rec + one ffmpeg run
  *                                    on the same raw recordings, divided by the clip's length
  *   clip_playable_vs_floor_ratio_<n>s  Stop → playable ÷ that floor: what the product adds
+ *   clip_mb_per_min_screen / _camera (+ _legacy)  the clip's tracks composed again with the current
+ *                                    encoding profile and the settings from before (clip-encodings.ts)
+ *   clip_screen_ssim_new / _old      their fidelity to the uncompressed composition
+ *   storage_usd_month_at_seed_volume 100 video tickets a month × 2 clips × 2.5 min, kept 90 days
  *
  * For `n` ≥ the cap (CLIP_MAX_SECONDS, 180) the take is stopped 3 s before the cap, by hand, so the
  * figure times a Stop click and not the server's cut-off. Samples go to stderr, figures to stdout.
@@ -26,6 +30,8 @@ import { twoSpeakerClips, writeFakeMicWav } from '../tests/e2e/support/speech-cl
 import { startTestStack } from '../tests/support/test-stack';
 import { launchBenchBrowser } from './support/bench-browser';
 import { recordClip, type ClipSample } from './support/clip-take';
+import { compareClipEncodings, type ClipEncodings } from './support/clip-encodings';
+import { clipSizeFigures } from './support/clip-size-figures';
 import { ffmpegFloor } from './support/ffmpeg-floor';
 import { figureLine } from './support/figures';
 import { pipelineSteps } from './support/pipeline-log';
@@ -85,6 +91,7 @@ async function run(cleanups: (() => Promise<void>)[], failed: () => boolean): Pr
   const cap = stack.config.CLIP_MAX_SECONDS;
   log(`stack on ${stack.url}; clips ${CLIPS.join(', ')} s (cap ${cap} s); the clip message is watched in the stack's store (SQLite, polled every 5 ms) and on the agent's SSE feed`);
 
+  let longest: { seconds: number; encodings: ClipEncodings } | null = null;
   for (const [i, n] of CLIPS.entries()) {
     const hold = n >= cap ? cap - CAP_MARGIN_SECONDS : n;
     log(`clip ${i + 1}: ${n} s${hold !== n ? ` (Stop pressed at ${hold} s of the ${cap} s cap)` : ''} …`);
@@ -114,7 +121,21 @@ async function run(cleanups: (() => Promise<void>)[], failed: () => boolean): Pr
     console.log(figureLine(`clip_stop_to_playable_ratio_${n}s`, s.stopToPlayableMs / 1000 / s.videoSeconds, 'ratio'));
     console.log(figureLine(`clip_ffmpeg_floor_ratio_${n}s`, floor.totalMs / 1000 / s.videoSeconds, 'ratio'));
     console.log(figureLine(`clip_playable_vs_floor_ratio_${n}s`, s.stopToPlayableMs / floor.totalMs, 'ratio'));
+
+    // After the timed part: the same tracks encoded with the current and the old settings.
+    const encodingsDir = join(work, `encodings-${i + 1}`);
+    mkdirSync(encodingsDir);
+    const encodings = await compareClipEncodings(stack.dataDir, s.recordingId, s.videoSeconds, encodingsDir);
+    log(`  product's own composition: ${(s.videoBytes / 1e6).toFixed(2)} MB for ${s.videoSeconds.toFixed(2)} s`);
+    for (const e of [encodings.screen.current, encodings.screen.legacy, encodings.camera.current, encodings.camera.legacy]) {
+      const ssim = e.ssimFrame === undefined ? '' : `, SSIM ${e.ssimFrame.toFixed(4)} (top band ${(e.ssimTopBand as number).toFixed(4)})`;
+      log(`  re-encoded ${e === encodings.camera.current || e === encodings.camera.legacy ? 'camera only' : 'screen + camera'} with ${e.profile}: ${(e.bytes / 1e6).toFixed(2)} MB, ${e.mbPerMinute.toFixed(2)} MB/min, encode ${ms(e.encodeMs)}${ssim}`);
+    }
+    for (const line of clipSizeFigures(encodings, `_${n}s`)) console.log(line);
+    if (!longest || s.videoSeconds > longest.seconds) longest = { seconds: s.videoSeconds, encodings };
   }
+  // The headline figures come from the longest clip: the closest to the workflow's 2.5 minutes.
+  if (longest) for (const line of clipSizeFigures(longest.encodings, '', stack.config.STORAGE_PRICE_PER_GB_MONTH)) console.log(line);
 }
 
 async function main(): Promise<number> {

@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import { execTool } from '../../src/adapters/local/pipeline/exec';
 import { readManifest } from '../../src/adapters/local/pipeline/local-media';
 import { plainCopy, stackMediaKeys } from '../../tests/support/read-stored-media';
+import { SCREEN_PROFILE, mp4EncoderArgs } from '../../src/adapters/media/encoding-profiles';
 
 export interface FloorResult {
   /** janus-pp-rec of every track, all at once. */
@@ -20,9 +21,9 @@ const even = (n: number) => Math.max(2, Math.floor(n / 2) * 2);
  * The baseline for "Stop → playable": the least work any product must do to turn this clip's raw
  * Janus recordings into the same picture-in-picture MP4. It reads the product's manifest only to
  * know which `.mjr` is the screen, the camera and the microphone and where each starts, then
- * converts the tracks in parallel and encodes once, with the product's own output settings
- * (H.264 ultrafast, CRF 23, 12 fps, the screen's size, camera a quarter of the width in the
- * bottom-right corner, AAC 128k, +faststart). Nothing else: no job, no message, no transcript.
+ * converts the tracks in parallel and encodes once, with the product's own output settings for
+ * screen content (SCREEN_PROFILE: the screen's size, camera a quarter of the width in the
+ * bottom-right corner, +faststart). Nothing else: no job, no message, no transcript.
  */
 export async function ffmpegFloor(dataDir: string, recordingId: string, durationSeconds: number, outDir: string): Promise<FloorResult> {
   const keys = stackMediaKeys(dataDir);
@@ -56,10 +57,9 @@ export async function ffmpegFloor(dataDir: string, recordingId: string, duration
   for (const t of tracks) args.push('-itsoffset', t.startOffsetSeconds.toFixed(3), '-i', t.floorPath);
   args.push(
     '-filter_complex',
-    `[0:v]scale=${W}:${H},setsar=1[s];[1:v]scale=${cam}:-2,setsar=1[c];[s][c]overlay=W-w-${margin}:H-h-${margin}:eof_action=pass,fps=12[vout]`,
+    `[0:v]scale=${W}:${H},setsar=1[s];[1:v]scale=${cam}:-2,setsar=1[c];[s][c]overlay=W-w-${margin}:H-h-${margin}:eof_action=pass,fps=${SCREEN_PROFILE.fps}[vout]`,
     '-map', '[vout]', '-map', '2:a',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '23', '-pix_fmt', 'yuv420p',
-    '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-movflags', '+faststart', '-t', durationSeconds.toFixed(3), out,
+    ...mp4EncoderArgs(SCREEN_PROFILE), '-t', durationSeconds.toFixed(3), out,
   );
   await execTool('ffmpeg', args);
   const t2 = performance.now();

@@ -33,6 +33,8 @@ import type { SupportTicketRequest, SupportTicketResponse } from './support-tick
 import type { OutboundDeliverResponse, OutboundDeliveriesRequest, OutboundDeliveriesResponse, OutboundEndpointsRequest, OutboundEndpointsResponse } from './outbound-contract';
 import type { ResolveTicketRequest, ResolveTicketResponse, SurveyRequest, SurveyResponse } from './support-contract';
 import type { InsightsRequest, InsightsResponse } from './insights-contract';
+import type { ClipAnnotation } from '../domain/clip-annotations';
+import type { TranscriptCorrectionsRequest, TranscriptCorrectionsResponse } from './transcript-corrections-contract';
 
 /**
  * The Functions' requests and answers, defined once: the Functions return these shapes and every
@@ -133,7 +135,7 @@ export interface RecorderClip {
   expiresAt?: string;
 }
 
-export type ClipAction = 'check' | 'start' | 'pause' | 'resume' | 'stop' | 'retake' | 'send' | 'discard';
+export type ClipAction = 'check' | 'start' | 'pause' | 'resume' | 'stop' | 'retake' | 'send' | 'discard' | 'prefer';
 
 /**
  * One endpoint for every step of a take. The customer is authenticated by the recording link
@@ -150,6 +152,14 @@ export interface ClipRequest {
   /** `start`: the author agreed to the recording notice of this version (default false). */
   consent?: boolean;
   noticeVersion?: string;
+  /** `start`, agent clips (#22): the reply template recorded with. */
+  template?: string;
+  /** `send` (#22): rectangles to blur and highlights to burn in, each over a time range. */
+  annotations?: ClipAnnotation[];
+  /** `send` (#22): the sender's text description for screen readers. */
+  description?: string;
+  /** `prefer` (#22): what the customer would rather do than record: type, or a live call. */
+  preference?: 'type' | 'call';
 }
 
 export interface ClipResponse {
@@ -229,6 +239,7 @@ export interface FunctionsContract {
   '/outbound-endpoints': { request: OutboundEndpointsRequest; response: OutboundEndpointsResponse };
   '/outbound-deliveries': { request: OutboundDeliveriesRequest; response: OutboundDeliveriesResponse };
   '/outbound-deliver': { request: SchedulerRequest; response: OutboundDeliverResponse };
+  '/transcript-corrections': { request: TranscriptCorrectionsRequest; response: TranscriptCorrectionsResponse };
 }
 
 export type JsonFunctionPath = keyof FunctionsContract;
@@ -266,6 +277,7 @@ const JSON_FUNCTIONS: Record<JsonFunctionPath, true> = {
   '/outbound-endpoints': true,
   '/outbound-deliveries': true,
   '/outbound-deliver': true,
+  '/transcript-corrections': true,
 };
 export const JSON_FUNCTION_PATHS = Object.keys(JSON_FUNCTIONS) as JsonFunctionPath[];
 

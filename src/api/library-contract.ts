@@ -1,6 +1,7 @@
 import type { ClipAuthorRole } from '../domain/clip';
 import type { MediaAccess } from '../domain/escalation';
 import type { MediaDeletedInfo } from './privacy-contract';
+import type { RecordingReview } from './transcript-corrections-contract';
 
 /**
  * The supervisors' issue (#10): the recordings library, transcript search and live-call
@@ -50,6 +51,8 @@ export interface LibraryItem {
   pii?: boolean;
   /** Its media was deleted (retention, PII at close, erasure); no mediaUrl then. */
   mediaDeleted?: MediaDeletedInfo;
+  /** Review of a flagged ticket (#22): required by a supervisor, and whether someone reviewed it. */
+  review?: RecordingReview;
 }
 
 /** Newest first; `cursor` is the opaque `nextCursor` of the previous page (signed: tampering is a 400). */

@@ -1,3 +1,5 @@
+import type { ClipAnnotation } from './clip-annotations';
+
 /**
  * An async video clip (Loom-style) sent into a conversation. A clip is a one-sided recorded room:
  * its author publishes, the media server records, and the same pipeline as a live call composes,
@@ -45,6 +47,12 @@ export interface Clip {
   runningSince?: string;
   stoppedAt?: string;
   stopCause?: ClipStopCause;
+  /** Set at Send (#22): what the sender blurred or highlighted, burned into the composed video. */
+  annotations?: ClipAnnotation[];
+  /** Set at Send (#22): the sender's text description, shown with the clip for screen readers. */
+  description?: string;
+  /** Agent clips (#22): the reply template the agent recorded with (src/domain/agent-templates.ts). */
+  template?: string;
   /** Optimistic concurrency: bumped by every save. */
   version: number;
   createdAt: string;
@@ -68,4 +76,8 @@ export interface ClipRef {
   authorRole: ClipAuthorRole;
   authorName: string;
   mode: ClipMode;
+  /** Set at Send (#22): the sender's description, shown with the clip for screen readers. */
+  description?: string;
+  /** Set at Send (#22): the sender blurred or highlighted something; the video plays for nobody until finished. */
+  annotated?: boolean;
 }

@@ -75,6 +75,9 @@ export const ERROR_CODES = [
   'query_empty',
   'query_too_long',
   'cursor_invalid',
+  'line_changed',
+  'line_not_found',
+  'no_transcript',
 
   // The satisfaction survey (#20).
   'answer_required',

@@ -14,4 +14,6 @@ export const MESSAGE_TYPES = {
   watchLink: 'video-watch-link',
   /** The satisfaction survey posted when a ticket is resolved (#20): its link, and the answers once given. */
   survey: 'support-survey',
+  /** The customer would rather type, or have a live call, than record the clip asked for (#22). */
+  clipPreference: 'video-clip-preference',
 } as const;

@@ -44,7 +44,11 @@ export type AuditAction =
   | 'legal_hold.lifted'
   | 'retention.media_deleted'
   | 'retention.transcript_deleted'
-  | 'erasure.performed';
+  | 'erasure.performed'
+  | 'transcript.corrected'
+  | 'recording.reviewed'
+  | 'review.required'
+  | 'review.lifted';
 
 /** The retention sweep's identity in the audit log. */
 export const RETENTION_ACTOR = 'system:retention';

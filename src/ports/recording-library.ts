@@ -1,4 +1,5 @@
 import type { LibraryItem, LibraryState, RecordingKind } from '../api/library-contract';
+import type { RecordingReview, StaffStamp } from '../api/transcript-corrections-contract';
 import type { ClipAuthorRole } from '../domain/clip';
 
 /**
@@ -11,6 +12,8 @@ export interface LibraryRecord extends Omit<LibraryItem, 'author' | 'mediaUrl' |
    * ignores it); absent on calls and on a clip whose row is gone.
    */
   clipAuthorRole?: ClipAuthorRole;
+  /** Review state (0019), read with the row (`upsert` ignores it); absent when nothing was asked or done. */
+  review?: RecordingReview;
 }
 
 /** What changes while the pipeline (and retention) works on a recording. */
@@ -22,6 +25,20 @@ export interface TranscriptLine {
   end: number;
   speaker: string;
   text: string;
+}
+
+/**
+ * One saved correction of a transcript line (0019): who, when, the line before and after. Both
+ * texts are the redacted ones (the stored transcript never holds PII, so neither does this).
+ */
+export interface TranscriptCorrection {
+  id: string;
+  recordingId: string;
+  line: number;
+  start: number;
+  before: { speaker: string; text: string };
+  after: { speaker: string; text: string };
+  by: StaffStamp;
 }
 
 /** The filter as the store applies it: already checked and narrowed to what the caller may see. */
@@ -65,7 +82,7 @@ export interface RecordingLibrary {
   updateProgress(recordingId: string, progress: LibraryProgress): Promise<boolean>;
   /** Inserts the recording, or replaces every column of it. */
   upsert(record: LibraryRecord): Promise<void>;
-  /** Replaces the recording's transcript lines (a recording must be in the library first). */
+  /** Replaces the recording's transcript lines (a recording must be in the library first); none (erasure, retention) also drops its corrections. */
   replaceLines(recordingId: string, lines: TranscriptLine[]): Promise<void>;
   get(recordingId: string): Promise<LibraryRecord | null>;
   /** Up to `limit` recordings after `after`, newest first. */
@@ -75,4 +92,12 @@ export interface RecordingLibrary {
    * engine), after the line `afterKey`, newest recording first and in line order within one.
    */
   search(query: { text: string; filter: LibraryQueryFilter; afterKey?: string; limit: number }): Promise<LineHit[]>;
+  /** Appends the correction; one whose id is already there is a no-op. */
+  recordCorrection(correction: TranscriptCorrection): Promise<void>;
+  /** The recording's corrections, oldest first. */
+  listCorrections(recordingId: string): Promise<TranscriptCorrection[]>;
+  /** Marks the recording reviewed; the first mark stays. False when it is not in the library. */
+  markReviewed(recordingId: string, by: StaffStamp): Promise<boolean>;
+  /** Every recording of the conversation requires review (`by`), or no longer does (null). The first requirement stays. */
+  setReviewRequired(conversationId: string, by: StaffStamp | null): Promise<void>;
 }

@@ -1,5 +1,9 @@
 import { RECORDING_NOTICE } from '../../src/domain/consent';
 import type { RecordedRequest, Resource } from '../support/fake-twilio';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeTestVideo } from '../support/media-measure';
 import { startTwilioStack, type TwilioStack } from './support/twilio-stack';
 import { workerTranscripts } from './support/worker-transcripts';
 
@@ -12,12 +16,28 @@ import { workerTranscripts } from './support/worker-transcripts';
 jest.setTimeout(120_000);
 
 let stack: TwilioStack;
+/** A real 20 s video with sound: the card number read in it is muted by the media worker (#22), which needs real media. */
+let gridMedia: Buffer;
 beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 've-discard-'));
+  await makeTestVideo(join(dir, 'grid.mp4'), 20);
+  gridMedia = readFileSync(join(dir, 'grid.mp4'));
+  rmSync(dir, { recursive: true, force: true });
   stack = await startTwilioStack();
 });
 afterAll(async () => {
   await stack?.close();
 });
+
+async function until<T>(what: string, probe: () => T | null | undefined | false, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 const AGENT = 'flex-discard-agent-token';
 const INTELLIGENCE = 'intelligence.twilio.com';
@@ -53,8 +73,8 @@ async function callAwaitingTranscripts() {
   const ended = await stack.webhook('room-status', { StatusCallbackEvent: 'room-ended', RoomSid: roomSid, RoomName: roomName, RoomStatus: 'completed' });
   expect(ended.status).toBe(200);
   const [grid, agentAudio, customerAudio] = [...fake.state.compositions.values()].filter((c) => c.room_sid === roomSid).map((c) => String(c.sid));
-  const available = async (sid: string) => {
-    fake.completeComposition(sid, { duration: 20 });
+  const available = async (sid: string, media?: Buffer) => {
+    fake.completeComposition(sid, { duration: 20, ...(media ? { media } : {}) });
     const res = await stack.webhook(`composition-status?roomName=${roomName}`, { StatusCallbackEvent: 'composition-available', CompositionSid: sid, RoomSid: roomSid, Duration: '20' });
     expect(res.status).toBe(200);
   };
@@ -70,7 +90,12 @@ async function callAwaitingTranscripts() {
   const recordingMessage = () =>
     (fake.state.messages.get(conversationSid) ?? []).find((m) => JSON.parse(String(m.attributes)).type === 'video-recording');
   intelligenceCalls();
-  return { conversationSid, agentT, customerT, report, gridReady: () => available(grid), recordingMessage };
+  // The message carries the transcript once the media worker has muted the card number in the video.
+  const finishedMessage = () => until('the recording message with its transcript', () => {
+    const m = recordingMessage();
+    return m && JSON.parse(String(m.attributes)).transcriptStatus === 'ready' && m;
+  });
+  return { conversationSid, agentT, customerT, report, gridReady: () => available(grid, gridMedia), recordingMessage, finishedMessage };
 }
 
 const TRANSCRIPT = 'Video call recording · 0:20 · transcript\n\n[0:00] Agent: Can you read me the card number?\n[0:03] Customer: It is [card number].';
@@ -100,7 +125,7 @@ describe('BACKEND=twilio: the Voice Intelligence copy of a transcript', () => {
     expect((await call.report(call.customerT)).status).toBe(200);
     expect(intelligenceCalls().map(line)).toEqual([`GET ${INTELLIGENCE}/v2/Transcripts/${c}`, `GET ${INTELLIGENCE}/v2/Transcripts/${c}/Sentences`, `DELETE ${INTELLIGENCE}/v2/Transcripts/${c}`]);
     await call.gridReady();
-    expectTranscriptBody(call.recordingMessage()?.body);
+    expectTranscriptBody((await call.finishedMessage()).body);
     expect([deletesOf(a).length, deletesOf(c).length]).toEqual([1, 1]);
     expect(intelligenceCalls()).toEqual([]);
   });
@@ -118,8 +143,8 @@ describe('BACKEND=twilio: the Voice Intelligence copy of a transcript', () => {
       `DELETE ${INTELLIGENCE}/v2/Transcripts/${a} 404`,
       `DELETE ${INTELLIGENCE}/v2/Transcripts/${c} 500`,
     ]);
-    const message = call.recordingMessage();
-    expectTranscriptBody(message?.body);
+    const message = await call.finishedMessage();
+    expectTranscriptBody(message.body);
     const attributes = JSON.parse(String(message?.attributes)) as { recordingId: string; transcriptStatus: string };
     expect(attributes.transcriptStatus).toBe('ready');
     expect(stack.fake.attributesOf(call.conversationSid).videoRecordings).toEqual({});

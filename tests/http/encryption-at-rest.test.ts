@@ -89,7 +89,8 @@ const ffprobe = (path: string) => spawnSync('ffprobe', ['-v', 'error', '-show_en
 
 test('media at rest is sealed and private, and plays through the server with HTTP ranges', async () => {
   const t0 = Date.now();
-  const { job, roomDir, outDir } = await recordedCall(8);
+  // Long enough that the composed file spans several 64 KiB chunks at the speech-sized encoding.
+  const { job, roomDir, outDir } = await recordedCall(30);
   const keys = stackMediaKeys(stack.dataDir);
   const stored = join(outDir, 'video.mp4');
 

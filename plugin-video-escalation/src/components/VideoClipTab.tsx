@@ -1,11 +1,11 @@
 import { withTaskContext, type ITask } from '@twilio/flex-ui';
 import { Box } from '@twilio-paste/core/box';
 import { Paragraph } from '@twilio-paste/core/paragraph';
-import React, { useMemo } from 'react';
-import { agentClipApi, type ClipEndpoint } from '../../../src/ui/api/clip-api';
+import React from 'react';
+import type { ClipEndpoint } from '../../../src/ui/api/clip-api';
 import type { ClipConnect } from '../../../src/ui/clips/clip-connect';
-import { ClipRecorder } from '../../../src/ui/clips/ClipRecorder';
-import { conversationSidOf } from '../task';
+import { AgentReplyRecorder } from '../../../src/ui/clips/templates/AgentReplyRecorder';
+import { conversationSidOf, customerNameOf } from '../task';
 
 export interface ClipTabDeps {
   endpoint: ClipEndpoint;
@@ -17,11 +17,10 @@ export interface ClipTabDeps {
 /** The task's Video clip tab: the shared recorder, for a reply into this task's conversation. */
 export function VideoClipTabBody({ task, clips }: { task?: ITask; clips: ClipTabDeps }) {
   const sid = conversationSidOf(task);
-  const api = useMemo(() => (sid ? agentClipApi(clips.endpoint, { token: clips.token, conversationId: sid }) : null), [sid, clips]);
   return (
     <Box padding="space40" data-testid="video-clip-tab">
-      {api ? (
-        <ClipRecorder key={sid} api={api} connect={clips.connect} />
+      {sid ? (
+        <AgentReplyRecorder key={sid} endpoint={clips.endpoint} token={clips.token} conversationId={sid} connect={clips.connect} customerName={customerNameOf(task)} />
       ) : (
         <Paragraph marginBottom="space0">This task has no chat conversation to send a clip into.</Paragraph>
       )}

@@ -115,4 +115,37 @@ describe('RecordApp', () => {
     await countdown();
     expect(screen.getByTestId('error-title').textContent).toBe('This recording link was replaced');
   });
+
+  it('offers "Prefer to type?" and "Prefer a call?" before recording, not while a take is open', async () => {
+    jest.useFakeTimers();
+    const api = new FakeClipApi();
+    const prefer = jest.fn(async () => undefined);
+    render(
+      <RecordApp
+        api={api}
+        connect={clipConnector(() => new FakeVideoClient())}
+        history={history}
+        prefer={prefer}
+        recorder={{ media: fakeMedia(), canCaptureScreen: false, MediaRecorder: null }}
+      />,
+    );
+    await settle();
+    fireEvent.click(screen.getByTestId('clip-prefer-call'));
+    await settle();
+    expect(prefer).toHaveBeenCalledWith('call');
+    expect(screen.getByTestId('clip-setup')).toBeTruthy(); // the link still records
+    fireEvent.click(screen.getByTestId('clip-consent'));
+    fireEvent.click(screen.getByTestId('clip-record'));
+    await settle();
+    await countdown();
+    expect(screen.getByTestId('clip-recording')).toBeTruthy();
+    expect(screen.queryByTestId('clip-other-ways')).toBeNull();
+  });
+
+  it('without a way to tell the agent, offers neither', async () => {
+    setup(new FakeClipApi());
+    await settle();
+    expect(screen.getByTestId('clip-setup')).toBeTruthy();
+    expect(screen.queryByTestId('clip-prefer-type')).toBeNull();
+  });
 });

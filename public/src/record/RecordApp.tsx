@@ -5,15 +5,20 @@ import { ClipRecorder, type ClipRecorderProps } from '../../../src/ui/clips/Clip
 import type { ProblemCode } from '../../../src/ui/problem-codes';
 import { BackToChat, browserHistory, type BrowserHistory } from '../join/BackToChat';
 import { ProblemPage } from '../join/ProblemPage';
+import type { TakePhase } from '../../../src/ui/clips/useClipTake';
 import { clipProblemFor } from './clip-problems';
+import type { PreferInstead } from './clip-preference-api';
+import { OtherWays } from './OtherWays';
 
 export interface RecordAppProps {
   /** Null when the page was opened without a recording link. */
   api: ClipTakeApi | null;
   connect: ClipConnect;
   history?: BrowserHistory;
+  /** "Prefer to type?" / "Prefer a call?": tells the agent (see customerPreferInstead). Without it, not offered. */
+  prefer?: PreferInstead;
   /** Browser seams passed on to the recorder (tests). */
-  recorder?: Pick<ClipRecorderProps, 'media' | 'pickScreen' | 'MediaRecorder' | 'canCaptureScreen'>;
+  recorder?: Pick<ClipRecorderProps, 'media' | 'pickScreen' | 'MediaRecorder' | 'canCaptureScreen' | 'guideStorage'>;
 }
 
 type Phase = { name: 'checking' } | { name: 'problem'; code: string } | { name: 'ready'; view: RecorderClip } | { name: 'sent'; view: RecorderClip };
@@ -22,8 +27,12 @@ const lengthText = (seconds: number) => (seconds % 60 === 0 ? `${seconds / 60} m
 const codeOf = (e: unknown) => (e instanceof ApiError ? e.code : 'unknown');
 
 /** The customer's recording page: check the link, record with the shared recorder, and confirm the send. */
-export function RecordApp({ api, connect, history = browserHistory, recorder }: RecordAppProps) {
+/** The recorder's screens with no take open: leaving from there loses nothing. */
+const NO_TAKE_OPEN: readonly TakePhase[] = ['loading', 'failed', 'setup', 'picking'];
+
+export function RecordApp({ api, connect, history = browserHistory, prefer, recorder }: RecordAppProps) {
   const [phase, setPhase] = useState<Phase>({ name: 'checking' });
+  const [recorderPhase, setRecorderPhase] = useState<TakePhase>('loading');
   const [checks, setChecks] = useState(0);
 
   useEffect(() => {
@@ -64,7 +73,18 @@ export function RecordApp({ api, connect, history = browserHistory, recorder }: 
           <p className="lead">
             Show {phase.view.agentName} what is happening: record your screen, your camera, or both, for up to {lengthText(phase.view.maxSeconds)}.
           </p>
-          <ClipRecorder api={api as ClipTakeApi} connect={connect} initialView={phase.view} title="Set up your recording" onSent={sent} onRefused={refused} {...recorder} />
+          {/* Hidden while a take is open: leaving mid-take would send it as recorded (author gone). */}
+          {prefer && NO_TAKE_OPEN.includes(recorderPhase) && <OtherWays agentName={phase.view.agentName} prefer={prefer} history={history} />}
+          <ClipRecorder
+            api={api as ClipTakeApi}
+            connect={connect}
+            initialView={phase.view}
+            title="Set up your recording"
+            onSent={sent}
+            onRefused={refused}
+            onPhaseChange={setRecorderPhase}
+            {...recorder}
+          />
         </main>
       );
     case 'sent':

@@ -6,6 +6,7 @@ import { staffNamesMigration } from './migration-0015-staff-names';
 import { mediaWorkMigration } from './migration-0016-media-work';
 import { supportEventsMigration } from './migration-0017-support-events';
 import { outboundWebhooksMigration } from './migration-0018-outbound-webhooks';
+import { transcriptCorrectionsMigration } from './migration-0019-transcript-corrections';
 import { recordingLibraryMigration } from './migration-0011-recording-library';
 
 /**
@@ -288,6 +289,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_ve_media_work': mediaWorkMigration,
   '0017_ve_support_events': supportEventsMigration,
   '0018_ve_outbound_webhooks': outboundWebhooksMigration,
+  '0019_ve_transcript_corrections': transcriptCorrectionsMigration,
 };
 
 /** In code, not files: the Functions are bundled with esbuild and have no migrations folder. */

@@ -1,3 +1,4 @@
+import type { RecordingReviewsTable, ReviewRequirementsTable, TranscriptCorrectionsTable } from './migration-0019-transcript-corrections';
 import type { ColumnType } from 'kysely';
 
 /*
@@ -318,6 +319,9 @@ export interface OutboundDeliveriesTable {
 }
 
 export interface StoreTables {
+  ve_transcript_corrections: TranscriptCorrectionsTable;
+  ve_recording_reviews: RecordingReviewsTable;
+  ve_review_requirements: ReviewRequirementsTable;
   ve_outbound_endpoints: OutboundEndpointsTable;
   ve_outbound_deliveries: OutboundDeliveriesTable;
   ve_support_days: SupportDaysTable;

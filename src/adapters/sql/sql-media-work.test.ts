@@ -1,6 +1,6 @@
 import { openDb, type Db } from '../local/db';
 import { openSqliteStore, type SqlStore } from './database';
-import { SqlMediaWork } from './sql-media-work';
+import { isVideoWork, SqlMediaWork } from './sql-media-work';
 
 /** The media worker's queue on the embedded engine (PostgreSQL runs the same statements in tests/contract/twilio-media-worker.test.ts). */
 describe('SqlMediaWork', () => {
@@ -84,5 +84,35 @@ describe('SqlMediaWork', () => {
     await work.submitted(a.id, 'w1', `GT${'4'.repeat(32)}`, 'a.flac', t(8));
     await work.finish(c.id, t(9));
     expect(await work.stats()).toEqual({ queueDepth: 1, working: 1, submitted: 1, oldestWaitingSince: t(5) });
+  });
+
+  it('keeps a finished video: one row per finish id, its file not swept like a FLAC, removed only once discarded, by the copy that holds it', async () => {
+    const video = { finishId: 'FN-1-RE1', roomName: 'esc-1', compositionId: 'CJv', now: t(0) };
+    const row = await work.enqueueVideo(video);
+    expect(row).toMatchObject({ id: 'FN-1-RE1', state: 'waiting', compositionId: 'CJv', mediaRef: null });
+    expect(isVideoWork(row)).toBe(true);
+    expect(isVideoWork(await enqueue('CJa'))).toBe(false);
+    await work.enqueueVideo({ ...video, now: t(5) }); // asked again by a later pipeline step: nothing new
+    expect((await work.get('FN-1-RE1'))?.createdAt).toBe(t(0));
+
+    const claimed = await work.claimNext('w1', t(1), t(61));
+    expect(claimed?.id).toBe('FN-1-RE1'); // the oldest row, whatever its kind
+    const ref = 'http://worker-a/videos/FN-1-RE1.mp4';
+    expect(await work.videoPublished('FN-1-RE1', 'w2', ref, t(2))).toBe(false); // not its holder
+    expect(await work.videoPublished('FN-1-RE1', 'w1', ref, t(2))).toBe(true);
+    await work.videoDone('FN-1-RE1', t(3));
+    expect(await work.get('FN-1-RE1')).toMatchObject({ state: 'done', mediaRef: ref, leaseOwner: null });
+    expect(await work.spentMedia(10)).toEqual([]); // viewers still play it
+    expect(await work.videosKept('esc-1')).toBe(1);
+
+    expect(await work.discardVideos('esc-1', t(4))).toBe(1);
+    expect(await work.discardVideos('esc-1', t(5))).toBe(0);
+    expect(await work.videosKept('esc-1')).toBe(0);
+    await work.videoDone('FN-1-RE1', t(6)); // a late report does not bring it back
+    expect((await work.get('FN-1-RE1'))?.state).toBe('discarded');
+    expect(await work.spentVideos('http://worker-b/videos/', 10)).toEqual([]); // another copy cannot reach it
+    expect((await work.spentVideos('http://worker-a/videos/', 10)).map((w) => w.id)).toEqual(['FN-1-RE1']);
+    await work.mediaRemoved('FN-1-RE1');
+    expect(await work.spentVideos('http://worker-a/videos/', 10)).toEqual([]);
   });
 });

@@ -2,15 +2,21 @@ import { randomBytes } from 'node:crypto';
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { MediaWorkTable, StoreTables } from './schema';
 
-export type MediaWorkState = 'waiting' | 'working' | 'submitted' | 'done' | 'failed';
+/** `discarded`: a finished video whose file is to be deleted where it was published (retention, a superseded finish). */
+export type MediaWorkState = 'waiting' | 'working' | 'submitted' | 'done' | 'failed' | 'discarded';
 
-/** One speaker's transcript on its way through the media worker (table ve_media_work, 0016). */
+/**
+ * One row of the media worker's queue (table ve_media_work, 0016), of one of two kinds:
+ * - a speaker's transcript (`MW…`): FLAC for Voice Intelligence;
+ * - a finished video (`FN-<attempt>-<recordingId>`, the finish id): the composition blurred and
+ *   muted, published for viewers (#22). Its `media_ref` is the published file, kept until retention.
+ */
 export interface MediaWork {
-  /** `MW…`: the transcript id the pipeline job waits on. */
+  /** `MW…`: the transcript id the pipeline job waits on; or the finish id the job's video waits on. */
   id: string;
   roomName: string;
   compositionId: string;
-  /** Voice Intelligence's `customer_key`: the pipeline's speaker key. */
+  /** Voice Intelligence's `customer_key`: the pipeline's speaker key (a finished video: its finish id). */
   customerKey: string;
   state: MediaWorkState;
   /** Claims so far (a worker killed mid-file counts one). */
@@ -20,7 +26,7 @@ export interface MediaWork {
   leaseUntil: string | null;
   /** Voice Intelligence's `GT…`, once created. */
   transcriptSid: string | null;
-  /** Where the FLAC was put (a file name or an object key). */
+  /** Where the FLAC or the finished video was put (a file name, a URL of the worker's, an object key). */
   mediaRef: string | null;
   error: string | null;
   createdAt: string;
@@ -53,6 +59,11 @@ const toWork = (r: Selectable<MediaWorkTable>): MediaWork => ({
   updatedAt: r.updated_at,
 });
 
+const VIDEO_ID_PREFIX = 'FN-';
+/** A finished video's row (its id is the finish id, `FN-…`), not a transcript's. */
+export const isVideoWork = (w: Pick<MediaWork, 'id'>): boolean => w.id.startsWith(VIDEO_ID_PREFIX);
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 type Eb = ExpressionBuilder<StoreTables, 've_media_work'>;
 /** Claimable: waiting and due, or worked on by a worker whose lease ran out (killed mid-file). */
 const claimable = (now: string) => (eb: Eb) =>
@@ -83,6 +94,29 @@ export class SqlMediaWork {
     };
     await this.db.insertInto('ve_media_work').values(row).execute();
     return toWork({ ...row, lease_owner: null, lease_until: null, transcript_sid: null, media_ref: null, error: null });
+  }
+
+  /**
+   * A finished video to make: the row's id is the finish id, so asking again (every later step of
+   * the pipeline does, until it is reported) adds nothing. Returns the row as it stands.
+   */
+  async enqueueVideo(w: { finishId: string; roomName: string; compositionId: string; now: string }): Promise<MediaWork> {
+    await this.db
+      .insertInto('ve_media_work')
+      .values({
+        id: w.finishId,
+        room_name: w.roomName,
+        composition_id: w.compositionId,
+        customer_key: w.finishId,
+        state: 'waiting',
+        attempts: 0,
+        not_before: w.now,
+        created_at: w.now,
+        updated_at: w.now,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    return (await this.get(w.finishId)) as MediaWork;
   }
 
   async get(id: string): Promise<MediaWork | null> {
@@ -143,6 +177,80 @@ export class SqlMediaWork {
       .where('lease_owner', '=', owner)
       .executeTakeFirst();
     return r.numUpdatedRows === 1n;
+  }
+
+  /** The finished video is published at `mediaRef`: recorded only while this worker still holds the row. */
+  async videoPublished(id: string, owner: string, mediaRef: string, now: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('ve_media_work')
+      .set({ media_ref: mediaRef, updated_at: now })
+      .where('id', '=', id)
+      .where('state', '=', 'working')
+      .where('lease_owner', '=', owner)
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
+  }
+
+  /** The finished video was reported to the pipeline; its file stays (unlike a FLAC) until retention discards it. */
+  async videoDone(id: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('ve_media_work')
+      .set({ state: 'done', lease_owner: null, lease_until: null, error: null, updated_at: now })
+      .where('id', '=', id)
+      .where('state', 'in', ['waiting', 'working'])
+      .execute();
+  }
+
+  /**
+   * Every finished video of a room (made, being made, or to be made) is to go: its file is deleted
+   * by the worker that can reach it (removeSpentMedia), and no worker makes it any more. Returns
+   * how many rows were still to discard.
+   */
+  async discardVideos(roomName: string, now: string): Promise<number> {
+    const r = await this.db
+      .updateTable('ve_media_work')
+      .set({ state: 'discarded', lease_owner: null, lease_until: null, updated_at: now })
+      .where('room_name', '=', roomName)
+      .where('id', 'like', `${VIDEO_ID_PREFIX}%`)
+      .where('state', '!=', 'discarded')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
+  /** One finished video no longer awaited (a later attempt won, the recording failed): its file goes too. */
+  async discardVideo(id: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('ve_media_work')
+      .set({ state: 'discarded', lease_owner: null, lease_until: null, updated_at: now })
+      .where('id', '=', id)
+      .where('state', '!=', 'discarded')
+      .execute();
+  }
+
+  /** Finished videos of a room still kept (not discarded), published or on their way. */
+  async videosKept(roomName: string): Promise<number> {
+    const r = await this.db
+      .selectFrom('ve_media_work')
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+      .where('room_name', '=', roomName)
+      .where('id', 'like', `${VIDEO_ID_PREFIX}%`)
+      .where('state', '!=', 'discarded')
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  /** Discarded finished videos whose file is still where `refPrefix` says (one worker's folder, or the bucket). */
+  async spentVideos(refPrefix: string, limit: number): Promise<MediaWork[]> {
+    const rows = await this.db
+      .selectFrom('ve_media_work')
+      .selectAll()
+      .where('id', 'like', `${VIDEO_ID_PREFIX}%`)
+      .where('state', '=', 'discarded')
+      .where('media_ref', 'like', `${escapeLike(refPrefix)}%`)
+      .orderBy('updated_at')
+      .limit(limit)
+      .execute();
+    return rows.map(toWork);
   }
 
   /** Back to the queue after a failed attempt, not before `notBefore`. */
@@ -213,13 +321,15 @@ export class SqlMediaWork {
       .execute();
   }
 
-  /** Finished rows whose FLAC may still sit where it was published (a bucket keeps it until deleted). */
+  /** Finished transcript rows whose FLAC may still sit where it was published (a bucket keeps it until deleted). */
   async spentMedia(limit: number): Promise<MediaWork[]> {
     const rows = await this.db
       .selectFrom('ve_media_work')
       .selectAll()
       .where('state', 'in', ['done', 'failed'])
       .where('media_ref', 'is not', null)
+      // A finished video's file is what viewers play: it stays until retention discards it.
+      .where('id', 'not like', `${VIDEO_ID_PREFIX}%`)
       .orderBy('updated_at')
       .limit(limit)
       .execute();

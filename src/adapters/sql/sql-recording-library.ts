@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { LibraryState, RecordingKind } from '../../api/library-contract';
 import type { Clip } from '../../domain/clip';
 import type { MediaDeletionReason } from '../../domain/privacy';
+import type { RecordingReview, StaffStamp } from '../../api/transcript-corrections-contract';
 import type {
   LibraryProgress,
   LibraryQueryFilter,
@@ -9,6 +10,7 @@ import type {
   LineHit,
   ListPosition,
   RecordingLibrary,
+  TranscriptCorrection,
   TranscriptLine,
 } from '../../ports/recording-library';
 import type { RecordingsTable, SqlEngine, StoreTables } from './schema';
@@ -29,7 +31,30 @@ const CLIP_OF_RECORDING = sql`LEFT JOIN ve_pipeline_jobs author_job ON r.kind = 
   LEFT JOIN ve_clips author_clip ON author_clip.room_name = author_job.room_name`;
 const CLIP_JSON = sql`author_clip.record_json AS clip_json`;
 
-type RecordingRow = Selectable<RecordingsTable> & { clip_json?: string | null };
+/** The review state people set (0019): the recording's own mark, its conversation's requirement. */
+const REVIEW_OF_RECORDING = sql`LEFT JOIN ve_recording_reviews rv ON rv.recording_id = r.recording_id
+  LEFT JOIN ve_review_requirements rq ON rq.conversation_id = r.conversation_id`;
+const REVIEW_COLUMNS = sql`rv.reviewed_by, rv.reviewed_by_name, rv.reviewed_at, rq.required_by, rq.required_by_name, rq.required_at`;
+
+interface ReviewColumns {
+  reviewed_by?: string | null;
+  reviewed_by_name?: string | null;
+  reviewed_at?: string | null;
+  required_by?: string | null;
+  required_by_name?: string | null;
+  required_at?: string | null;
+}
+
+type RecordingRow = Selectable<RecordingsTable> & { clip_json?: string | null } & ReviewColumns;
+
+const stamp = (identity: string | null | undefined, name: string | null | undefined, at: string | null | undefined): StaffStamp | undefined =>
+  identity && at ? { identity, ...(name ? { name } : {}), at } : undefined;
+
+function reviewOf(r: ReviewColumns): { review?: RecordingReview } {
+  const required = stamp(r.required_by, r.required_by_name, r.required_at);
+  const reviewed = stamp(r.reviewed_by, r.reviewed_by_name, r.reviewed_at);
+  return required || reviewed ? { review: { ...(required ? { required } : {}), ...(reviewed ? { reviewed } : {}) } } : {};
+}
 
 const clipAuthorRole = (clipJson: string | null | undefined) => (clipJson ? { clipAuthorRole: (JSON.parse(clipJson) as Clip).authorRole } : {});
 
@@ -47,6 +72,7 @@ const toRecord = (r: RecordingRow): LibraryRecord => ({
   hasTranscript: Number(r.has_transcript) === 1,
   ...(Number(r.pii) === 1 ? { pii: true } : {}),
   ...(r.media_deleted_at ? { mediaDeleted: { deletedAt: r.media_deleted_at, reason: (r.media_deletion_reason ?? 'retention') as MediaDeletionReason } } : {}),
+  ...reviewOf(r),
 });
 
 /** The 0013 columns of a record or its progress. */
@@ -135,6 +161,8 @@ export class SqlRecordingLibrary implements RecordingLibrary {
       const row = await trx.selectFrom('ve_recordings').select('sort_key').where('recording_id', '=', recordingId).executeTakeFirst();
       if (!row) throw new Error(`recording ${recordingId} is not in the library`);
       await trx.deleteFrom('ve_transcript_lines').where('recording_id', '=', recordingId).execute();
+      // No lines left (erasure, transcript retention): the corrections' before and after texts go too.
+      if (lines.length === 0) await trx.deleteFrom('ve_transcript_corrections').where('recording_id', '=', recordingId).execute();
       // Lines past LINES (hours of talk) are not indexed; the transcript itself keeps them.
       const values = lines.slice(0, LINES).map((l, i) => ({
         line_id: Number(row.sort_key) * LINES + (LINES - 1 - i),
@@ -149,7 +177,7 @@ export class SqlRecordingLibrary implements RecordingLibrary {
   }
 
   async get(recordingId: string): Promise<LibraryRecord | null> {
-    const { rows } = await sql<RecordingRow>`SELECT r.*, ${CLIP_JSON} FROM ve_recordings r ${CLIP_OF_RECORDING}
+    const { rows } = await sql<RecordingRow>`SELECT r.*, ${CLIP_JSON}, ${REVIEW_COLUMNS} FROM ve_recordings r ${CLIP_OF_RECORDING} ${REVIEW_OF_RECORDING}
       WHERE r.recording_id = ${recordingId}`.execute(this.db);
     return rows[0] ? toRecord(rows[0]) : null;
   }
@@ -159,7 +187,7 @@ export class SqlRecordingLibrary implements RecordingLibrary {
     if (after) {
       conditions.push(sql`(r.ended_at < ${after.endedAt} OR (r.ended_at = ${after.endedAt} AND r.recording_id < ${after.recordingId}))`);
     }
-    const { rows } = await sql<RecordingRow>`SELECT r.*, ${CLIP_JSON} FROM ve_recordings r ${CLIP_OF_RECORDING} WHERE ${and(conditions)}
+    const { rows } = await sql<RecordingRow>`SELECT r.*, ${CLIP_JSON}, ${REVIEW_COLUMNS} FROM ve_recordings r ${CLIP_OF_RECORDING} ${REVIEW_OF_RECORDING} WHERE ${and(conditions)}
       ORDER BY r.ended_at DESC, r.recording_id DESC LIMIT ${limit}`.execute(this.db);
     return rows.map(toRecord);
   }
@@ -186,11 +214,11 @@ export class SqlRecordingLibrary implements RecordingLibrary {
     const expression = fts5Expression(text);
     if (!expression) return [];
     const { rows } = await sql<HitRow>`SELECT l.line_id, l.start_seconds, l.end_seconds, l.speaker, l.text,
-        highlight(ve_transcript_fts, 0, ${MATCH_START}, ${MATCH_END}) AS marked, r.*, ${CLIP_JSON}
+        highlight(ve_transcript_fts, 0, ${MATCH_START}, ${MATCH_END}) AS marked, r.*, ${CLIP_JSON}, ${REVIEW_COLUMNS}
       FROM ve_transcript_fts
       CROSS JOIN ve_transcript_lines l ON l.line_id = ve_transcript_fts.rowid
       CROSS JOIN ve_recordings r ON r.recording_id = l.recording_id
-      ${CLIP_OF_RECORDING}
+      ${CLIP_OF_RECORDING} ${REVIEW_OF_RECORDING}
       WHERE ve_transcript_fts MATCH ${expression} AND ve_transcript_fts.rowid >= ${lo} AND ve_transcript_fts.rowid < ${hi}
         AND ${and(conditions)}
       ORDER BY ve_transcript_fts.rowid DESC LIMIT ${limit}`.execute(this.db);
@@ -225,15 +253,77 @@ export class SqlRecordingLibrary implements RecordingLibrary {
   private async searchPostgresSlice(text: string, conditions: RawBuilder<unknown>[], lo: number, hi: number, limit: number): Promise<HitRow[]> {
     const options = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, HighlightAll=true`;
     const { rows } = await sql<HitRow>`SELECT h.line_id, h.start_seconds, h.end_seconds, h.speaker, h.text,
-        ts_headline('english', h.text, plainto_tsquery('english', ${text}), ${options}) AS marked, r.*, ${CLIP_JSON}
+        ts_headline('english', h.text, plainto_tsquery('english', ${text}), ${options}) AS marked, r.*, ${CLIP_JSON}, ${REVIEW_COLUMNS}
       FROM (SELECT l.line_id, l.recording_id, l.start_seconds, l.end_seconds, l.speaker, l.text
         FROM ve_transcript_lines l JOIN ve_recordings r ON r.recording_id = l.recording_id
         WHERE l.tsv @@ plainto_tsquery('english', ${text}) AND l.line_id >= ${lo} AND l.line_id < ${hi} AND ${and(conditions)}
         ORDER BY l.line_id DESC LIMIT ${limit}) h
       JOIN ve_recordings r ON r.recording_id = h.recording_id
-      ${CLIP_OF_RECORDING}
+      ${CLIP_OF_RECORDING} ${REVIEW_OF_RECORDING}
       ORDER BY h.line_id DESC`.execute(this.db);
     return rows;
+  }
+  async recordCorrection(c: TranscriptCorrection): Promise<void> {
+    await this.db
+      .insertInto('ve_transcript_corrections')
+      .values({
+        id: c.id,
+        recording_id: c.recordingId,
+        line_index: c.line,
+        line_start: c.start,
+        before_speaker: c.before.speaker,
+        before_text: c.before.text,
+        after_speaker: c.after.speaker,
+        after_text: c.after.text,
+        corrected_by: c.by.identity,
+        corrected_by_name: c.by.name ?? null,
+        corrected_at: c.by.at,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+  }
+
+  async listCorrections(recordingId: string): Promise<TranscriptCorrection[]> {
+    const rows = await this.db
+      .selectFrom('ve_transcript_corrections')
+      .selectAll()
+      .where('recording_id', '=', recordingId)
+      .orderBy('corrected_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      recordingId: r.recording_id,
+      line: Number(r.line_index),
+      start: Number(r.line_start),
+      before: { speaker: r.before_speaker, text: r.before_text },
+      after: { speaker: r.after_speaker, text: r.after_text },
+      by: { identity: r.corrected_by, ...(r.corrected_by_name ? { name: r.corrected_by_name } : {}), at: r.corrected_at },
+    }));
+  }
+
+  /** Insert-or-nothing on the recording: of two racing marks the database keeps the first. */
+  async markReviewed(recordingId: string, by: StaffStamp): Promise<boolean> {
+    const row = await this.db.selectFrom('ve_recordings').select('recording_id').where('recording_id', '=', recordingId).executeTakeFirst();
+    if (!row) return false;
+    await this.db
+      .insertInto('ve_recording_reviews')
+      .values({ recording_id: recordingId, reviewed_by: by.identity, reviewed_by_name: by.name ?? null, reviewed_at: by.at })
+      .onConflict((oc) => oc.column('recording_id').doNothing())
+      .execute();
+    return true;
+  }
+
+  async setReviewRequired(conversationId: string, by: StaffStamp | null): Promise<void> {
+    if (!by) {
+      await this.db.deleteFrom('ve_review_requirements').where('conversation_id', '=', conversationId).execute();
+      return;
+    }
+    await this.db
+      .insertInto('ve_review_requirements')
+      .values({ conversation_id: conversationId, required_by: by.identity, required_by_name: by.name ?? null, required_at: by.at })
+      .onConflict((oc) => oc.column('conversation_id').doNothing())
+      .execute();
   }
 }
 

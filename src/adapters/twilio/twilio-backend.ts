@@ -17,6 +17,11 @@ import { TwilioRecordingMedia } from './twilio-recording-media';
 import { TwilioRooms } from './twilio-rooms';
 import { VoiceIntelligenceTranscriber } from './voice-intelligence-transcriber';
 import { compositionMediaUrl } from './composition-media';
+import { TwilioFinisher } from './twilio-finisher';
+import { finishedVideoUrl } from './media-worker/finished-video-url';
+import { withFinishing } from '../../core/pipeline/finish/finishing-composer';
+import { isFinishId } from '../../core/pipeline/finish/finish-step';
+import type { PipelineJob } from '../../domain/pipeline-job';
 import { DomainError } from '../../domain/errors';
 import { outboundFor } from '../../core/outbound/outbound-wiring';
 import type { OutboundDeps } from '../../core/outbound/outbound-deps';
@@ -58,13 +63,16 @@ export async function openTwilioParts(config: Config): Promise<TwilioParts> {
   const conversations = new TwilioConversations({ client });
   const artifacts = new SqlArtifacts(store.db, functionUrl(c.WEBHOOK_BASE_URL, 'recording-media'), async (job) => {
     if (job.video?.status !== 'ready') throw new DomainError('not_found', 'video_not_ready', 'The video is not ready yet.');
+    if (isFinishId(job.video.compositionId)) return finishedVideoOf(work, c, job.video.compositionId);
     return compositionMediaUrl(client, job.video.compositionId, c.MEDIA_URL_TTL_SECONDS);
   });
+  // Blur, mark-up and muted PII (#22): the media worker finishes every video before anyone plays it.
+  const finisher = new TwilioFinisher({ work, jobs: store.pipeline, clock: systemClock });
   const { outbound, outboundDelivery } = outboundFor(store.outbound, c, systemClock);
   const pipeline: PipelineDeps = {
     outbound,
     store: store.pipeline,
-    composer: new TwilioComposer({ client, statusCallbackUrl: functionUrl(c.WEBHOOK_BASE_URL, 'composition-status') }),
+    composer: withFinishing(new TwilioComposer({ client, statusCallbackUrl: functionUrl(c.WEBHOOK_BASE_URL, 'composition-status') }), finisher),
     // Voice Intelligence through the media worker: the request is queued, the worker makes the FLAC.
     transcriber: new VoiceIntelligenceTranscriber({ client, work }),
     artifacts,
@@ -76,8 +84,21 @@ export async function openTwilioParts(config: Config): Promise<TwilioParts> {
     watchLinks: watchLinkSigning(c),
     library: store.library,
     recordingOwners: { escalations: store.escalations, clips: store.clips },
+    finishing: { finisher, clips: store.clips },
   };
   return { config: c, credentials, client, store, work, conversations, artifacts, pipeline, outbound, outboundDelivery };
+}
+
+/**
+ * A finished video's URL for a checked viewer: where the media worker published it (its own
+ * server or the bucket, recorded on its ve_media_work row), signed for MEDIA_URL_TTL_SECONDS.
+ */
+async function finishedVideoOf(work: SqlMediaWork, c: RequiredTwilioConfig, finishId: string): Promise<string> {
+  const row = await work.get(finishId);
+  if (!row?.mediaRef || row.state === 'discarded') throw new DomainError('gone', 'media_deleted', 'The video was deleted.');
+  // A video kept in the bucket needs the AWS presigner here, which the deployed Functions do not
+  // carry yet (scripts/build-deploy.mjs SERVICE_PACKAGES): finishedVideoUrl says so for such a ref.
+  return finishedVideoUrl(row.mediaRef, { linkSigningSecret: c.LINK_SIGNING_SECRET, ttlSeconds: c.MEDIA_URL_TTL_SECONDS });
 }
 
 /**
@@ -85,7 +106,7 @@ export async function openTwilioParts(config: Config): Promise<TwilioParts> {
  * Flex tokens for staff, and PostgreSQL as the store.
  */
 export async function createTwilioBackend(config: Config): Promise<Backend> {
-  const { config: c, credentials, client, store, conversations, artifacts, pipeline, outbound, outboundDelivery } = await openTwilioParts(config);
+  const { config: c, credentials, client, store, work, conversations, artifacts, pipeline, outbound, outboundDelivery } = await openTwilioParts(config);
   return {
     deps: {
       config,
@@ -98,7 +119,7 @@ export async function createTwilioBackend(config: Config): Promise<Backend> {
       }),
       conversations,
       ...coreStores(store),
-      recordingMedia: new TwilioRecordingMedia({ client, deleteArtifacts: (id) => artifacts.deleteAll(id) }),
+      recordingMedia: new TwilioRecordingMedia({ client, deleteArtifacts: (id) => artifacts.deleteAll(id), finishedVideos: finishedVideosOf(work) }),
       pipeline,
       links: new CustomerLinks(config.LINK_SIGNING_SECRET, config.PUBLIC_BASE_URL),
       clock: systemClock,
@@ -110,3 +131,9 @@ export async function createTwilioBackend(config: Config): Promise<Backend> {
     close: () => store.close(),
   };
 }
+
+/** Retention's view of the finished videos at the media worker: discarding a room's rows has the worker delete the files. */
+const finishedVideosOf = (work: SqlMediaWork) => ({
+  count: (job: PipelineJob) => work.videosKept(job.roomName),
+  discard: (job: PipelineJob) => work.discardVideos(job.roomName, new Date().toISOString()),
+});

@@ -1,4 +1,4 @@
-import type { ExternalStatus, TranscribedSegment } from '../../domain/pipeline-job';
+import type { ExternalStatus, TranscribedSegment, TranscribedWord } from '../../domain/pipeline-job';
 import { logger } from '../../logger';
 import type { Transcriber, TranscriptRequest } from '../../ports/transcriber';
 import type { MediaWork, SqlMediaWork } from '../sql/sql-media-work';
@@ -17,6 +17,22 @@ interface SentenceWord {
   start_time?: number | string;
   end_time?: number | string;
 }
+
+/**
+ * A sentence's word timings (`WordTimestamps=true`; `words` is null without it), times in seconds
+ * from the media's start. All or none: a word without a usable time drops them all, so captions
+ * spread the sentence's words evenly and muting spoken PII covers the whole sentence rather than
+ * a guess (https://www.twilio.com/docs/conversational-intelligence/api/transcript-sentence-subresource).
+ */
+export function sentenceWords(words: readonly SentenceWord[] | null | undefined): TranscribedWord[] {
+  const parsed = (words ?? [])
+    .filter((w) => typeof w.word === 'string')
+    .map((w) => ({ word: String(w.word), start: seconds(w.start_time), end: seconds(w.end_time) }));
+  return parsed.every((w) => Number.isFinite(w.start) && Number.isFinite(w.end) && w.end >= w.start) ? parsed : [];
+}
+
+/** Twilio sends times as numbers or numeric strings; anything else is no time. */
+const seconds = (t: number | string | undefined): number => (typeof t === 'number' || (typeof t === 'string' && t.trim() !== '') ? Number(t) : Number.NaN);
 
 /** A transcript still without a worker after this long is worth a warning. */
 const STALL_NOTICE_MS = 60_000;
@@ -78,9 +94,7 @@ export class VoiceIntelligenceTranscriber implements Transcriber {
         start: Number(s.startTime),
         end: Number(s.endTime),
         text: s.transcript,
-        words: ((s.words ?? []) as SentenceWord[])
-          .filter((w) => typeof w.word === 'string')
-          .map((w) => ({ word: String(w.word), start: Number(w.start_time), end: Number(w.end_time) })),
+        words: sentenceWords(s.words as SentenceWord[] | null),
       }));
   }
 

@@ -6,7 +6,9 @@ import type { CoreDeps } from '../deps';
 import { clipOfAgent, clipOfLink } from './clip-access';
 import { discardTake, pauseTake, resumeTake, sendClip, startTake, stopTake } from './clip-takes';
 import { clipView } from './clip-view';
+import { CLIP_PREFERENCES, preferInstead, type ClipPreference } from './clip-preference';
 import { draftAgentClip, newAgentClip } from './offer-clip';
+import type { ClipAnnotation } from '../../domain/clip-annotations';
 
 export interface ClipCommand {
   action: ClipAction;
@@ -14,6 +16,13 @@ export interface ClipCommand {
   consent?: boolean;
   noticeVersion?: string;
   userAgent?: string;
+  /** `prefer`: what the customer would rather do than record. */
+  preference?: ClipPreference;
+  /** `start`, agent clips: the reply template. */
+  template?: string;
+  /** `send`: what to blur or highlight, and the sender's description. */
+  annotations?: ClipAnnotation[];
+  description?: string;
 }
 
 /** Who is acting on which clip: a customer by their recording link, or an agent on their own clip. */
@@ -43,6 +52,7 @@ export async function runClipAction(deps: CoreDeps, actor: ClipActor, command: C
         consent: command.consent ?? false,
         noticeVersion: command.noticeVersion,
         userAgent: command.userAgent,
+        template: command.template,
       });
       return { ...view(started.clip), access: started.access };
     }
@@ -56,6 +66,12 @@ export async function runClipAction(deps: CoreDeps, actor: ClipActor, command: C
     case 'discard':
       return view(await discardTake(deps, clip));
     case 'send':
-      return view(await sendClip(deps, clip));
+      return view(await sendClip(deps, clip, { annotations: command.annotations, description: command.description }));
+    case 'prefer': {
+      if (!command.preference || !CLIP_PREFERENCES.includes(command.preference)) {
+        throw new DomainError('invalid_request', 'invalid_request', 'Say what you would rather do: type or call.');
+      }
+      return view(await preferInstead(deps, clip, command.preference));
+    }
   }
 }

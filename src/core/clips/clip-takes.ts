@@ -12,12 +12,15 @@ import { messageAuthor } from '../pipeline/job-update';
 import { saveClip } from './clip-save';
 import { assertConversationOpen } from '../privacy/conversation-open';
 import { noteSupportEvent } from '../support/note-support-event';
+import { AGENT_TEMPLATES } from '../../domain/agent-templates';
 
 export interface StartTakeInput {
   mode: ClipMode;
   consent: boolean;
   noticeVersion?: string;
   userAgent?: string;
+  /** Agent clips (#22): the reply template recorded with (a known id, or left out). */
+  template?: string;
 }
 
 const roomOf = (clip: Clip): RoomRef => ({ name: clip.roomName as string, sid: clip.roomSid as string });
@@ -54,6 +57,7 @@ export async function startTake(deps: CoreDeps, clip: Clip, input: StartTakeInpu
       runningSince: now,
       stoppedAt: undefined,
       stopCause: undefined,
+      ...(clip.authorRole === 'agent' && input.template && AGENT_TEMPLATES.some((t) => t.id === input.template) ? { template: input.template } : {}),
     });
   } catch (e) {
     await deps.rooms.endRoom(room);
@@ -138,9 +142,14 @@ export async function discardTake(deps: CoreDeps, clip: Clip): Promise<Clip> {
  * the room enters the same pipeline as a call, which updates that message in place when the
  * picture-in-picture video and the transcript are attached.
  */
-export async function sendClip(deps: CoreDeps, clip: Clip): Promise<Clip> {
+export async function sendClip(deps: CoreDeps, clip: Clip, extras: Pick<Clip, 'annotations' | 'description'> = {}): Promise<Clip> {
   if (clip.status !== 'stopped') throw wrongState(clip, 'be sent');
-  const sent = await saveClip(deps, clip, { status: 'sent' });
+  // Stored with the clip before the pipeline starts: its finishing step reads the annotations from here.
+  const sent = await saveClip(deps, clip, {
+    status: 'sent',
+    ...(extras.annotations?.length ? { annotations: extras.annotations } : {}),
+    ...(extras.description ? { description: extras.description } : {}),
+  });
   const roomName = sent.roomName as string;
   const ended: RoomEndedEvent = {
     roomName,
@@ -163,7 +172,7 @@ export async function sendClip(deps: CoreDeps, clip: Clip): Promise<Clip> {
   return sent;
 }
 
-const clipRef = (c: Clip) => ({ clipId: c.id, authorRole: c.authorRole, authorName: c.authorName, mode: c.mode ?? 'camera' });
+const clipRef = (c: Clip) => ({ clipId: c.id, authorRole: c.authorRole, authorName: c.authorName, mode: c.mode ?? 'camera', ...(c.description ? { description: c.description } : {}), ...(c.annotations?.length ? { annotated: true } : {}) });
 
 /**
  * A take whose author is gone (tab closed), or that reached the cap after they went: stop, and

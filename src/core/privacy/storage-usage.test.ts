@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/errors';
 import type { PipelineJob } from '../../domain/pipeline-job';
 import { agent, makeTestDeps, supervisor } from '../test-support/local-deps';
-import { STORAGE_PAGE, storageUsage } from './storage-usage';
+import { MEASURED_CLIP_MB_PER_MINUTE, SEED_VOLUME, STORAGE_PAGE, seedVolumeMonthlyCost, storageUsage } from './storage-usage';
 
 async function withRecordings(endedAt: string[], env: Record<string, string> = {}) {
   const t = await makeTestDeps(env);
@@ -43,5 +43,19 @@ describe('storage usage', () => {
     const t = await withRecordings([]);
     await expect(storageUsage(t.deps, agent)).rejects.toEqual(expect.objectContaining({ code: 'supervisor_required' }));
     await expect(storageUsage(t.deps, agent)).rejects.toBeInstanceOf(DomainError);
+  });
+});
+
+describe('storage cost at the workflow example volume', () => {
+  it('100 tickets × 2 clips × 2.5 min at the measured MB per minute, kept 90 days after close (4 months stored)', () => {
+    // 500 min × 2 MB = 1 GB a month; 4 GB stored at $0.025 = $0.10.
+    expect(seedVolumeMonthlyCost(0.025, 2)).toBeCloseTo(0.1, 10);
+    expect(seedVolumeMonthlyCost(0.025, 2, 0)).toBeCloseTo(0.025, 10);
+    expect(SEED_VOLUME).toEqual({ ticketsPerMonth: 100, clipsPerTicket: 2, clipMinutes: 2.5 });
+  });
+
+  it('is far below the $100 target at the default price and the measured clip size', () => {
+    expect(seedVolumeMonthlyCost(0.023)).toBeCloseTo(500 * MEASURED_CLIP_MB_PER_MINUTE * 4 * 0.023 / 1000, 10);
+    expect(seedVolumeMonthlyCost(0.023)).toBeLessThan(100);
   });
 });

@@ -1,6 +1,7 @@
 import type { ClipRequest, ClipResponse, RecorderClip, FunctionsContract } from '../../api/contract';
 import type { ClipMode } from '../../domain/clip';
 import { ApiError, requestJson } from '../../client/request-json';
+import type { ClipAnnotation } from '../../domain/clip-annotations';
 
 export type { ClipResponse, RecorderClip };
 export { ApiError };
@@ -26,15 +27,22 @@ export interface ClipTakeApi {
   stop(): Promise<RecorderClip>;
   /** Throws the current take away on the server (its media too); the next `start` records anew. */
   retake(): Promise<RecorderClip>;
-  send(): Promise<RecorderClip>;
+  /** `extras` (#22): what to blur or highlight, and the sender's description. */
+  send(extras?: ClipSendExtras): Promise<RecorderClip>;
   discard(): Promise<RecorderClip>;
+}
+
+/** What the review step adds to Send (#22): annotations to burn in and a description for screen readers. */
+export interface ClipSendExtras {
+  annotations?: ClipAnnotation[];
+  description?: string;
 }
 
 type Identify = () => Partial<ClipRequest>;
 
 function takeApi(endpoint: ClipEndpoint, identify: Identify, seen: (view: RecorderClip) => void): ClipTakeApi {
-  const call = async (action: Exclude<ClipRequest['action'], 'start'>) => {
-    const { clip } = await endpoint({ action, ...identify() });
+  const call = async (action: Exclude<ClipRequest['action'], 'start'>, extra: Partial<ClipRequest> = {}) => {
+    const { clip } = await endpoint({ action, ...identify(), ...extra });
     seen(clip);
     return clip;
   };
@@ -49,7 +57,7 @@ function takeApi(endpoint: ClipEndpoint, identify: Identify, seen: (view: Record
     resume: () => call('resume'),
     stop: () => call('stop'),
     retake: () => call('retake'),
-    send: () => call('send'),
+    send: (extras) => call('send', extras ?? {}),
     discard: () => call('discard'),
   };
 }
@@ -86,8 +94,8 @@ export function agentClipApi(endpoint: ClipEndpoint, options: AgentClipOptions):
   );
   return {
     ...api,
-    send: async () => {
-      const view = await api.send();
+    send: async (extras) => {
+      const view = await api.send(extras);
       if (options.conversationId) clipId = undefined;
       return view;
     },

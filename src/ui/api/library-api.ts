@@ -7,6 +7,7 @@ import type {
   SearchTranscriptsResponse,
 } from '../../api/library-contract';
 import { staffFunctionCall, type StaffFunctionsOptions } from './staff-functions';
+import { httpTranscriptCorrectionsApi, type TranscriptCorrectionsApi } from '../library/transcript-corrections-api';
 
 /** What the recordings library asks of the Functions; the Flex view and the local page share it. */
 export interface LibraryApi {
@@ -16,6 +17,8 @@ export interface LibraryApi {
   get(recordingId: string): Promise<LibraryItem>;
   /** Transcript lines matching a full-text query. */
   search(request: SearchTranscriptsRequest): Promise<SearchTranscriptsResponse>;
+  /** Corrected transcripts and review (#22); absent: the player is read only. */
+  corrections?: TranscriptCorrectionsApi;
 }
 
 export type LibraryApiOptions = StaffFunctionsOptions;
@@ -35,6 +38,7 @@ export function httpLibraryApi(options: LibraryApiOptions): LibraryApi {
       return item;
     },
     search: (request) => call('/search-transcripts', request),
+    corrections: httpTranscriptCorrectionsApi(options),
   };
 }
 

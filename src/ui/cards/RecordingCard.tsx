@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useRef } from 'react';
 import type { CustomerRecordingAccess } from '../../domain/recording-policy';
 import type { ConversationMessage } from '../../domain/conversation';
 import { formatDuration } from '../../core/pipeline/text/format';
@@ -11,6 +11,8 @@ import { ClipViewsBadge, type ClipViews } from './ClipViewsBadge';
 import type { ClipViewReport } from '../hooks/useClipViewReports';
 import type { RecordingMedia } from '../api/recording-media';
 import { useOpenedRecording } from '../hooks/useOpenedRecording';
+import { useFieldIds } from '../hooks/useFieldIds';
+import { ClipDescriptionText, useVideoDescribedBy, type DescriptionSource } from './ClipDescriptionText';
 
 interface RecordingAttributes {
   recordingId?: string;
@@ -36,6 +38,9 @@ interface RecordingAttributes {
   erased?: boolean;
   /** The video was deleted under the retention policy (#11): the card says so instead of a player. */
   mediaDeleted?: MediaDeletedInfo;
+  /** Clips (#22): the sender's description, or key sentences of the transcript, for screen readers. */
+  description?: string;
+  descriptionSource?: DescriptionSource;
 }
 
 /** Where a clip's viewer events go, by recording (the surface knows the viewer's credential). */
@@ -114,7 +119,7 @@ export function RecordingCard({ message, viewer, onClipView, media }: RecordingC
   const clip = a.kind === 'clip';
   const length = a.durationSeconds ? ` (${formatDuration(a.durationSeconds)})` : '';
   const title = clip ? `Video clip from ${a.authorName ?? message.author}${length}` : `Video call recording${length}`;
-  if (a.videoStatus === 'processing') return <ProcessingClip title={title} />;
+  if (a.videoStatus === 'processing') return <ProcessingClip title={title} attributes={a} />;
   if (a.erased) return <ErasedRecording title={title} />;
   if (a.mediaDeleted) return <MediaDeletedCard title={title} attributes={a} viewer={viewer} media={media} />;
   if (!a.mediaUrl) return <p className="message__body">{message.body}</p>;
@@ -131,8 +136,12 @@ function PlayableRecording({ title, attributes: a, viewer, onClipView, media }: 
   const report = clip && recordingId && onClipView ? (r: ClipViewReport) => onClipView(recordingId, r) : undefined;
   // Only the sender's side needs to know: the agent, on the clip they sent the customer.
   const showViews = clip && a.authorRole === 'agent' && viewer === 'agent';
+  const card = useRef<HTMLDivElement>(null);
+  const descriptionId = `${useFieldIds('clip-description')}-text`;
+  const description = a.description ? <ClipDescriptionText id={descriptionId} text={a.description} source={a.descriptionSource} /> : null;
+  useVideoDescribedBy(card, description ? descriptionId : undefined);
   return (
-    <div className="card card--recording" data-testid="recording-card" data-access={access} data-kind={clip ? 'clip' : 'call'}>
+    <div className="card card--recording" ref={card} data-testid="recording-card" data-access={access} data-kind={clip ? 'clip' : 'call'}>
       {access === 'video' ? (
         content.state !== 'ready' ? (
           <>
@@ -169,6 +178,7 @@ function PlayableRecording({ title, attributes: a, viewer, onClipView, media }: 
             ))}
         </>
       )}
+      {description}
       {showViews && <ClipViewsBadge views={a.views} durationSeconds={a.durationSeconds} />}
     </div>
   );
@@ -194,13 +204,15 @@ function MediaDeletedCard({ title, attributes: a, viewer, media }: { title: stri
 }
 
 /** A clip sent a moment ago: the card is there at once and becomes the player in place. */
-function ProcessingClip({ title }: { title: string }) {
+function ProcessingClip({ title, attributes: a }: { title: string; attributes: RecordingAttributes }) {
+  const descriptionId = `${useFieldIds('clip-description')}-text`;
   return (
     <div className="card card--recording card--processing" data-testid="recording-card" data-kind="clip" data-video-status="processing">
       <p className="card__title">{title}</p>
       <p className="card__meta" role="status">
         Processing the clip… It will play here in a moment.
       </p>
+      {a.description && <ClipDescriptionText id={descriptionId} text={a.description} source={a.descriptionSource} />}
     </div>
   );
 }

@@ -19,6 +19,8 @@ export interface ClipReviewProps {
   error: string | null;
   onSend(): void;
   onDiscard(): void;
+  /** What the sender may add or should know before Send (quality notes, blur, a description). */
+  children?: React.ReactNode;
 }
 
 /** After recording: what was recorded, then Send or Discard. */
@@ -46,6 +48,7 @@ export function ClipReview(props: ClipReviewProps) {
       <p className="vx-clip__meta" data-testid="clip-length">
         Length: {formatClock(view.recordedSeconds)}
       </p>
+      {props.children}
       <div className="vx-controls" role="group" aria-label="Send or discard your clip">
         <TakeStepButton step="send" busy={busy} onStep={props.onSend} label="Send" busyLabel="Sending…" testId="clip-send" variant="primary" />
         <TakeStepButton step="discard" busy={busy} onStep={props.onDiscard} label="Discard" busyLabel="Discarding…" testId="clip-discard" ariaLabel="Discard this recording" />

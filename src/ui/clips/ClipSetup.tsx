@@ -24,6 +24,10 @@ export interface ClipSetupProps {
   onRecord(): void;
   /** Move focus here (the author came back to this screen, e.g. after Discard). */
   autoFocus: boolean;
+  /** The choices of what to record, in the order offered (agents: screen only first). */
+  choices?: typeof MODE_CHOICES;
+  /** Shown after what to record (an agent's reply template). */
+  extras?: React.ReactNode;
 }
 
 /** Before recording: what to record, devices with a preview and a level meter, the notices, consent, Record. */
@@ -69,7 +73,7 @@ export function ClipSetup(props: ClipSetupProps) {
           {props.canCaptureScreen ? (
             <fieldset className="vx-clip__modes">
               <legend>What to record</legend>
-              {MODE_CHOICES.map((c) => (
+              {(props.choices ?? MODE_CHOICES).map((c) => (
                 <div className="vx-clip__mode" key={c.mode}>
                   <input
                     type="radio"
@@ -93,6 +97,7 @@ export function ClipSetup(props: ClipSetupProps) {
               {NO_SCREEN_CAPTURE}
             </p>
           )}
+          {props.extras}
 
           {media.problem && (
             <div className="vx-clip__notice vx-clip__notice--warn" role="alert" data-testid="clip-media-problem">

@@ -26,6 +26,8 @@ export interface RecordingPlayerProps {
   followPlayback?: boolean;
   /** The video would not load or play (a short-lived URL lapsed, the file went): the page can ask again. */
   onMediaError?: () => void;
+  /** Rendered after each transcript line (the library's Edit button). */
+  lineExtra?: (segment: TranscriptSegment, index: number) => React.ReactNode;
 }
 
 export const clock = (seconds: number): string => {
@@ -49,6 +51,7 @@ export function RecordingPlayer({
   playOnOpen = false,
   followPlayback = false,
   onMediaError,
+  lineExtra,
 }: RecordingPlayerProps) {
   const video = useRef<HTMLVideoElement>(null);
   const lines = useRef<Array<HTMLButtonElement | null>>([]);
@@ -123,6 +126,7 @@ export function RecordingPlayer({
                 <strong className={`vx-transcript__speaker vx-transcript__speaker--${s.role}`}>{s.speaker}</strong>{' '}
                 <span>{s.text}</span>
               </button>
+              {lineExtra?.(s, i)}
             </li>
           ))}
         </ol>

@@ -75,7 +75,9 @@ export function RecordingsLibrary({ api, media, viewerRole, initialRecordingId }
           {openError}
         </p>
       )}
-      {open && <LibraryPlayer key={open.seq} item={open.item} media={media} viewerRole={viewerRole} startAt={open.startAt} onClose={close} />}
+      {open && (
+        <LibraryPlayer key={open.seq} item={open.item} media={media} viewerRole={viewerRole} startAt={open.startAt} corrections={api.corrections} onClose={close} />
+      )}
       <section className="vx-library__section" aria-labelledby="vx-library-search">
         <h2 id="vx-library-search">Find what was said</h2>
         <TranscriptSearch search={search} filter={filter} onOpen={(hit) => show(hit.recording, hit.start)} />

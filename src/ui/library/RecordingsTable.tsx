@@ -85,6 +85,17 @@ export function RecordingsTable({ pages, filtered, onOpen }: RecordingsTableProp
                         {item.mediaDeleted.reason === 'erasure' ? 'Erased on request' : 'Video deleted'}
                       </span>
                     )}
+                    {item.review?.reviewed ? (
+                      <span className="vx-library__badge vx-library__badge--reviewed" data-testid="review-badge">
+                        {' '}
+                        Reviewed
+                      </span>
+                    ) : item.review?.required ? (
+                      <span className="vx-library__badge vx-library__badge--review-required" data-testid="review-badge">
+                        {' '}
+                        Review required
+                      </span>
+                    ) : null}
                   </td>
                   <td>
                     {item.hasTranscript ? 'Yes' : 'No'}

@@ -1,6 +1,7 @@
 import React, { useCallback, useEffect, useState } from 'react';
 import type { StorageUsageResponse } from '../../api/privacy-contract';
 import type { PrivacyApi } from '../api/privacy-api';
+import { SEED_VOLUME, seedVolumeMonthlyCost } from '../../core/privacy/storage-usage';
 import { formatBytes, formatPrice, formatUsd } from './format';
 import { useBusy } from './useAsync';
 
@@ -17,6 +18,17 @@ function BudgetLine({ cost, budget }: { cost: number; budget: number }) {
     <p data-testid="storage-budget" className={over ? 'vx-error' : undefined}>
       Estimated {formatUsd(cost)} per month for everything stored:{' '}
       {over ? `over the ${formatUsd(budget)} per month target by ${formatUsd(cost - budget)}.` : `within the ${formatUsd(budget)} per month target.`}
+    </p>
+  );
+}
+
+/** What the workflow's example volume would cost at this price (clip size measured by bench:clip), beside the same target. */
+function SeedVolumeLine({ price, budget }: { price: number; budget: number }) {
+  const { ticketsPerMonth, clipsPerTicket, clipMinutes } = SEED_VOLUME;
+  return (
+    <p data-testid="storage-seed-volume">
+      At the workflow&apos;s example volume ({ticketsPerMonth} video tickets a month, {clipsPerTicket} clips of {clipMinutes} min each, kept 90 days
+      after close): {formatUsd(seedVolumeMonthlyCost(price))} a month, target {formatUsd(budget)}.
     </p>
   );
 }
@@ -87,6 +99,7 @@ export function StorageUsageTable({ api }: { api: Pick<PrivacyApi, 'storageUsage
         </table>
       )}
       {usage && <BudgetLine cost={usage.totalEstimatedMonthlyCostUsd} budget={usage.budgetUsdMonth} />}
+      {usage && <SeedVolumeLine price={usage.pricePerGbMonthUsd} budget={usage.budgetUsdMonth} />}
     </div>
   );
 }

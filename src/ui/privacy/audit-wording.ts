@@ -43,6 +43,10 @@ const WORDING: Record<AuditAction, { what: string; details(e: AuditEntry, d: Det
     what: "Deleted a recording's transcript",
     details: (e, d) => `${recording(e)} · ${plural(num(d.artifacts), 'transcript or caption file', 'transcript and caption files')}`,
   },
+  'transcript.corrected': { what: 'Corrected a transcript line', details: (e, d) => `${recording(e)} · line ${num(d.line) + 1} · changed: ${d.changed ?? ''}` },
+  'recording.reviewed': { what: 'Marked a recording reviewed', details: (e) => recording(e) },
+  'review.required': { what: 'Required review of the recordings', details: () => '' },
+  'review.lifted': { what: 'No longer requires review of the recordings', details: () => '' },
   'erasure.performed': { what: "Erased a customer's data", details: (e, d) => `${e.subject ? `For ${e.subject} · ` : ''}${erasedCounts(d)}` },
 };
 

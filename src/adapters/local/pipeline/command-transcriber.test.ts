@@ -26,6 +26,20 @@ describe('CommandTranscriber', () => {
     expect(segments).toEqual([{ start: 0.5, end: 1.5, text: 'hello true', words: [] }]);
   });
 
+  it('reads word timings, named `word` or `text`, and keeps segments without them', async () => {
+    const bin = engine('words.js', `console.log(JSON.stringify([
+      { start: 0.5, end: 1.4, text: 'my card', words: [{ word: 'my', start: 0.5, end: 0.8 }, { text: 'card', start: 0.9, end: 1.4 }] },
+      { start: 2, end: 3, text: 'thanks' },
+    ]))`);
+    const segments = await new CommandTranscriber([bin, '{input}']).transcribe('/tmp/a.wav');
+    expect(segments).toEqual([
+      { start: 0.5, end: 1.4, text: 'my card', words: [{ word: 'my', start: 0.5, end: 0.8 }, { word: 'card', start: 0.9, end: 1.4 }] },
+      { start: 2, end: 3, text: 'thanks', words: [] },
+    ]);
+    const untimed = engine('untimed.js', "console.log(JSON.stringify([{ start: 0, end: 1, text: 'hi', words: [{ text: 'hi' }] }]))");
+    await expect(new CommandTranscriber([untimed, '{input}']).transcribe('x.wav')).rejects.toThrow(/not a list of segments/);
+  });
+
   it('fails with a reason when the engine prints no JSON, bad segments, or exits non-zero', async () => {
     const noJson = engine('nojson.js', "console.log('hello')");
     await expect(new CommandTranscriber([noJson, '{input}']).transcribe('x.wav')).rejects.toThrow(/did not print JSON/);

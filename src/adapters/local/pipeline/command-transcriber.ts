@@ -3,7 +3,12 @@ import type { TranscribedSegment } from '../../../domain/pipeline-job';
 import type { SpeechEngine } from './speech-engine';
 import { execTool } from './exec';
 
-const word = z.object({ word: z.string(), start: z.number().min(0), end: z.number().min(0) });
+const times = { start: z.number().min(0), end: z.number().min(0) };
+/** `{ word, start, end }`, or `{ text, start, end }` as many engines name it. */
+const word = z.union([
+  z.object({ word: z.string(), ...times }),
+  z.object({ text: z.string(), ...times }).transform(({ text, start, end }) => ({ word: text, start, end })),
+]);
 const segment = z.object({
   start: z.number().min(0),
   end: z.number().min(0),
@@ -15,7 +20,9 @@ const output = z.union([z.array(segment), z.object({ segments: z.array(segment) 
 /**
  * Any speech-to-text engine run as a command: `argv` with `{input}` replaced by the WAV path
  * (no shell), printing JSON segments (`[{ start, end, text, words? }]` or `{ segments: [...] }`,
- * seconds from the start of the file) on stdout. How another engine plugs in by configuration.
+ * seconds from the start of the file) on stdout. Word timings (`words: [{ word | text, start, end }]`)
+ * are what muting spoken PII in the video's audio is timed by; without them a whole segment is
+ * muted. How another engine plugs in by configuration.
  */
 export class CommandTranscriber implements SpeechEngine {
   readonly name: string;

@@ -11,6 +11,7 @@ import type { MediaKeyRing } from '../crypto/key-ring';
 import { sealFile } from '../crypto/seal';
 import { recordingDir } from './local-artifacts';
 import { mediaDuration } from './probe';
+import { encodingProfile, mp4EncoderArgs, type ContentKind, type EncodingProfile } from '../../media/encoding-profiles';
 
 export interface FfmpegComposerOptions {
   dataDir: string;
@@ -21,14 +22,10 @@ export interface FfmpegComposerOptions {
   width?: number;
   height?: number;
   /**
-   * 12 fps and x264 `ultrafast`: the grid is the last step on the way to the recording message
-   * (speech is mostly transcribed live, during the call). On a 30 s call composing went from
-   * 6.5 s (veryfast, 25 fps) to 3.0 s alone at 15 fps; 12 fps took the bench's 30 s call from
-   * 7.2 to 6.3 s. The file is larger, which a support recording can afford.
+   * x264/AAC settings per content (media/encoding-profiles.ts): a clip with a screen is encoded
+   * as screen content, a camera-only clip and a call's grid as camera content.
    */
-  fps?: number;
-  preset?: string;
-  crf?: number;
+  profiles?: (kind: ContentKind) => EncodingProfile;
 }
 
 export interface Composition {
@@ -43,10 +40,12 @@ export interface Composition {
 export class FfmpegComposer {
   private readonly ffmpeg: string;
   private readonly ffprobe: string;
+  private readonly profile: (kind: ContentKind) => EncodingProfile;
 
   constructor(private readonly o: FfmpegComposerOptions) {
     this.ffmpeg = o.ffmpeg ?? 'ffmpeg';
     this.ffprobe = o.ffprobe ?? 'ffprobe';
+    this.profile = o.profiles ?? encodingProfile;
   }
 
   videoPath(recordingId: string): string {
@@ -71,13 +70,14 @@ export class FfmpegComposer {
     if (layout === 'pip') return this.composePip(recordingId, media);
     const ends = await Promise.all(media.map(async (m) => m.startOffsetSeconds + (await mediaDuration(m.path, this.ffprobe, this.ffmpeg))));
     const durationSeconds = Math.max(...ends);
+    const profile = this.profile('camera');
     const { graph, hasAudio } = composeFilterGraph(media, {
       width: this.o.width ?? 1280,
       height: this.o.height ?? 720,
-      fps: this.o.fps ?? 12,
+      fps: profile.fps,
       durationSeconds,
     });
-    return this.encode(recordingId, media, graph, hasAudio, durationSeconds);
+    return this.encode(recordingId, media, graph, hasAudio, durationSeconds, profile);
   }
 
   /** A clip: the screen's own resolution (or the camera's), camera in a corner, pauses cut. */
@@ -85,11 +85,19 @@ export class FfmpegComposer {
     const { media, durationSeconds } = await this.onClipTimeline(recorded);
     const framed = pipFrameSource(media);
     const frame = framed ? await videoSize(framed.path, this.ffprobe) : { width: this.o.width ?? 1280, height: this.o.height ?? 720 };
-    const { graph, hasAudio } = pipFilterGraph(media, { frame, fps: this.o.fps ?? 12, durationSeconds });
-    return this.encode(recordingId, media, graph, hasAudio, durationSeconds);
+    const profile = this.profile(framed?.source === 'screen' ? 'screen' : 'camera');
+    const { graph, hasAudio } = pipFilterGraph(media, { frame, fps: profile.fps, durationSeconds });
+    return this.encode(recordingId, media, graph, hasAudio, durationSeconds, profile);
   }
 
-  private async encode(recordingId: string, media: readonly ParticipantMedia[], graph: string, hasAudio: boolean, durationSeconds: number): Promise<Composition> {
+  private async encode(
+    recordingId: string,
+    media: readonly ParticipantMedia[],
+    graph: string,
+    hasAudio: boolean,
+    durationSeconds: number,
+    profile: EncodingProfile,
+  ): Promise<Composition> {
     const out = this.videoPath(recordingId);
     await mkdir(join(out, '..'), { recursive: true, mode: 0o700 });
     // ffmpeg writes a plaintext temporary file, sealed into place on success: a crash leaves no
@@ -99,8 +107,7 @@ export class FfmpegComposer {
     for (const m of media) args.push('-i', m.path);
     if (!hasAudio) args.push('-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=mono');
     args.push('-filter_complex', graph, '-map', '[vout]', '-map', hasAudio ? '[aout]' : `${media.length}:a`);
-    args.push('-c:v', 'libx264', '-preset', this.o.preset ?? 'ultrafast', '-crf', String(this.o.crf ?? 23), '-pix_fmt', 'yuv420p');
-    args.push('-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-movflags', '+faststart', '-t', durationSeconds.toFixed(3), tmp);
+    args.push(...mp4EncoderArgs(profile), '-t', durationSeconds.toFixed(3), tmp);
     try {
       await execTool(this.ffmpeg, args);
       await sealFile(tmp, out, this.o.mediaKeys);

@@ -25,6 +25,8 @@ import type { SpeechEngine } from './speech-engine';
 import { speechEngineFromConfig } from './speech-engine-from-config';
 import { sealable, sealFinishedRecordings, sealRecordingFiles } from './seal-finished-recordings';
 import type { OutboundPublisher } from '../../../ports/outbound-events';
+import { LocalFinisher } from './local-finisher';
+import { withFinishing } from '../../../core/pipeline/finish/finishing-composer';
 
 export interface LocalPipelineOptions {
   db: Db;
@@ -75,12 +77,14 @@ export function createLocalPipeline(o: LocalPipelineOptions): LocalPipeline {
     onError(`lease ${roomName}`, new Error('lost the job lease to another worker')),
   );
   const events = new LocalPipelineEvents(onError, leases);
+  // Blur, highlights and muted personal data are burned into the composed video before anyone may play it (#22).
+  const finisher = new LocalFinisher({ dataDir, mediaKeys, events });
   const source = o.source ?? new JanusMediaSource(new JanusTrackRecordings({ db: o.db, recordingsDir: resolve(dataDir, 'recordings') }), { dataDir });
   // Customer links' key: without it (pipeline tests) messages carry no watch link and video URLs no grant.
   const linkSecret = o.config.LINK_SIGNING_SECRET;
   const deps: PipelineDeps = {
     store: o.store,
-    composer: new LocalComposer({ dataDir, mediaKeys, source, grid: o.grid ?? new FfmpegComposer({ dataDir, mediaKeys }), events }),
+    composer: withFinishing(new LocalComposer({ dataDir, mediaKeys, source, grid: o.grid ?? new FfmpegComposer({ dataDir, mediaKeys }), events }), finisher),
     transcriber: new LocalTranscriber({
       dataDir,
       engine: o.engine ?? speechEngineFromConfig({ TRANSCRIBER: 'pocketsphinx', ...o.config }),
@@ -106,6 +110,7 @@ export function createLocalPipeline(o: LocalPipelineOptions): LocalPipeline {
       if (sealable(job)) await sealFinished(job);
     },
     library: o.library,
+    finishing: o.recordingOwners ? { finisher, clips: o.recordingOwners.clips } : undefined,
     recordingOwners: o.recordingOwners,
     outbound: o.outbound,
     customerRecordingAccess: o.config.CUSTOMER_RECORDING_ACCESS,

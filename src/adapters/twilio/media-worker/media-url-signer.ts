@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * Signed, expiring URLs of the FLAC files the worker serves to Voice Intelligence. Voice
+ * Signed, expiring URLs of the files the worker serves. The FLAC files the worker serves to Voice Intelligence. Voice
  * Intelligence sends no credentials when it fetches `media_url` (no X-Twilio-Signature, no Basic
  * auth: https://www.twilio.com/docs/conversational-intelligence/limitations), so the URL itself is
  * the key: an HMAC over the file name and the expiry, checked in constant time.
@@ -11,6 +11,8 @@ export class MediaUrlSigner {
     private readonly secret: string,
     /** The origin Voice Intelligence reaches this worker on (https in production). */
     private readonly publicBaseUrl: string,
+    /** The worker's route for these files: `media` (FLACs), `videos` (finished videos). */
+    private readonly folder = 'media',
   ) {
     if (secret.length < 32) throw new Error('the media URL secret needs at least 32 characters');
   }
@@ -21,7 +23,7 @@ export class MediaUrlSigner {
 
   url(name: string, expiresAt: Date): string {
     const expires = Math.floor(expiresAt.getTime() / 1000);
-    const url = new URL(`media/${encodeURIComponent(name)}`, this.publicBaseUrl.endsWith('/') ? this.publicBaseUrl : `${this.publicBaseUrl}/`);
+    const url = new URL(`${this.folder}/${encodeURIComponent(name)}`, this.publicBaseUrl.endsWith('/') ? this.publicBaseUrl : `${this.publicBaseUrl}/`);
     url.searchParams.set('expires', String(expires));
     url.searchParams.set('sig', this.sign(name, expires));
     return url.toString();

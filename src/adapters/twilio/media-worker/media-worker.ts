@@ -3,15 +3,19 @@ import { join } from 'node:path';
 import type { PipelineJob, SpeakerStep } from '../../../domain/pipeline-job';
 import type { PipelineDeps } from '../../../core/pipeline/deps';
 import { transcriptFailed, transcriptReported } from '../../../core/pipeline/text/transcript-events';
+import { compositionFailed } from '../../../core/pipeline/compose/composition-events';
 import { errorText } from '../../../core/pipeline/job-update';
 import type { Logger } from 'pino';
 import { makeSpeechAudio } from '../../media/speech-audio';
-import type { MediaWork, SqlMediaWork } from '../../sql/sql-media-work';
+import { isVideoWork, type MediaWork, type SqlMediaWork } from '../../sql/sql-media-work';
 import { isNotFound } from '../rest-errors';
 import type { TwilioClient } from '../twilio-client';
 import { downloadComposition } from './composition-download';
 import type { MediaPublisher } from './media-publisher';
 import { transcriptChannel } from './transcript-channel';
+import { GiveUp } from './give-up';
+import type { VideoPublisher } from './video-publisher';
+import { processVideoWork } from './video-finishing';
 
 export interface MediaWorkerOptions {
   /** This copy's name on the rows it leases. */
@@ -21,10 +25,13 @@ export interface MediaWorkerOptions {
   /** The pipeline, to read a job and to report what only the worker learns (a failure, a lost webhook). */
   pipeline: PipelineDeps;
   publisher: MediaPublisher;
+  /** Where finished videos (blur, mark-up, muted PII: #22) are published for viewers. */
+  videos: VideoPublisher;
   serviceSid: string;
   /** Scratch folder for downloads and transcodes (one sub-folder per row, removed after). */
   scratchDir: string;
   ffmpeg: string;
+  ffprobe?: string;
   transcodeTimeoutMs: number;
   leaseMs: number;
   maxAttempts: number;
@@ -50,8 +57,8 @@ function awaitedSpeaker(job: PipelineJob | null, w: MediaWork, submitted: boolea
 
 /**
  * One copy of the media worker: claims rows of ve_media_work, turns each speaker's audio
- * composition into FLAC, publishes it for Voice Intelligence and creates the transcript; then
- * follows up on transcripts that were never reported. Stateless: the row is the whole state, so a
+ * composition into FLAC, publishes it for Voice Intelligence and creates the transcript, and
+ * finishes videos (video-finishing.ts); then follows up on transcripts that were never reported. Stateless: the row is the whole state, so a
  * copy killed mid-file loses nothing (its lease runs out and another copy starts the row over).
  */
 export class MediaWorker {
@@ -111,6 +118,10 @@ export class MediaWorker {
 
   private async process(w: MediaWork, scratch: string): Promise<void> {
     const { o } = this;
+    if (isVideoWork(w)) {
+      const c = { owner: o.id, work: o.work, client: o.client, pipeline: o.pipeline, videos: o.videos, ffmpeg: o.ffmpeg, ffprobe: o.ffprobe };
+      return processVideoWork({ ...c, timeoutMs: o.transcodeTimeoutMs, maxAttempts: o.maxAttempts, log: o.log, now: () => this.now() }, w, scratch);
+    }
     const log = o.log.child({ work: w.id, roomName: w.roomName, compositionId: w.compositionId, attempt: w.attempts });
     const speaker = awaitedSpeaker(await o.pipeline.store.get(w.roomName), w, false);
     if (!speaker) {
@@ -152,6 +163,12 @@ export class MediaWorker {
       return;
     }
     if (!(await o.work.fail(w.id, o.id, reason, now))) return;
+    if (isVideoWork(w)) {
+      o.log.error({ work: w.id, reason }, 'media worker: gave up on a finished video');
+      // The pipeline composes the recording again (bounded), and finishes it under a new id.
+      await compositionFailed(o.pipeline, { roomName: w.roomName, compositionId: w.id, reason: `media worker: ${reason}` });
+      return;
+    }
     o.log.error({ work: w.id, reason }, 'media worker: gave up on a transcript');
     await transcriptFailed(o.pipeline, { roomName: w.roomName, compositionId: w.compositionId, transcriptId: w.id, reason: `media worker: ${reason}` });
   }
@@ -181,14 +198,22 @@ export class MediaWorker {
     return true;
   }
 
-  /** Deletes the FLACs of finished rows where they were published (what a bucket would otherwise keep). */
+  /**
+   * Deletes the FLACs of finished rows where they were published (what a bucket would otherwise
+   * keep), and the discarded finished videos this copy can reach (retention, a superseded finish).
+   */
   async removeSpentMedia(): Promise<boolean> {
     const spent = await this.o.work.spentMedia(10);
     for (const w of spent) {
       await this.o.publisher.remove(w.mediaRef ?? '');
       await this.o.work.mediaRemoved(w.id);
     }
-    return spent.length > 0;
+    const videos = await this.o.work.spentVideos(this.o.videos.refPrefix, 10);
+    for (const w of videos) {
+      await this.o.videos.remove(w.mediaRef ?? '');
+      await this.o.work.mediaRemoved(w.id);
+    }
+    return spent.length + videos.length > 0;
   }
 
   private async deleteTranscript(sid: string): Promise<void> {
@@ -199,6 +224,3 @@ export class MediaWorker {
     }
   }
 }
-
-/** Attempts spent before this claim: fail at once. */
-class GiveUp extends Error {}

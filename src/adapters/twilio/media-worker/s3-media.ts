@@ -13,6 +13,8 @@ export interface S3MediaOptions {
   /** Key prefix of every FLAC; a bucket lifecycle rule on it can expire what is left behind. */
   prefix: string;
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** What the objects are (default FLAC for Voice Intelligence; finished videos are mp4). */
+  contentType?: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export class S3Media implements MediaPublisher {
 
   async publish(name: string, file: string, expiresAt: Date): Promise<PublishedMedia> {
     const key = `${this.o.prefix}${name}`;
-    await this.s3.send(new PutObjectCommand({ Bucket: this.o.bucket, Key: key, Body: await readFile(file), ContentType: 'audio/flac' }));
+    await this.s3.send(new PutObjectCommand({ Bucket: this.o.bucket, Key: key, Body: await readFile(file), ContentType: this.o.contentType ?? 'audio/flac' }));
     return { url: await this.presignGet(key, expiresAt), ref: key };
   }
 
@@ -56,18 +58,35 @@ export class S3Media implements MediaPublisher {
   }
 }
 
+/**
+ * Finished videos (#22) live under their own prefix: the bucket's lifecycle rule expires
+ * WORKER_S3_PREFIX after a day, and a finished video is kept until retention deletes it.
+ */
+export const FINISHED_VIDEO_S3_PREFIX = 'finished-videos/';
+
 /** The bucket the configuration names, or null to serve files from the worker itself. */
 export function s3MediaFromConfig(config: Config): S3Media | null {
+  const options = s3OptionsFromConfig(config);
+  return options ? new S3Media(options) : null;
+}
+
+/** The same bucket, for finished videos (their own prefix, mp4), or null without a bucket. */
+export function s3VideosFromConfig(config: Config): S3Media | null {
+  const options = s3OptionsFromConfig(config);
+  return options ? new S3Media({ ...options, prefix: FINISHED_VIDEO_S3_PREFIX, contentType: 'video/mp4' }) : null;
+}
+
+function s3OptionsFromConfig(config: Config): S3MediaOptions | null {
   if (!config.WORKER_S3_BUCKET) return null;
   const id = config.WORKER_S3_ACCESS_KEY_ID;
   const secret = config.WORKER_S3_SECRET_ACCESS_KEY;
   if (Boolean(id) !== Boolean(secret)) throw new Error('Set both WORKER_S3_ACCESS_KEY_ID and WORKER_S3_SECRET_ACCESS_KEY, or neither.');
-  return new S3Media({
+  return {
     bucket: config.WORKER_S3_BUCKET,
     region: config.WORKER_S3_REGION,
     endpoint: config.WORKER_S3_ENDPOINT,
     forcePathStyle: config.WORKER_S3_FORCE_PATH_STYLE,
     prefix: config.WORKER_S3_PREFIX,
     ...(id && secret ? { credentials: { accessKeyId: id, secretAccessKey: secret } } : {}),
-  });
+  };
 }

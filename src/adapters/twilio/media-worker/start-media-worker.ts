@@ -8,8 +8,11 @@ import { openTwilioParts } from '../twilio-backend';
 import type { MediaPublisher } from './media-publisher';
 import { MediaUrlSigner } from './media-url-signer';
 import { MediaWorker } from './media-worker';
-import { s3MediaFromConfig } from './s3-media';
+import { s3MediaFromConfig, s3VideosFromConfig } from './s3-media';
 import { ServedMedia } from './served-media';
+import { ServedVideos } from './served-videos';
+import { finishedVideoSigner } from './finished-video-url';
+import { s3Videos, type VideoPublisher } from './video-publisher';
 import { startWorkerServer } from './worker-server';
 
 export interface RunningMediaWorker {
@@ -30,6 +33,18 @@ function publisherFrom(config: Config, mediaDir: string): { publisher: MediaPubl
 }
 
 /**
+ * Where viewers fetch finished videos: the same bucket (its own prefix), else this worker's own
+ * server, in a folder of its own that nothing sweeps (the files stay until retention).
+ */
+function videoPublisherFrom(config: Config, mediaDir: string): { videos: VideoPublisher; servedVideos: ServedVideos | null } {
+  const s3 = s3VideosFromConfig(config);
+  if (s3) return { videos: s3Videos(s3), servedVideos: null };
+  const base = config.WORKER_PUBLIC_URL as string; // checked with the FLACs' publisher
+  const served = new ServedVideos(join(mediaDir, 'videos'), base, finishedVideoSigner(config.LINK_SIGNING_SECRET, base));
+  return { videos: served, servedVideos: served };
+}
+
+/**
  * The media worker as `npm run worker` runs it: the Twilio pipeline's parts (PostgreSQL, the REST
  * client), its HTTP server, and the claim loop. Returns once it listens.
  */
@@ -42,13 +57,22 @@ export async function startMediaWorker(config: Config): Promise<RunningMediaWork
   await mkdir(mediaDir, { recursive: true, mode: 0o700 });
   try {
     const { publisher, served } = publisherFrom(config, mediaDir);
-    const server = await startWorkerServer({ host: config.WORKER_HOST, port: config.WORKER_PORT, work: parts.work, served, stallSeconds: config.WORKER_STALL_SECONDS });
+    const { videos, servedVideos } = videoPublisherFrom(config, mediaDir);
+    const server = await startWorkerServer({
+      host: config.WORKER_HOST,
+      port: config.WORKER_PORT,
+      work: parts.work,
+      served,
+      videos: servedVideos,
+      stallSeconds: config.WORKER_STALL_SECONDS,
+    });
     const worker = new MediaWorker({
       id,
       work: parts.work,
       client: parts.client,
       pipeline: parts.pipeline,
       publisher,
+      videos,
       serviceSid: c.VOICE_INTELLIGENCE_SERVICE_SID,
       scratchDir: join(mediaDir, 'scratch'),
       ffmpeg: config.WORKER_FFMPEG,

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SqlMediaWork } from '../../sql/sql-media-work';
 import type { ServedMedia } from './served-media';
+import type { ServedVideos } from './served-videos';
 
 export interface Health {
   ok: boolean;
@@ -26,13 +27,16 @@ export async function health(work: SqlMediaWork, now: Date, stallSeconds: number
 /**
  * The worker's own HTTP server: `GET /healthz` (200 while the queue moves, 503 when it is stalled
  * or the database cannot be read: what a process supervisor or load balancer checks), and the
- * signed FLAC files Voice Intelligence fetches (`/media/…`, when no bucket is configured).
+ * signed FLAC files Voice Intelligence fetches (`/media/…`), and the finished videos viewers play
+ * (`/videos/…`), both when no bucket is configured.
  */
 export async function startWorkerServer(o: {
   host: string;
   port: number;
   work: SqlMediaWork;
   served: ServedMedia | null;
+  /** Finished videos for viewers (`/videos/…`, when no bucket is configured). */
+  videos?: ServedVideos | null;
   stallSeconds: number;
   now?: () => Date;
 }): Promise<{ server: Server; port: number; close(): Promise<void> }> {
@@ -53,6 +57,10 @@ export async function startWorkerServer(o: {
       const media = /^\/media\/([^/]+)$/.exec(url.pathname);
       if (media && o.served && (req.method === 'GET' || req.method === 'HEAD')) {
         return o.served.handle(req, res, decodeURIComponent(media[1]), url.searchParams, now());
+      }
+      const video = /^\/videos\/([^/]+)$/.exec(url.pathname);
+      if (video && o.videos && (req.method === 'GET' || req.method === 'HEAD')) {
+        return o.videos.handle(req, res, decodeURIComponent(video[1]), url.searchParams, now());
       }
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     };

@@ -38,6 +38,8 @@ export async function requestCompositions(deps: PipelineDeps, roomName: string):
           video: { compositionId: video.compositionId, status: video.status, durationSeconds: video.durationSeconds },
           speakers,
           ...(started.leftOut?.length ? { leftOut: started.leftOut } : {}),
+          // Finishing on: the video waits to be finished (blur, mark-up, muted PII) before anyone sees it.
+          ...(deps.finishing ? { finish: { status: 'waiting' as const } } : {}),
           nextAttemptAt: undefined,
         }
       : null,
@@ -108,7 +110,9 @@ export async function retryCompose(deps: PipelineDeps, roomName: string): Promis
   if (current.state !== 'processing' || current.video?.status !== 'failed') return current;
   let started;
   try {
-    started = await deps.composer.start({ name: current.roomName, sid: current.roomSid }, current.recordingId);
+    started = await deps.composer.start({ name: current.roomName, sid: current.roomSid }, current.recordingId, {
+      layout: current.kind === 'clip' ? 'pip' : 'grid',
+    });
   } catch (e) {
     return composeFailed(deps, roomName, errorText(e));
   }

@@ -3,6 +3,7 @@ import { ERASED_TEXT, MEDIA_DELETED_TEXT } from '../../../domain/privacy';
 import type { PipelineJob } from '../../../domain/pipeline-job';
 import type { CoreDeps } from '../../deps';
 import { canViewRecording, viewableRecording, type RecordingViewer } from './authorize';
+import { assertVideoFinished } from '../finish/playable';
 
 /**
  * May this viewer watch this recording? The one decision for every back end; adapters then only
@@ -41,7 +42,7 @@ async function viewableOf(deps: CoreDeps, job: PipelineJob) {
  * the player says why instead of failing to load. Captions and transcript stay while kept.
  */
 export function assertVideoKept(job: PipelineJob): void {
-  if (!job.mediaDeletion) return;
+  if (!job.mediaDeletion) return assertVideoFinished(job);
   const message = job.mediaDeletion.reason === 'erasure' ? `Video ${ERASED_TEXT}.` : `${MEDIA_DELETED_TEXT}.`;
   throw new DomainError('gone', 'media_deleted', message);
 }

@@ -10,6 +10,7 @@ import { isDue, nextAttemptAt, retryLater } from '../retry-schedule';
 import { mergeTranscripts } from './transcript';
 import { mergeKinds, redactSegments } from '../../privacy/pii/redact-segments';
 import { watchUrlFor } from '../../watch/watch-links';
+import { advanceFinishing } from '../finish/finish';
 
 /** The video is in and every speaker's transcript has ended: made, or given up. */
 const everythingEnded = (j: PipelineJob): boolean =>
@@ -30,6 +31,8 @@ const due = (deps: PipelineDeps, j: PipelineJob): boolean => !deps.wakeAt || isD
  * with the video alone, so a slow or failing transcriber never hides a finished video.
  */
 export async function maybeAttach(deps: PipelineDeps, roomName: string): Promise<PipelineJob> {
+  // A video with blur, mark-up or spoken PII to remove is not ready (nor posted) until finished.
+  await advanceFinishing(deps, roomName);
   const final = await updateJob(deps, roomName, (j) =>
     everythingEnded(j) && !j.postingMessage && due(deps, j) ? { state: 'attaching' } : null,
   );

@@ -9,6 +9,8 @@ import type { PipelineJob, RecordingTranscript } from '../../../domain/pipeline-
 import type { RecordingUrls } from '../../../ports/recording-artifacts';
 import { formatDuration } from './format';
 import { transcriptPlainText } from './transcript';
+import { clipDescriptionOf, cutAtWord, type ClipDescription } from '../../clips/clip-description';
+import { SMS_BODY_MAX_CHARS } from '../../support/resolution/survey-message';
 
 export const RECORDING_MESSAGE_TYPE = MESSAGE_TYPES.recording;
 export const NOT_RECORDED_MESSAGE_TYPE = MESSAGE_TYPES.notRecorded;
@@ -62,13 +64,15 @@ export function recordingMessage(
 ): { body: string; attributes: Attributes } {
   const head = `${recordingTitle(job)} · ${formatDuration(durationSeconds)}`;
   const ready = typeof transcript !== 'string';
-  // No transcript in the body when the policy shows the customer none.
+  // No transcript in the body when the policy shows the customer none (nor key sentences of it).
+  const showsTranscript = customerAccess !== 'none';
+  const description = clipDescriptionOf(job, ready && showsTranscript ? transcript : undefined);
   let body = head;
-  if (customerAccess !== 'none') {
+  if (showsTranscript) {
     body = ready ? `${head} · transcript\n\n${transcriptExcerpt(transcript) || '(no speech detected)'}` : `${head} · ${TRANSCRIPT_NOTE[transcript]}`;
   }
   return {
-    body: withWatchLine(body, urls.watchUrl, customerAccessOf(job, customerAccess)),
+    body: withDescriptionLine(withWatchLine(body, urls.watchUrl, customerAccessOf(job, customerAccess)), description),
     attributes: {
       type: RECORDING_MESSAGE_TYPE,
       recordingId: job.recordingId,
@@ -82,6 +86,7 @@ export function recordingMessage(
       customerAccess,
       ...(urls.watchUrl ? { watchUrl: urls.watchUrl } : {}),
       ...clipAttributes(job.clip),
+      ...descriptionAttributes(description),
       idempotencyKey: job.roomName,
     },
   };
@@ -105,6 +110,36 @@ export function withWatchLine(body: string, watchUrl: string | undefined, access
   return `${body}\n\n${access === 'video' ? 'Watch it here' : 'Read the transcript here'}: ${watchUrl}`;
 }
 
+/** How much of a description the body quotes: a line, not a page (SMS bodies stop at 1,600 characters). */
+export const BODY_DESCRIPTION_CHARS = 300;
+/** The description's share of the message's 4 KiB of attributes (UTF-8, as JSON). */
+export const DESCRIPTION_ATTRIBUTE_BYTES = 1200;
+
+/**
+ * The sender's description as a second line of the body, for channels that show nothing else,
+ * only if the body still fits SMS. Key sentences stay out: the body quotes the transcript already.
+ */
+export function withDescriptionLine(body: string, description: ClipDescription | undefined): string {
+  if (description?.source !== 'sender') return body;
+  const [first, ...rest] = body.split('\n');
+  const withLine = [first, `Description: ${cutAtWord(description.text, BODY_DESCRIPTION_CHARS)}`, ...rest].join('\n');
+  return withLine.length <= SMS_BODY_MAX_CHARS ? withLine : body;
+}
+
+const jsonBytes = (text: string): number => new TextEncoder().encode(JSON.stringify(text)).length;
+
+/** The description for the cards, cut (by characters, never mid-character) to its share of the attributes. */
+function descriptionAttributes(description: ClipDescription | undefined): Attributes {
+  if (!description) return {};
+  const chars = [...description.text];
+  let text = description.text;
+  while (jsonBytes(text) > DESCRIPTION_ATTRIBUTE_BYTES) {
+    chars.splice(-16);
+    text = `${chars.join('').trimEnd()}…`;
+  }
+  return { description: text, descriptionSource: description.source };
+}
+
 /** What every clip message carries, so a card can say who sent it and the thread can be told apart from calls. */
 const clipAttributes = (clip: ClipRef | undefined): Attributes =>
   clip ? { kind: 'clip', clipId: clip.clipId, authorRole: clip.authorRole, authorName: clip.authorName, clipMode: clip.mode } : { kind: 'call' };
@@ -116,9 +151,11 @@ const clipAttributes = (clip: ClipRef | undefined): Attributes =>
  */
 export function processingClipMessage(o: { roomName: string; clip: ClipRef; durationSeconds: number; watchUrl?: string }): { body: string; attributes: Attributes } {
   const seconds = Math.round(o.durationSeconds);
+  // Nothing is transcribed yet: only the sender's own description.
+  const description = clipDescriptionOf({ kind: 'clip', clip: o.clip }, undefined);
   return {
     // An SMS customer gets this first body only (see CustomerLinks.signWatch): the link is in it already.
-    body: withWatchLine(`${recordingTitle({ kind: 'clip', clip: o.clip })} · ${formatDuration(seconds)} · processing`, o.watchUrl, 'video'),
+    body: withDescriptionLine(withWatchLine(`${recordingTitle({ kind: 'clip', clip: o.clip })} · ${formatDuration(seconds)} · processing`, o.watchUrl, 'video'), description),
     attributes: {
       type: RECORDING_MESSAGE_TYPE,
       roomName: o.roomName,
@@ -128,6 +165,7 @@ export function processingClipMessage(o: { roomName: string; clip: ClipRef; dura
       transcriptStatus: 'pending',
       ...(o.watchUrl ? { watchUrl: o.watchUrl } : {}),
       ...clipAttributes(o.clip),
+      ...descriptionAttributes(description),
       idempotencyKey: o.roomName,
     },
   };
@@ -186,6 +224,11 @@ export function mediaDeletedMessage(
 /** The recording message once its transcript and captions are gone (RETENTION_TRANSCRIPT_DAYS). */
 export function transcriptDeletedMessage(message: { body: string; attributes: Attributes }, deletedAt: string): { body: string; attributes: Attributes } {
   const { transcript: _t, captionsUrl: _c, transcriptUrl: _u, ...kept } = message.attributes;
+  // Key sentences are the transcript's words: they go with it; the sender's own description stays.
+  if (kept.descriptionSource === 'transcript') {
+    delete kept.description;
+    delete kept.descriptionSource;
+  }
   const head = message.body.split('\n')[0] ?? '';
   const body = head.includes(TRANSCRIPT_DELETED_TEXT) ? head : `${head} · ${TRANSCRIPT_DELETED_TEXT}`;
   return { body, attributes: { ...kept, transcriptStatus: 'deleted', transcriptDeletedAt: deletedAt } };

@@ -31,6 +31,13 @@ describe('redacting one speaker\'s segments', () => {
     const r = redactSegments([seg(0, 'four one one one one one one one'), seg(5, 'one one one one one one one one')]);
     expect(r.segments.map((s) => s.text)).toEqual(['[card number]']);
   });
+  it('without word timings, the marker\'s segment takes over the time of the segment a number ended in', () => {
+    const r = redactSegments([
+      { start: 0, end: 3, text: 'four one one one one one one one', words: [] },
+      { start: 4, end: 6.5, text: 'one one one one one one one one', words: [] },
+    ]);
+    expect(r.segments).toEqual([{ start: 0, end: 6.5, text: '[card number]', words: [] }]);
+  });
   it('redacts text alone when the engine gave no word timings', () => {
     const r = redactSegments([{ start: 0, end: 2, text: 'write to jo at example dot com', words: [] }]);
     expect(r).toEqual({ segments: [{ start: 0, end: 2, text: 'write to [email]', words: [] }], kinds: ['email'] });

@@ -24,11 +24,21 @@ function coverage(findings: readonly Finding[], count: number): (Finding | undef
   return cover;
 }
 
-function redactTexts(segments: readonly TranscribedSegment[], kinds: Set<PiiKind>): string[] {
+/**
+ * The redacted texts, and how far each segment's PII reaches: a number read across segments ends
+ * in a later one, whose time the marker's segment takes over (without word timings that is all
+ * that says where the number was heard, which muting the audio needs).
+ */
+function redactTexts(segments: readonly TranscribedSegment[], kinds: Set<PiiKind>): { texts: string[]; reach: number[] } {
   const tokens: Located[] = segments.flatMap((s, seg) => tokenizeText(s.text).map((t) => ({ ...t, seg })));
   const findings = findPii(tokens);
   const cover = coverage(findings, tokens.length);
   const texts = segments.map((s) => s.text);
+  const reach = segments.map((s) => s.end);
+  for (const f of findings) {
+    const at = tokens[f.first].seg;
+    reach[at] = Math.max(reach[at], segments[tokens[f.last].seg].end);
+  }
   // Right to left, so earlier offsets stay valid.
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i];
@@ -40,7 +50,7 @@ function redactTexts(segments: readonly TranscribedSegment[], kinds: Set<PiiKind
     const with_ = i === f.first ? replacement(f, tokens) : '';
     texts[t.seg] = text.slice(0, t.at) + with_ + text.slice(t.at + t.raw.length);
   }
-  return texts.map((t, i) => (t === segments[i].text ? t : t.replace(/\s+/g, ' ').trim()));
+  return { texts: texts.map((t, i) => (t === segments[i].text ? t : t.replace(/\s+/g, ' ').trim())), reach };
 }
 
 function redactWords(segments: readonly TranscribedSegment[], kinds: Set<PiiKind>): TranscribedWord[][] {
@@ -67,7 +77,7 @@ function redactWords(segments: readonly TranscribedSegment[], kinds: Set<PiiKind
  */
 export function redactSegments(segments: readonly TranscribedSegment[]): Redaction {
   const kinds = new Set<PiiKind>();
-  const texts = redactTexts(segments, kinds);
+  const { texts, reach } = redactTexts(segments, kinds);
   const words = redactWords(segments, kinds);
   const redacted: TranscribedSegment[] = [];
   segments.forEach((s, i) => {
@@ -75,7 +85,8 @@ export function redactSegments(segments: readonly TranscribedSegment[]): Redacti
     if (!changed) return void redacted.push(s);
     // A segment that only held the end of a number split across segments has nothing left.
     if (!texts[i] && words[i].length === 0) return;
-    const end = Math.max(s.end, ...words[i].map((w) => w.end));
+    // Word timings say where a number ended more closely than the segment it ended in.
+    const end = Math.max(s.words.length > 0 ? s.end : reach[i], ...words[i].map((w) => w.end));
     redacted.push({ ...s, text: texts[i], words: words[i], end });
   });
   return { segments: redacted, kinds: PII_KINDS.filter((k) => kinds.has(k)) };

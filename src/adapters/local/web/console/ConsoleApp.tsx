@@ -1,4 +1,4 @@
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import type { VideoClient } from '../../../../client/video-client';
 import { customerNameOf, type Conversation } from '../../../../domain/conversation';
 import type { MediaAccess } from '../../../../domain/escalation';
@@ -6,10 +6,10 @@ import { AsyncActionButton, EscalateButton, RecordingProgress } from '../../../.
 import { AgentCallPanel } from '../../../../ui/call/AgentCallPanel';
 import { ConversationLabel } from '../../../../ui/components/ConversationLabel';
 import { httpEscalationApi } from '../../../../ui/api/escalation-api';
-import { agentClipApi, httpClipApi } from '../../../../ui/api/clip-api';
+import { httpClipApi } from '../../../../ui/api/clip-api';
 import { staffClipViews } from '../../../../ui/api/clip-view-api';
 import { NewClipNotice } from '../../../../ui/cards/NewClipNotice';
-import { ClipRecorder } from '../../../../ui/clips/ClipRecorder';
+import { AgentReplyRecorder } from '../../../../ui/clips/templates/AgentReplyRecorder';
 import { clipConnector } from '../../../../ui/clips/clip-connect';
 import { useAgentCall } from '../../../../ui/hooks/useAgentCall';
 import { httpSupportTicketApi } from '../../../../ui/api/support-ticket-api';
@@ -66,6 +66,9 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
   const call = useAgentCall(escalationApi, videoClientFor);
   const clipViews = useMemo(() => (agent ? staffClipViews({ token: () => agent.token, fetchImpl }) : undefined), [agent, fetchImpl]);
   const supportApi = useMemo(() => (agent ? httpSupportTicketApi({ baseUrl: '', token: () => agent.token, fetchImpl }) : null), [agent, fetchImpl]);
+  const clipEndpoint = useMemo(() => httpClipApi('', fetchImpl), [fetchImpl]);
+  const clipConnect = useMemo(() => clipConnector(videoClientFor), [videoClientFor]);
+  const agentToken = useCallback(() => agent?.token ?? null, [agent]);
   const resolution = useMemo(() => (agent ? httpResolutionApi({ baseUrl: '', token: () => agent.token, fetchImpl }) : null), [agent, fetchImpl]);
   const current = conversations.find((c) => c.id === selected) ?? null;
   const { suggestion, clear: clearSuggestion } = useVideoSuggestion(supportApi, current?.id ?? null, feed.messages.length);
@@ -171,10 +174,13 @@ export function ConsoleApp({ videoClientFor, fetchImpl }: ConsoleAppProps) {
             )}
             {agent && replyFor === current.id && (
               <section className="console__recorder" aria-label="Video reply">
-                <ClipRecorder
+                <AgentReplyRecorder
                   key={current.id}
-                  api={agentClipApi(httpClipApi('', fetchImpl), { token: () => agent.token, conversationId: current.id })}
-                  connect={clipConnector(videoClientFor)}
+                  endpoint={clipEndpoint}
+                  token={agentToken}
+                  conversationId={current.id}
+                  connect={clipConnect}
+                  customerName={typeof current.attributes.customerName === 'string' ? current.attributes.customerName : undefined}
                   onSent={() => setReplyFor(null)}
                 />
               </section>
