@@ -16,9 +16,9 @@ export const SEED_VOLUME = { ticketsPerMonth: 100, clipsPerTicket: 2, clipMinute
 /**
  * MB (decimal) per minute of a screen + camera clip as composed, the kind the workflow sends most
  * (a customer showing the problem on screen, with their face): bench:clip's
- * `clip_mb_per_min_screen` (1.055), 3-minute clip, 2026-12-08 (bench/README.md, "Smaller files").
+ * `clip_mb_per_min_screen` (1.083), 3-minute clip, 2026-12-08 04:33 on the idle VM (bench/README.md, "Smaller files").
  */
-export const MEASURED_CLIP_MB_PER_MINUTE = 1.06;
+export const MEASURED_CLIP_MB_PER_MINUTE = 1.08;
 
 /** Default media retention: deleted 90 days after the ticket closes (RETENTION_MEDIA_DAYS). */
 const DEFAULT_MEDIA_DAYS_KEPT = 90;
