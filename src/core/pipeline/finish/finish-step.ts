@@ -25,8 +25,8 @@ export interface FinishingDeps {
   clips: Pick<ClipStore, 'get'>;
 }
 
-// Declared as augmentations while src/domain/pipeline-job.ts and src/core/pipeline/deps.ts belong to
-// other parts of #22; once those files carry the two fields themselves, these go.
+// Declared here, beside their types, rather than in src/domain/pipeline-job.ts: the plan holds
+// core types (MuteSpan, the finisher's request), which the domain may not import.
 declare module '../../../domain/pipeline-job' {
   interface PipelineJob {
     /** Blur, mark-up and muting burned into the video before anyone may play it (#22). */
